@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Coach",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "coach", targets: ["coach"]),
+        .library(name: "CoachCore", targets: ["CoachCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        /** The pure heart: playbook model, loader and linter, engine state machine, rendering, review. No I/O. */
+        .target(
+            name: "CoachCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        /** libedit (BSD editline) as a C module, with a shim for its variadic functions. */
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        /** Small C helpers Swift cannot express: signal flags, pseudo-terminal spawning. */
+        .target(name: "CCoachSupport"),
+        /** The interactive REPL: a thin shell over the engine with libedit line editing. */
+        .target(
+            name: "CoachTerminal",
+            dependencies: ["CoachCore", "CoachStore", "CLibEdit", "CCoachSupport"]
+        ),
+        /** JSON-RPC 2.0 over JSON lines: a thin shell over the engine for bots and editors. */
+        .target(
+            name: "CoachProtocol",
+            dependencies: ["CoachCore", "CoachStore"]
+        ),
+        /** Durable sessions, journal, drafts and account memory in SQLite through GRDB. */
+        .target(
+            name: "CoachStore",
+            dependencies: ["CoachCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        /** The `coach` command: argument parsing and wiring only. */
+        .executableTarget(
+            name: "coach",
+            dependencies: [
+                "CoachCore", "CoachTerminal", "CoachProtocol", "CoachStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"]),
+        .testTarget(name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"]),
+        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
+        .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

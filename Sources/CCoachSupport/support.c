@@ -1,0 +1,2 @@
+#include "CCoachSupport.h"
+int coach_support_version(void) { return 1; }

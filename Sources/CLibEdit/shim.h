@@ -23,6 +23,8 @@ static inline EditLine *coach_el_init_std(const char *prog) {
 static inline int coach_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
 static inline int coach_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
 static inline int coach_el_set_unbuffered(EditLine *el, int on) { return el_set(el, EL_UNBUFFERED, on); }
+/** Puts the terminal in (on = 1) or out of (on = 0) libedit's raw editing mode now. */
+static inline int coach_el_set_prep_term(EditLine *el, int on) { return el_set(el, EL_PREP_TERM, on); }
 static inline int coach_el_set_clientdata(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
 
 /** Prompt with `ignore` marking the start and end of invisible sequences (ANSI colours). */

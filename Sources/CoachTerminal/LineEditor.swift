@@ -86,6 +86,9 @@ public final class LineEditor: LineReader {
             if !text.isEmpty { el_push(editLine, text) }
         }
         coach_sigint_clear()
+        // el_gets prints the prompt first and only then switches the terminal to raw mode, so keys typed in
+        // between were echoed by the kernel and a quick Ctrl-D was eaten by canonical mode. Switch now.
+        _ = coach_el_set_prep_term(editLine, 1)
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count) else {
             let error = coach_errno()

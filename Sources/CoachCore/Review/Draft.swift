@@ -31,9 +31,7 @@ extension Draft {
     /// Reads pasted text: a first line `Subject: ...` (any case) makes it an email with that subject;
     /// otherwise it is an email when it opens with a greeting or has a sign-off line.
     public static func parse(_ text: String) -> Draft {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        var lines = splitLines(text)
         var subject: String?
         var offset = 0
         if let first = lines.first, let value = subjectValue(first) {
@@ -75,6 +73,11 @@ extension Draft {
             return !words.isEmpty && words.count <= 3 && signOffs.contains(words.joined(separator: " "))
                 && !line.contains(".")
         }
+    }
+
+    /// The lines of a text, split at `\n`, `\r\n` or a lone `\r`.
+    static func splitLines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map(String.init)
     }
 
     static func isBlank(_ line: String) -> Bool {

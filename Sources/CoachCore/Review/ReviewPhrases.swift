@@ -19,7 +19,8 @@ enum ReviewPhrases {
         "your fault|mistake|mistakes|error|errors|failure|negligence|oversight",
         "your team's|side's|company's|people's|staff's \(faults)",
         "due|owing to your late? \(faults)",
-        "because of|caused by your late? \(faults)",
+        "because of your late? \(faults)",
+        "caused by your late? \(faults)",
         "caused by you",
         "you should|ought have|to \(pastActions)",
         "you should|ought to have \(pastActions)",
@@ -153,7 +154,7 @@ enum ReviewPhrases {
         "return on investment",
         "significant|significantly|substantial|substantially|dramatic|dramatically|massive|massively|huge|hugely|"
             + "tremendous|tremendously return|impact|results|gains|difference|boost|uplift|value|benefit|benefits|"
-            + "improvement|increase|growth|reduction",
+            + "improvement|increase|growth|reduction|savings",
         "will|would help? you|your|the|us? improve|increase|boost|reduce|save|grow|generate|lift|lower",
     ].map(ReviewPattern.init)
 

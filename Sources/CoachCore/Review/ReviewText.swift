@@ -34,10 +34,8 @@ struct ReviewText: Sendable {
         if let subject = draft.subject {
             lines.append(Line(number: draft.bodyLineOffset > 0 ? 1 : 0, text: subject, isSubject: true))
         }
-        let body = draft.body.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, text) in body.enumerated() {
-            let clean = text.hasSuffix("\r") ? String(text.dropLast()) : String(text)
-            lines.append(Line(number: index + 1 + draft.bodyLineOffset, text: clean, isSubject: false))
+        for (index, text) in Draft.splitLines(draft.body).enumerated() {
+            lines.append(Line(number: index + 1 + draft.bodyLineOffset, text: text, isSubject: false))
         }
         self.lines = lines
 

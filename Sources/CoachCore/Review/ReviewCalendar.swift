@@ -10,7 +10,9 @@ enum ReviewCalendar {
         "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
     /// Month abbreviations, which count only next to a number.
-    static let shortMonths: Set<String> = ["jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    static let shortMonths: Set<String> = [
+        "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
     /// Words for a time of day.
     static let namedTimes: Set<String> = ["noon", "midday", "midnight"]
 

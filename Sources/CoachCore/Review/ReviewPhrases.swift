@@ -1,7 +1,8 @@
 /// The phrase lists the rules look for, in `ReviewPattern` syntax (contractions already expanded).
 enum ReviewPhrases {
     static let people = "team|side|people|staff|company|organisation|organization|end|department"
-    static let faults = "fault|mistake|mistakes|error|errors|failure|negligence|oversight|delay|delays|lateness|inaction"
+    static let faults =
+        "fault|mistake|mistakes|error|errors|failure|negligence|oversight|delay|delays|lateness|inaction"
     static let actions =
         "send|sent|provide|provided|give|given|approve|approved|reply|replied|respond|responded|tell|told|share|"
         + "shared|sign|signed|deliver|delivered|follow|followed|return|returned|confirm|confirmed|read|check|checked"
@@ -46,7 +47,8 @@ enum ReviewPhrases {
         "i|we will|would|can do anything|everything|whatever",
     ].map(ReviewPattern.init)
 
-    static let adverbs = "so|very|really|extremely|super|incredibly|crazy|pretty|quite|just|completely|totally|rather|"
+    static let adverbs =
+        "so|very|really|extremely|super|incredibly|crazy|pretty|quite|just|completely|totally|rather|"
         + "insanely|unusually|particularly|absolutely"
     /// First-person "we were busy" excuses.
     static let busyExcuses = [

@@ -3,7 +3,9 @@ enum ReviewPlaceholders {
     /// Words that only ever stand in for missing content.
     static let fillerWords: Set<String> = ["tbd", "tbc", "tba", "todo", "fixme"]
     /// Short HTML tags that are not placeholders when written as `<b>`.
-    static let htmlTags: Set<String> = ["b", "i", "u", "p", "a", "br", "hr", "em", "li", "ul", "ol", "div", "span", "strong"]
+    static let htmlTags: Set<String> = [
+        "b", "i", "u", "p", "a", "br", "hr", "em", "li", "ul", "ol", "div", "span", "strong",
+    ]
     /// Bracketed notes that are not placeholders.
     static let bracketNotes: Set<String> = ["sic", "x", " "]
 
@@ -23,7 +25,9 @@ enum ReviewPlaceholders {
         for word in ReviewTokenizer.rawWords(chars) where !word.text.isEmpty {
             let lower = word.text.lowercased()
             let isX = word.text.count >= 2 && word.text.allSatisfy { $0 == "X" }
-            if fillerWords.contains(lower) || isX, !found.contains(where: { $0.0 <= word.start && word.start < $0.0 + $0.1.count }) {
+            if fillerWords.contains(lower) || isX,
+                !found.contains(where: { $0.0 <= word.start && word.start < $0.0 + $0.1.count })
+            {
                 found.append((word.start, word.text))
             }
             if lower == "lorem" { found.append((word.start, "Lorem ipsum")) }

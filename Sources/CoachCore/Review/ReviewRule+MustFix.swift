@@ -26,7 +26,8 @@ extension ReviewRule {
         return [
             ReviewNote(
                 line, "This email has no subject, so it is easy to miss and hard to find later.",
-                "Add a subject that names the account and the point, e.g. 'Acme rollout: two dates for the review call'.")
+                "Add a subject that names the account and the point, e.g. 'Acme rollout: two dates for the review call'."
+            )
         ]
     }
 

@@ -96,7 +96,9 @@ extension ReviewRule {
         var seen: Set<Int> = []
         return text.matches(ReviewPhrases.impactClaims).filter { range in
             let sentence = text.sentence(containing: range.lowerBound)
-            let hasNumber = sentence.contains { tokens[$0].hasDigit || ReviewPhrases.numberWords.contains(tokens[$0].word) }
+            let hasNumber = sentence.contains {
+                tokens[$0].hasDigit || ReviewPhrases.numberWords.contains(tokens[$0].word)
+            }
             return !hasNumber && seen.insert(tokens[range.lowerBound].line).inserted
         }.map { range in
             ReviewNote(

@@ -46,7 +46,8 @@ extension ReviewRule {
         var seen: Set<Int> = []
         return ranges.sorted { $0.lowerBound < $1.lowerBound }.filter { range in
             let sentence = text.sentence(containing: range.lowerBound)
-            return !ReviewCalendar.hasAnchor(tokens, in: sentence) && seen.insert(tokens[range.lowerBound].line).inserted
+            return !ReviewCalendar.hasAnchor(tokens, in: sentence)
+                && seen.insert(tokens[range.lowerBound].line).inserted
         }.map { range in
             ReviewNote(
                 tokens[range.lowerBound].line,
@@ -115,7 +116,8 @@ extension ReviewRule {
                     let after = position + 2 < tokens.count ? tokens[position + 2].word : ""
                     return !["end", "close", "start", "middle", "beginning", "latest", "time"].contains(after)
                 }
-                let isTime = ReviewCalendar.dayKey(tokens, position + 1) != nil
+                let isTime =
+                    ReviewCalendar.dayKey(tokens, position + 1) != nil
                     || ReviewCalendar.months.contains(next.word) || ReviewCalendar.timeKey(tokens, position + 1) != nil
                     || next.word == "end" || next.word == "then" || next.word == "next" || next.word == "close"
                 if next.isCapitalized && !isTime { return true }

@@ -83,7 +83,9 @@ enum ReviewTokenizer {
     static func expand(_ word: String) -> [String] {
         guard word.contains("'") else { return [word] }
         if let parts = irregular[word] { return parts }
-        let suffixes: [(String, String)] = [("n't", "not"), ("'ve", "have"), ("'re", "are"), ("'ll", "will"), ("'d", "would")]
+        let suffixes: [(String, String)] = [
+            ("n't", "not"), ("'ve", "have"), ("'re", "are"), ("'ll", "will"), ("'d", "would"),
+        ]
         for (suffix, full) in suffixes where word.hasSuffix(suffix) && word.count > suffix.count {
             return [String(word.dropLast(suffix.count)), full]
         }

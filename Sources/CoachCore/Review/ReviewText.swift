@@ -97,18 +97,6 @@ struct ReviewText: Sendable {
         return tokens[range].map(\.word).joined(separator: " ")
     }
 
-    /// Token ranges of the sentences, breaks excluded.
-    var sentences: [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start = 0
-        for index in tokens.indices where tokens[index].isBreak {
-            if index > start { result.append(start..<index) }
-            start = index + 1
-        }
-        if start < tokens.count { result.append(start..<tokens.count) }
-        return result
-    }
-
     /// The sentence holding a token.
     func sentence(containing index: Int) -> Range<Int> {
         var start = index

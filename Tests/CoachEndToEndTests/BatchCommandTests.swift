@@ -103,15 +103,22 @@ struct BatchCommandTests {
 
     @Test("json and markdown formats, and --output writes one file per draft")
     func formats() throws {
-        let answers = try BatchHarness.temporaryFile("answers.json", #"{"client":"Acme","budget":"1000","health":"good","satisfaction":"50"}"#)
-        let json = try BatchHarness.run(["run", "account-checkup", "--answers", answers, "--format", "json", "--playbooks", BatchHarness.example])
+        let answers = try BatchHarness.temporaryFile(
+            "answers.json", #"{"client":"Acme","budget":"1000","health":"good","satisfaction":"50"}"#)
+        let json = try BatchHarness.run([
+            "run", "account-checkup", "--answers", answers, "--format", "json", "--playbooks", BatchHarness.example,
+        ])
         #expect(json.status == 0, "\(json.stderr)")
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(decoded?.map { $0["id"] as? String } == ["email", "plan_note"])
-        let md = try BatchHarness.run(["run", "account-checkup", "--answers", answers, "--format", "markdown", "--playbooks", BatchHarness.example])
+        let md = try BatchHarness.run([
+            "run", "account-checkup", "--answers", answers, "--format", "markdown", "--playbooks", BatchHarness.example,
+        ])
         #expect(md.stdout.hasPrefix("# Account check-up\n\n## Check-up email\n\n**Subject:** Acme: our account check-up"))
         let dir = try PseudoTerminal.makeTemporaryFolder()
-        let written = try BatchHarness.run(["run", "account-checkup", "--answers", answers, "--output", dir, "--playbooks", BatchHarness.example])
+        let written = try BatchHarness.run([
+            "run", "account-checkup", "--answers", answers, "--output", dir, "--playbooks", BatchHarness.example,
+        ])
         #expect(written.status == 0)
         let email = try String(contentsOfFile: dir + "/email.txt", encoding: .utf8)
         #expect(email.hasPrefix("Subject: Acme: our account check-up\n\nHello,"))
@@ -153,5 +160,32 @@ struct BatchCommandTests {
         let version = try BatchHarness.run(["--version"])
         #expect(version.status == 0)
         #expect(!version.stdout.isEmpty)
+    }
+}
+
+@Suite("coach review (real binary)")
+struct ReviewCommandTests {
+    @Test("a draft with a placeholder exits 1 with located findings; a clean one exits 0")
+    func review() throws {
+        let bad = "Subject: Update\n\nHi [Client Name],\n\nWe have been busy. We will try to send it soon.\n"
+        let r = try BatchHarness.run(["review", "-"], stdin: bad)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("<stdin>:3: error: Placeholder '[Client Name]' was never filled in. [placeholder-left]"))
+        #expect(r.stdout.contains("[hedging]"))
+        let good = """
+            Subject: Atlas rollout: next steps
+
+            Hi Zoë,
+
+            Thank you for the call. We will send the revised plan by Thursday 26 November at 5 pm, and I own it.
+            Could we review it on Friday at 10:00 or Monday at 14:00?
+
+            Best regards,
+            Sam
+            """
+        let file = try BatchHarness.temporaryFile("draft.txt", good)
+        let ok = try BatchHarness.run(["review", file])
+        #expect(ok.status == 0, "\(ok.stdout)")
+        #expect(ok.stdout.contains("No problems found"))
     }
 }

@@ -23,6 +23,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        /** What every shell shares: finding and reading playbook files, the data folder, today's date. */
+        .target(name: "CoachShell", dependencies: ["CoachCore"]),
         /** libedit (BSD editline) as a C module, with a shim for its variadic functions. */
         .systemLibrary(
             name: "CLibEdit",
@@ -34,12 +36,12 @@ let package = Package(
         /** The interactive REPL: a thin shell over the engine with libedit line editing. */
         .target(
             name: "CoachTerminal",
-            dependencies: ["CoachCore", "CoachStore", "CLibEdit", "CCoachSupport"]
+            dependencies: ["CoachCore", "CoachShell", "CoachStore", "CLibEdit", "CCoachSupport"]
         ),
         /** JSON-RPC 2.0 over JSON lines: a thin shell over the engine for bots and editors. */
         .target(
             name: "CoachProtocol",
-            dependencies: ["CoachCore", "CoachStore"]
+            dependencies: ["CoachCore", "CoachShell", "CoachStore"]
         ),
         /** Durable sessions, journal, drafts and account memory in SQLite through GRDB. */
         .target(
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "coach",
             dependencies: [
-                "CoachCore", "CoachTerminal", "CoachProtocol", "CoachStore",
+                "CoachCore", "CoachShell", "CoachTerminal", "CoachProtocol", "CoachStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

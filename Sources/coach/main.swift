@@ -1,2 +1,1 @@
-import CoachCore
-print(CoachVersion.current)
+Coach.entry()

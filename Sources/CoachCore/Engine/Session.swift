@@ -1,0 +1,422 @@
+/// A run of one playbook: a pure state machine. Each event returns what to show next; nothing here does I/O.
+public struct Session: Sendable {
+    public let playbook: Playbook
+    public private(set) var state: SessionState
+
+    /// A new session of `playbook`; relative dates count from `today`.
+    public init(playbook: Playbook, today: Day, prefill: [String: SessionState.Prefill] = [:]) {
+        self.playbook = playbook
+        self.state = SessionState(playbook: playbook, today: today, prefill: prefill)
+    }
+
+    /// A session carried on from stored state. Answers to steps the playbook no longer has are dropped.
+    public init(playbook: Playbook, state: SessionState) {
+        self.playbook = playbook
+        self.state = state
+        self.state.playbookVersion = playbook.version
+        prune()
+    }
+
+    /// Sets the day relative dates count from (call it when a session is resumed on a later day).
+    public mutating func setToday(_ day: Day) { state.today = day }
+
+    /// One thing on the route through the playbook: a question, an info screen, or "another item?".
+    struct Slot {
+        var key: String
+        var step: Step
+        var group: Step?
+        var item: Int
+        var isMore: Bool
+    }
+
+    // MARK: - Events
+
+    /// Applies `event` and returns the next turn, or a refusal that leaves the session unchanged.
+    public mutating func handle(_ event: Event) -> Result<Turn, Refusal> {
+        if state.status == .cancelled, event != .restart {
+            return .failure(Refusal(kind: .closed, message: "This session was cancelled; start a new one.", current: nil))
+        }
+        let route = walk()
+        let current = currentIndex(in: route)
+        switch event {
+        case .answer(let input, let step):
+            guard let index = current else { return .failure(finished()) }
+            let slot = route[index]
+            if let step, step != slot.key {
+                return .failure(stale(step, slot))
+            }
+            return .success(answer(input, slot: slot))
+        case .skip(let step):
+            guard let index = current else { return .failure(finished()) }
+            let slot = route[index]
+            if let step, step != slot.key { return .failure(stale(step, slot)) }
+            guard slot.step.isOptional || slot.step.kind == .info else {
+                return .failure(
+                    Refusal(
+                        kind: .notOptional,
+                        message: "'\(slot.key)' needs an answer; only optional steps can be skipped.", current: slot.key))
+            }
+            if slot.step.kind == .info {
+                state.answers[slot.key] = .seen
+            } else {
+                state.answers.removeValue(forKey: slot.key)
+                state.skipped.insert(slot.key)
+            }
+            return .success(advance(after: slot.key))
+        case .back:
+            let position = current ?? route.count
+            guard position > 0 else {
+                return .failure(
+                    Refusal(kind: .nothingBefore, message: "This is the first step; there is nothing before it.", current: route.first?.key)
+                )
+            }
+            state.revisit = route[position - 1].key
+            state.attempts = 0
+            state.status = .asking
+            return .success(turn())
+        case .goto(let target):
+            return gotoStep(target, route: route, current: current)
+        case .restart:
+            state = SessionState(playbook: playbook, today: state.today, prefill: state.prefill)
+            return .success(turn(notice: "Started again from the first step."))
+        case .cancel:
+            state.status = .cancelled
+            state.revisit = nil
+            return .success(turn())
+        }
+    }
+
+    /// The turn as it stands, without changing anything.
+    public func currentTurn() -> Turn { turn() }
+
+    private func finished() -> Refusal {
+        Refusal(
+            kind: .closed,
+            message: "This session is complete; go to a step to change its answer, or start a new session.",
+            current: nil)
+    }
+
+    private func stale(_ step: String, _ slot: Slot) -> Refusal {
+        Refusal(
+            kind: .staleStep,
+            message: "That answer is for '\(step)', but the step being asked is '\(slot.key)'; nothing was changed.",
+            current: slot.key)
+    }
+
+    private mutating func answer(_ input: AnswerInput, slot: Slot) -> Turn {
+        var input = input
+        if case .text(let t) = input, t.trimmingWhitespace().isEmpty {
+            if let d = defaultText(for: slot) {
+                input = .text(d)
+            } else if slot.step.isOptional {
+                state.answers.removeValue(forKey: slot.key)
+                state.skipped.insert(slot.key)
+                return advance(after: slot.key)
+            } else if slot.step.kind != .info {
+                return invalid(slot, "An answer is needed here; type one, or ? for an example.")
+            }
+        }
+        let parsed = AnswerParser.parse(input, for: slot.step, today: state.today)
+        switch parsed {
+        case .failure(let reason):
+            return invalid(slot, reason.message)
+        case .success(let value):
+            var scope = self.scope(for: slot)
+            scope.overrides["value"] = value
+            scope.overrides[slot.step.id] = value
+            for check in slot.step.validate where !check.rule.holds(in: scope) {
+                return invalid(slot, check.message)
+            }
+            state.answers[slot.key] = value
+            state.skipped.remove(slot.key)
+            return advance(after: slot.key)
+        }
+    }
+
+    private mutating func invalid(_ slot: Slot, _ message: String) -> Turn {
+        state.attempts += 1
+        var t = turn()
+        let example = state.attempts >= 3 ? slot.step.examples.first ?? exampleFor(slot.step) : nil
+        t.invalid = Invalid(message: message, attempt: state.attempts, example: example)
+        return t
+    }
+
+    private mutating func advance(after key: String) -> Turn {
+        state.attempts = 0
+        let wasRevisit = state.revisit == key
+        state.revisit = nil
+        let dropped = prune()
+        var notice: String?
+        if wasRevisit && dropped > 0 {
+            notice = "\(dropped) later answer\(dropped == 1 ? " no longer applies and was" : "s no longer apply and were") dropped."
+        }
+        let route = walk()
+        state.status = currentIndex(in: route) == nil ? .completed : .asking
+        return turn(notice: notice)
+    }
+
+    private mutating func gotoStep(_ target: String, route: [Slot], current: Int?) -> Result<Turn, Refusal> {
+        var key = target
+        if let step = playbook.step(target), step.kind == .group {
+            key = route.first { $0.group?.id == target }?.key ?? target
+        }
+        guard let index = route.firstIndex(where: { $0.key == key }) else {
+            if exists(target) {
+                return .failure(
+                    Refusal(
+                        kind: .notReached,
+                        message: "'\(target)' is not on the route so far; answer the current step first.",
+                        current: current.map { route[$0].key }))
+            }
+            let names = route.prefix(current ?? route.count).map(\.key)
+            let hint = Suggest.closest(target, in: names).map { " Did you mean '\($0)'?" } ?? ""
+            return .failure(
+                Refusal(kind: .unknownStep, message: "There is no step '\(target)'.\(hint)", current: current.map { route[$0].key }))
+        }
+        if let c = current, index > c {
+            return .failure(
+                Refusal(
+                    kind: .notReached,
+                    message: "'\(target)' comes later; answer '\(route[c].key)' first.", current: route[c].key))
+        }
+        state.revisit = (current == index) ? nil : key
+        state.attempts = 0
+        state.status = .asking
+        return .success(turn())
+    }
+
+    private func exists(_ id: String) -> Bool {
+        if playbook.step(id) != nil { return true }
+        return playbook.steps.contains { g in g.kind == .group && id.hasPrefix(g.id + "[") }
+    }
+
+    /// Drops answers the route no longer reaches; returns how many.
+    @discardableResult
+    private mutating func prune() -> Int {
+        let keys = Set(walk().map(\.key))
+        let before = state.answers.count + state.skipped.count
+        state.answers = state.answers.filter { keys.contains($0.key) }
+        state.skipped = state.skipped.filter { keys.contains($0) }
+        if let r = state.revisit, !keys.contains(r) { state.revisit = nil }
+        return before - state.answers.count - state.skipped.count
+    }
+
+    // MARK: - Route
+
+    func scope(for slot: Slot? = nil) -> SessionScope {
+        var s = SessionScope(playbook: playbook, answers: state.answers, today: state.today)
+        if let slot, let group = slot.group { s.item = (group, slot.item) }
+        return s
+    }
+
+    func isResolved(_ key: String) -> Bool {
+        state.answers[key] != nil || state.skipped.contains(key)
+    }
+
+    /// The route through the playbook given the answers so far; past the first open question it follows the
+    /// answers already given and the default branches.
+    func walk() -> [Slot] {
+        var slots: [Slot] = []
+        let steps = playbook.steps
+        let base = scope()
+        var i = 0
+        while i < steps.count {
+            let step = steps[i]
+            if let w = step.when, !w.holds(in: base) {
+                i += 1
+                continue
+            }
+            if step.kind == .group {
+                walkGroup(step, into: &slots)
+            } else {
+                slots.append(Slot(key: step.id, step: step, group: nil, item: 0, isMore: false))
+            }
+            i = nextIndex(after: i, step: step, scope: base)
+        }
+        return slots
+    }
+
+    private func walkGroup(_ group: Step, into slots: inout [Slot]) {
+        let minItems = max(group.minItems ?? 1, 1)
+        let maxItems = group.maxItems ?? 99
+        var n = 1
+        while n <= maxItems {
+            var itemScope = scope()
+            itemScope.item = (group, n)
+            for sub in group.steps {
+                if let w = sub.when, !w.holds(in: itemScope) { continue }
+                slots.append(Slot(key: SessionScope.key(group.id, n, sub.id), step: sub, group: group, item: n, isMore: false))
+            }
+            if n < minItems {
+                n += 1
+                continue
+            }
+            if n >= maxItems { break }
+            let key = SessionScope.key(group.id, n, "more")
+            var more = Step(id: "more", location: group.location)
+            more.kind = .yesno
+            more.ask = group.more ?? "Add another \(group.item ?? "item")?"
+            more.help = "yes to add one more, no to go on"
+            more.defaultText = "no"
+            slots.append(Slot(key: key, step: more, group: group, item: n, isMore: true))
+            guard case .bool(true)? = state.answers[key] else { break }
+            n += 1
+        }
+    }
+
+    private func nextIndex(after i: Int, step: Step, scope: SessionScope) -> Int {
+        for rule in step.next where rule.condition.map({ $0.holds(in: scope) }) ?? true {
+            guard let target = rule.target else { return playbook.steps.count }
+            if let t = playbook.stepIndex[target], t > i { return t }
+            return i + 1
+        }
+        return i + 1
+    }
+
+    func currentIndex(in route: [Slot]) -> Int? {
+        guard state.status != .cancelled else { return nil }
+        if let r = state.revisit, let index = route.firstIndex(where: { $0.key == r }) { return index }
+        return route.firstIndex { !isResolved($0.key) }
+    }
+
+    // MARK: - Turns
+
+    func defaultText(for slot: Slot) -> String? {
+        if let v = state.answers[slot.key] { return Session.editText(v) }
+        if slot.group == nil, let p = state.prefill[slot.key] { return p.text }
+        return slot.step.defaultText
+    }
+
+    /// An answer as text the user can edit and submit again.
+    public static func editText(_ value: Value) -> String {
+        switch value {
+        case .number(let n): return Value.format(number: n, decimals: nil).replacingOccurrences(",", with: "")
+        case .date(let d): return d.iso
+        case .choice(let v, _): return v
+        case .list(let l): return l.joined(separator: "; ")
+        default: return value.display
+        }
+    }
+
+    func turn(notice: String? = nil) -> Turn {
+        let route = walk()
+        let current = currentIndex(in: route)
+        let answered = route.filter { isResolved($0.key) && !$0.isMore }.count
+        let questions = route.filter { !$0.isMore }.count
+        let position = current.map { idx in route[...idx].filter { !$0.isMore }.count } ?? questions
+        let progress = Progress(answered: answered, total: questions, position: max(position, 1))
+        guard state.status != .cancelled else {
+            return Turn(status: .cancelled, prompt: nil, invalid: nil, progress: progress, outputs: nil, handoffs: nil, notice: notice)
+        }
+        guard let index = current else {
+            return Turn(
+                status: .completed, prompt: nil, invalid: nil, progress: progress, outputs: render(preview: false),
+                handoffs: handoffOffers(), notice: notice)
+        }
+        return Turn(
+            status: .asking, prompt: prompt(for: route[index]), invalid: nil, progress: progress, outputs: nil,
+            handoffs: nil, notice: notice)
+    }
+
+    func prompt(for slot: Slot) -> Prompt {
+        let step = slot.step
+        var text = step.kind == .info ? step.text : step.ask
+        if slot.group != nil && !slot.isMore, slot.step.ask.contains("{{") == false {
+            text = step.ask
+        }
+        let note = slot.group == nil && state.answers[slot.key] == nil ? state.prefill[slot.key]?.note : nil
+        return Prompt(
+            step: slot.key, kind: step.kind, text: text, help: step.help, why: step.why,
+            default: defaultText(for: slot), defaultNote: note,
+            choices: step.choices.isEmpty ? nil : step.choices, required: step.required && step.kind.asks,
+            examples: step.examples, tips: step.tips,
+            group: slot.group.map {
+                Prompt.GroupPosition(id: $0.id, item: slot.item, itemName: $0.item ?? "item")
+            },
+            revisiting: state.answers[slot.key] != nil)
+    }
+
+    func exampleFor(_ step: Step) -> String? {
+        switch step.kind {
+        case .choice, .multichoice: return step.choices.first?.value
+        case .yesno: return "yes"
+        case .number: return "12"
+        case .money: return "$12,000"
+        case .percent: return "15%"
+        case .date: return "tomorrow"
+        case .email: return "name@company.com"
+        case .list: return "first item; second item"
+        default: return nil
+        }
+    }
+
+    /// The drafts so far; in a preview, values still to come show as `[missing: id]`.
+    public func render(preview: Bool) -> [RenderedOutput] {
+        let context = TemplateContext(scope: scope(), preview: preview)
+        return playbook.outputs.map { spec in
+            let body = context.render(playbook.templates["\(spec.id).body"], fallback: spec.body)
+            let subject = spec.subject.map { context.render(playbook.templates["\(spec.id).subject"], fallback: $0) }
+            let to = spec.to.map { context.render(playbook.templates["\(spec.id).to"], fallback: $0) }
+            let missing =
+                preview
+                ? context.missing.filter {
+                    body.contains(TemplateContext.marker($0)) || (subject ?? "").contains(TemplateContext.marker($0))
+                }
+                : []
+            return RenderedOutput(
+                id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },
+                body: body, missing: missing)
+        }
+    }
+
+    /// The outputs with missing values marked, whatever the status.
+    public func preview() -> [RenderedOutput] { render(preview: state.status != .completed) }
+
+    func handoffOffers() -> [HandoffOffer]? {
+        guard !playbook.handoffs.isEmpty else { return nil }
+        let s = scope()
+        let offers = playbook.handoffs.filter { $0.condition?.holds(in: s) ?? true }.map { h in
+            var prefill: [String: String] = [:]
+            for (step, expr) in h.carry {
+                if let v = expr.evaluateValue(in: s) { prefill[step] = Session.editText(v) }
+            }
+            return HandoffOffer(playbook: h.playbook, label: h.label, prefill: prefill)
+        }
+        return offers.isEmpty ? nil : offers
+    }
+
+    // MARK: - Reading
+
+    /// The answers on the current route, in route order, as (prompt id, question, display text).
+    public func answeredSteps() -> [(key: String, question: String, answer: String)] {
+        walk().compactMap { slot in
+            if state.skipped.contains(slot.key) { return (slot.key, slot.step.ask, "(skipped)") }
+            guard let v = state.answers[slot.key], slot.step.kind != .info else { return nil }
+            return (slot.key, slot.isMore ? slot.step.ask : slot.step.ask, v.display)
+        }
+    }
+
+    /// The prompt ids on the route so far up to the current one (for `/goto` completion).
+    public func reachableSteps() -> [String] {
+        let route = walk()
+        let end = currentIndex(in: route).map { $0 + 1 } ?? route.count
+        return route.prefix(end).map(\.key)
+    }
+
+    /// Answers that are facts about the account (`account: true`), as editable text.
+    public func accountFacts() -> [String: String] {
+        var out: [String: String] = [:]
+        for step in playbook.steps where step.account {
+            if let v = state.answers[step.id] { out[step.id] = Session.editText(v) }
+        }
+        return out
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
+        return out
+    }
+}

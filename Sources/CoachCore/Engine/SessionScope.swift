@@ -1,0 +1,141 @@
+/// Looks up answers, group items, computed values and `today` for conditions and templates.
+struct SessionScope: ValueScope {
+    let playbook: Playbook
+    let answers: [String: Value]
+    let today: Day
+    /// The group item being asked, whose fields are visible by their own ids.
+    var item: (group: Step, index: Int)?
+    /// Extra names (`value` in a validate rule).
+    var overrides: [String: Value] = [:]
+    var depth = 0
+
+    func lookup(_ id: String) -> Value? {
+        if let v = overrides[id] { return v }
+        if let (group, n) = item, group.steps.contains(where: { $0.id == id }) {
+            return answers[SessionScope.key(group.id, n, id)]
+        }
+        if let index = playbook.stepIndex[id] {
+            let step = playbook.steps[index]
+            if step.kind == .group { return .items(items(of: step)) }
+            return answers[id]
+        }
+        if let index = playbook.computedIndex[id], depth < 16 {
+            var inner = self
+            inner.depth += 1
+            inner.item = nil
+            return inner.compute(playbook.computed[index])
+        }
+        if id == "today" { return .date(today) }
+        if let dot = id.firstIndex(of: ".") {
+            // `group.field` is not a value; `answer.something` reads the answer itself.
+            return lookup(String(id[..<dot]))
+        }
+        return nil
+    }
+
+    static func key(_ group: String, _ n: Int, _ field: String) -> String { "\(group)[\(n)].\(field)" }
+
+    /// The items of a repeated group, as far as they are answered.
+    func items(of group: Step) -> [[String: Value]] {
+        var out: [[String: Value]] = []
+        var n = 1
+        while n < 1000 {
+            var item: [String: Value] = [:]
+            for sub in group.steps {
+                if let v = answers[SessionScope.key(group.id, n, sub.id)] { item[sub.id] = v }
+            }
+            if item.isEmpty && answers[SessionScope.key(group.id, n, "more")] == nil { break }
+            out.append(item)
+            n += 1
+        }
+        return out
+    }
+
+    func compute(_ c: ComputedValue) -> Value? {
+        switch c.rule {
+        case .value(let expr, let format, let decimals):
+            let result = expr.evaluate(in: self)
+            switch result {
+            case .missing: return nil
+            case .bool(let b): return .bool(b)
+            case .string(let s): return .text(s)
+            case .list(let l): return .list(l.compactMap { if case .string(let s) = $0 { return s } else { return nil } })
+            case .items(let i): return .items(i)
+            case .number(var n):
+                if let d = decimals {
+                    var scale = 1.0
+                    for _ in 0..<d { scale *= 10 }
+                    n = (n * scale).rounded() / scale
+                }
+                switch format {
+                case .percent: return .percent(n)
+                case .money:
+                    return .money(Money(cents: Int64((n * 100).rounded()), currency: currency(in: expr)))
+                case .number, .auto: return .number(n)
+                }
+            }
+        case .level(let score, let levels):
+            guard let n = score.evaluate(in: self).number else { return nil }
+            for level in levels where level.atLeast.map({ n >= $0 }) ?? true {
+                return .text(level.label)
+            }
+            return nil
+        case .plan(let start, let weekends, let days):
+            guard case .date(let first)? = start.evaluateValue(in: self) else { return nil }
+            let includeWeekends = weekends?.holds(in: self) ?? true
+            var plan: [PlanDay] = []
+            var day = first
+            if !includeWeekends { while day.isWeekend { day = day.adding(days: 1) } }
+            let context = TemplateContext(scope: self, preview: false, excluding: c.id)
+            for (i, spec) in days.enumerated() {
+                let title = context.render(playbook.templates["\(c.id).\(i).title"], fallback: spec.title)
+                let actions = spec.actions.indices.map {
+                    context.render(playbook.templates["\(c.id).\(i).\($0)"], fallback: spec.actions[$0])
+                }
+                plan.append(PlanDay(day: i + 1, on: day, title: title, actions: actions))
+                day = day.adding(days: 1)
+                if !includeWeekends { while day.isWeekend { day = day.adding(days: 1) } }
+            }
+            return .plan(plan)
+        case .rank(let groupID, let score):
+            guard let group = playbook.step(groupID), group.kind == .group else { return nil }
+            let items = self.items(of: group)
+            var scored: [(Int, Double, [String: Value])] = []
+            for (i, item) in items.enumerated() {
+                var itemScope = self
+                itemScope.item = (group, i + 1)
+                let s = score.evaluate(in: itemScope).number ?? 0
+                scored.append((i, s, item))
+            }
+            scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            return .items(
+                scored.enumerated().map { rank, entry in
+                    var item = entry.2
+                    item["rank"] = .number(Double(rank + 1))
+                    item["score"] = .number((entry.1 * 100).rounded() / 100)
+                    item["n"] = .number(Double(entry.0 + 1))
+                    return item
+                })
+        }
+    }
+
+    private func currency(in expr: Expression) -> String {
+        for id in expr.references {
+            if case .money(let m)? = lookup(id) { return m.currency }
+        }
+        return "$"
+    }
+}
+
+extension Expression {
+    /// The value itself when the expression is a plain reference (keeps dates and money intact).
+    func evaluateValue(in scope: SessionScope) -> Value? {
+        if case .ref(let id) = self { return scope.lookup(id) }
+        switch evaluate(in: scope) {
+        case .number(let n): return .number(n)
+        case .string(let s): return .text(s)
+        case .bool(let b): return .bool(b)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// Where a session stands.
+public enum SessionStatus: String, Sendable, Codable, Equatable {
+    case asking, completed, cancelled
+}
+
+/// The question the user or bot should answer next.
+public struct Prompt: Sendable, Codable, Equatable {
+    /// The stable id of what is asked: a step id, `group[2].field` inside a repeated group, `group[2].more`.
+    public var step: String
+    /// The input kind (`text`, `choice`, `yesno`, `info`, ...).
+    public var kind: InputKind
+    /// The question, or the info text for an info step.
+    public var text: String
+    public var help: String?
+    public var why: String?
+    /// What Enter (or an empty answer) gives, as editable text.
+    public var `default`: String?
+    /// Where the default comes from when it was remembered ("from 12 days ago").
+    public var defaultNote: String?
+    public var choices: [Choice]?
+    public var required: Bool
+    public var examples: [String]
+    public var tips: [String]
+    /// The repeated group this prompt belongs to, if any.
+    public var group: GroupPosition?
+    /// Whether this step already had an answer (the user went back to it).
+    public var revisiting: Bool
+
+    /// A prompt inside a repeated group: which group, which item.
+    public struct GroupPosition: Sendable, Codable, Equatable {
+        public var id: String
+        public var item: Int
+        public var itemName: String
+    }
+}
+
+/// How far along a session is.
+public struct Progress: Sendable, Codable, Equatable {
+    /// Questions answered on the current route.
+    public var answered: Int
+    /// Questions on the current route, as far as it can be known yet.
+    public var total: Int
+    /// 1-based position of the current question on the route.
+    public var position: Int
+}
+
+/// Why the last answer was refused, and how many times in a row.
+public struct Invalid: Sendable, Codable, Equatable {
+    public var message: String
+    public var attempt: Int
+    /// An example answer, given from the third failed attempt on.
+    public var example: String?
+}
+
+/// A draft written from the answers.
+public struct RenderedOutput: Sendable, Codable, Equatable {
+    public var id: String
+    public var title: String
+    public var kind: OutputKind
+    public var subject: String?
+    public var to: String?
+    public var body: String
+    /// The ids of values still missing (only in a preview).
+    public var missing: [String]
+
+    /// The draft as one text: `Subject: ...` first for an email.
+    public var fullText: String {
+        var out = ""
+        if let to, !to.isEmpty { out += "To: \(to)\n" }
+        if let subject { out += "Subject: \(subject)\n\n" }
+        return out + body
+    }
+}
+
+/// An offer to start another playbook, with the answers it would carry over.
+public struct HandoffOffer: Sendable, Codable, Equatable {
+    public var playbook: String
+    public var label: String
+    /// Target step id to the answer text it would pre-fill.
+    public var prefill: [String: String]
+}
+
+/// What the engine answers to every event: the next prompt, or the finished outputs.
+public struct Turn: Sendable, Codable, Equatable {
+    public var status: SessionStatus
+    public var prompt: Prompt?
+    public var invalid: Invalid?
+    public var progress: Progress
+    public var outputs: [RenderedOutput]?
+    public var handoffs: [HandoffOffer]?
+    /// A one-line note about what just happened ("Kept your later answers; 2 no longer apply and were dropped").
+    public var notice: String?
+}
+
+/// An event the engine refuses, leaving the session unchanged.
+public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Why the event was refused.
+    public enum Kind: String, Sendable, Codable {
+        /// The answer names a step that is not the one being asked.
+        case staleStep
+        /// Only optional steps can be skipped.
+        case notOptional
+        /// There is no earlier step to go back to.
+        case nothingBefore
+        /// No step has that id.
+        case unknownStep
+        /// The step exists but has not been reached on this route.
+        case notReached
+        /// The session is finished or cancelled; nothing is being asked.
+        case closed
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// The step being asked, when relevant.
+    public var current: String?
+
+    public var description: String { message }
+}
+
+/// What a user, a bot or a test can do to a session.
+public enum Event: Sendable, Equatable {
+    /// Answer the current step; `step`, when given, must name it.
+    case answer(AnswerInput, step: String? = nil)
+    /// Skip the current (optional) step; `step`, when given, must name it.
+    case skip(step: String? = nil)
+    /// Go back one step.
+    case back
+    /// Go to an earlier step to change its answer.
+    case goto(String)
+    /// Start again with no answers.
+    case restart
+    /// Stop the session.
+    case cancel
+}

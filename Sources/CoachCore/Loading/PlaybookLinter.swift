@@ -1,0 +1,406 @@
+/// Checks a built playbook as a whole: ids, the flow graph, conditions and templates.
+struct PlaybookLinter {
+    let playbook: Playbook
+    var loader: PlaybookLoader
+
+    mutating func run() {
+        checkIDs()
+        checkFlow()
+        checkConditions()
+        checkComputed()
+        checkTemplates()
+        checkExamples()
+        checkHandoffs()
+    }
+
+    private mutating func error(_ message: String, at location: SourceLocation) {
+        loader.report(message, at: location)
+    }
+
+    // MARK: - Ids
+
+    private mutating func checkIDs() {
+        var seen: [String: SourceLocation] = [:]
+        func note(_ id: String, _ loc: SourceLocation, _ what: String, _ linter: inout PlaybookLinter) {
+            if let first = seen[id] {
+                linter.error("duplicate id '\(id)': \(what) uses an id already used on line \(first.line)", at: loc)
+            } else {
+                seen[id] = loc
+            }
+        }
+        for step in playbook.steps {
+            note(step.id, step.location, "this step", &self)
+            var inner: [String: SourceLocation] = [:]
+            for sub in step.steps {
+                if let first = inner[sub.id] {
+                    error("duplicate id '\(sub.id)' in the group '\(step.id)' (first on line \(first.line))", at: sub.location)
+                }
+                inner[sub.id] = sub.location
+                if sub.id == "more" || sub.id == "n" || sub.id == "rank" || sub.id == "score" {
+                    error("'\(sub.id)' is reserved inside a group; pick another id", at: sub.location)
+                }
+            }
+        }
+        for c in playbook.computed { note(c.id, c.location, "this computed value", &self) }
+        if seen["today"] != nil { error("'today' is reserved; pick another id", at: seen["today"]!) }
+        var outputs: [String: SourceLocation] = [:]
+        for o in playbook.outputs {
+            if let first = outputs[o.id] {
+                error("duplicate output id '\(o.id)' (first on line \(first.line))", at: o.location)
+            }
+            outputs[o.id] = o.location
+        }
+    }
+
+    // MARK: - Flow
+
+    /// Successor step indices of step `i` (`count` stands for the end).
+    private func successors(_ i: Int) -> [Int] {
+        let steps = playbook.steps
+        let end = steps.count
+        var out: [Int] = []
+        var unconditional = false
+        for rule in steps[i].next {
+            if let target = rule.target {
+                if let t = playbook.stepIndex[target] { out.append(t) }
+            } else {
+                out.append(end)
+            }
+            if rule.condition == nil {
+                unconditional = true
+                break
+            }
+        }
+        if !unconditional { out.append(i + 1) }
+        return out.flatMap { expand($0) }
+    }
+
+    /// A target plus what follows it when its `when` can make it be passed over.
+    private func expand(_ i: Int) -> [Int] {
+        var out = [i]
+        var j = i
+        while j < playbook.steps.count, playbook.steps[j].when != nil {
+            j += 1
+            out.append(j)
+        }
+        return out
+    }
+
+    private mutating func checkFlow() {
+        let steps = playbook.steps
+        guard !steps.isEmpty else { return }
+        let end = steps.count
+        for (i, step) in steps.enumerated() {
+            for rule in step.next {
+                guard let target = rule.target else { continue }
+                guard let t = playbook.stepIndex[target] else {
+                    let hint = Suggest.closest(target, in: steps.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                    error("'next' of step '\(step.id)' goes to '\(target)', which is not a step\(hint)", at: rule.location)
+                    continue
+                }
+                if t <= i {
+                    error(
+                        "'next' of step '\(step.id)' jumps back to '\(target)'; jumps only go forward (people go back with /back or /goto)",
+                        at: rule.location)
+                }
+            }
+        }
+        // Forward reachability from the first step.
+        var reached = Set<Int>()
+        var queue = expand(0)
+        while let i = queue.popLast() {
+            guard i < end, reached.insert(i).inserted else { continue }
+            queue.append(contentsOf: successors(i))
+        }
+        for (i, step) in steps.enumerated() where !reached.contains(i) {
+            error("the step '\(step.id)' can never be reached: no route through the playbook leads to it", at: step.location)
+        }
+        // Which steps can reach the end.
+        var canEnd = Set<Int>([end])
+        var changed = true
+        while changed {
+            changed = false
+            for i in 0..<end where !canEnd.contains(i) && successors(i).contains(where: { canEnd.contains($0) }) {
+                canEnd.insert(i)
+                changed = true
+            }
+        }
+        for (i, step) in steps.enumerated() where reached.contains(i) && !canEnd.contains(i) {
+            error(
+                "no end can be reached from the step '\(step.id)': every route from it loops; give it a way to 'end'",
+                at: step.location)
+        }
+    }
+
+    // MARK: - Conditions
+
+    private var computedIDs: Set<String> { Set(playbook.computed.map(\.id)) }
+
+    private func choiceStep(_ id: String, group: Step?) -> Step? {
+        if let group, let sub = group.steps.first(where: { $0.id == id }) { return sub }
+        return playbook.step(id)
+    }
+
+    /// Checks that `expr` names only what exists (and is asked earlier) and compares choices with their values.
+    private mutating func checkExpression(
+        _ expr: Expression, at location: SourceLocation, what: String, before index: Int?, group: Step? = nil,
+        extra: Set<String> = []
+    ) {
+        for ref in Set(expr.references) {
+            let base = ref.split(separator: ".").first.map(String.init) ?? ref
+            if extra.contains(base) || base == "today" { continue }
+            if let group, group.steps.contains(where: { $0.id == base }) { continue }
+            if computedIDs.contains(base) { continue }
+            guard let stepIndex = playbook.stepIndex[base] else {
+                let names = playbook.steps.map(\.id) + playbook.computed.map(\.id) + (group?.steps.map(\.id) ?? [])
+                let hint = Suggest.closest(base, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                error("\(what) uses '\(base)', which is not an answer or computed value\(hint)", at: location)
+                continue
+            }
+            if let index, stepIndex >= index, group == nil || playbook.steps[stepIndex].id != group?.id {
+                error("\(what) uses '\(base)', which is asked later; a condition can only use earlier answers", at: location)
+            }
+        }
+        for (ref, literal) in expr.comparedLiterals {
+            guard let step = choiceStep(ref, group: group), step.kind == .choice || step.kind == .multichoice else {
+                if let step = choiceStep(ref, group: group), step.kind == .yesno {
+                    error("\(what) compares the yes/no answer '\(ref)' with \"\(literal)\"; use '\(ref)' or 'not \(ref)'", at: location)
+                }
+                continue
+            }
+            if !step.choices.contains(where: { $0.value == literal }) {
+                let values = Value.joined(step.choices.map { "\"\($0.value)\"" })
+                error("\(what) compares '\(ref)' with \"\(literal)\", which it can never be (it is one of \(values))", at: location)
+            }
+        }
+    }
+
+    private mutating func checkConditions() {
+        for (i, step) in playbook.steps.enumerated() {
+            if let w = step.when {
+                checkExpression(w, at: step.keyLocations["when"] ?? step.location, what: "the 'when' of '\(step.id)'", before: i)
+            }
+            for rule in step.next {
+                if let c = rule.condition {
+                    checkExpression(c, at: rule.location, what: "the 'next' of '\(step.id)'", before: i + 1)
+                }
+            }
+            for v in step.validate {
+                checkExpression(v.rule, at: v.location, what: "a validate rule of '\(step.id)'", before: i + 1, extra: ["value"])
+            }
+            for sub in step.steps {
+                if let w = sub.when {
+                    checkExpression(
+                        w, at: sub.keyLocations["when"] ?? sub.location, what: "the 'when' of '\(sub.id)'", before: i, group: step)
+                }
+                for v in sub.validate {
+                    checkExpression(
+                        v.rule, at: v.location, what: "a validate rule of '\(sub.id)'", before: i, group: step, extra: ["value"])
+                }
+                if !sub.next.isEmpty {
+                    error(
+                        "'next' is not allowed inside a group; use 'when' on the group's steps",
+                        at: sub.keyLocations["next"] ?? sub.location)
+                }
+            }
+        }
+    }
+
+    private mutating func checkComputed() {
+        var earlier = Set<String>()
+        for c in playbook.computed {
+            let exprs: [Expression]
+            var group: Step?
+            switch c.rule {
+            case .value(let e, _, _): exprs = [e]
+            case .level(let s, _): exprs = [s]
+            case .plan(let s, let w, _): exprs = [s] + (w.map { [$0] } ?? [])
+            case .rank(let items, let score):
+                exprs = [score]
+                group = playbook.step(items)
+                if group?.kind != .group {
+                    error("the rank '\(c.id)' ranks '\(items)', which is not a group step", at: c.location)
+                }
+            }
+            for e in exprs {
+                for ref in e.references where computedIDs.contains(ref) && !earlier.contains(ref) {
+                    error("the computed value '\(c.id)' uses '\(ref)', which is defined after it (or is itself)", at: c.location)
+                }
+                checkExpression(e, at: c.location, what: "the computed value '\(c.id)'", before: nil, group: group)
+            }
+            earlier.insert(c.id)
+        }
+    }
+
+    // MARK: - Templates
+
+    private func topNames() -> Set<String> {
+        var names: Set<String> = ["today"]
+        for step in playbook.steps where step.kind.asks || step.kind == .group {
+            names.insert(step.id)
+            if step.kind == .list || step.kind == .multichoice { names.insert(step.id + "_text") }
+        }
+        for c in playbook.computed {
+            names.insert(c.id)
+            if case .rank = c.rule {
+                names.insert(c.id + "_first")
+                names.insert(c.id + "_last")
+            }
+            if case .value = c.rule { names.insert(c.id + "_text") }
+        }
+        return names
+    }
+
+    /// Names visible inside a section opened on `name`.
+    private func sectionNames(_ name: String) -> Set<String> {
+        if let step = playbook.step(name) {
+            if step.kind == .group { return itemNames(step) }
+            if step.kind == .list || step.kind == .multichoice { return ["."] }
+        }
+        let base = name.hasSuffix("_first") ? String(name.dropLast(6)) : name.hasSuffix("_last") ? String(name.dropLast(5)) : name
+        if let c = playbook.computed.first(where: { $0.id == base }) {
+            switch c.rule {
+            case .plan: return ["day", "date", "weekday", "iso", "long", "title", "actions"]
+            case .rank(let items, _):
+                var names = playbook.step(items).map(itemNames) ?? []
+                names.formUnion(["rank", "score"])
+                return names
+            default: break
+            }
+        }
+        if name == "actions" { return ["."] }
+        if playbook.steps.contains(where: { g in g.steps.contains { $0.id == name && ($0.kind == .list || $0.kind == .multichoice) } }) {
+            return ["."]
+        }
+        return []
+    }
+
+    private func itemNames(_ group: Step) -> Set<String> {
+        var names: Set<String> = ["n"]
+        for sub in group.steps {
+            names.insert(sub.id)
+            if sub.kind == .list || sub.kind == .multichoice { names.insert(sub.id + "_text") }
+        }
+        return names
+    }
+
+    private mutating func checkTemplate(_ text: String, node: SourceLocation, what: String, extra: Set<String> = []) {
+        var scopes: [Set<String>] = [topNames().union(extra)]
+        var open: [String] = []
+        for tag in TemplateScanner.scan(text) {
+            let loc = locate(tag.offset, in: text, base: node)
+            switch tag.kind {
+            case .comment, .pragma: continue
+            case .unsupported(let sigil):
+                error("\(what): '{{\(sigil)' (partials, blocks, delimiter changes) is not supported in playbooks", at: loc)
+                continue
+            case .sectionClose:
+                if open.last == tag.name {
+                    open.removeLast()
+                    scopes.removeLast()
+                } else {
+                    error("\(what): '{{/\(tag.name)}}' closes a section that is not open", at: loc)
+                }
+                continue
+            case .variable, .sectionOpen, .invertedOpen:
+                break
+            }
+            let base = tag.name == "." ? "." : String(tag.name.split(separator: ".").first ?? "")
+            let known = base == "." ? scopes.count > 1 : scopes.contains { $0.contains(base) }
+            if !known {
+                let all = scopes.reduce(into: Set<String>()) { $0.formUnion($1) }
+                let hint = Suggest.closest(base, in: Array(all)).map { " (did you mean '\($0)'?)" } ?? ""
+                error("\(what) uses '{{\(tag.name)}}', which nothing in the playbook defines\(hint)", at: loc)
+            }
+            if tag.kind == .sectionOpen || tag.kind == .invertedOpen {
+                open.append(tag.name)
+                scopes.append(tag.kind == .sectionOpen ? sectionNames(base) : [])
+            }
+        }
+        if let unclosed = open.last {
+            error("\(what): the section '{{#\(unclosed)}}' is never closed", at: node)
+        }
+    }
+
+    /// Maps a character offset in a template to the file, using the loader's knowledge of block scalars.
+    private func locate(_ offset: Int, in text: String, base: SourceLocation) -> SourceLocation {
+        let before = text.prefix(offset)
+        let lineIndex = before.filter { $0 == "\n" }.count
+        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0)
+        let lines = loader.lines
+        // Block scalars start on the line after their key; find the text's line by content.
+        if lineIndex > 0 || (base.line <= lines.count && !lines[base.line - 1].contains(String(text.prefix(12)))) {
+            let firstLine = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            var l = base.line
+            while l <= lines.count && !(firstLine.isEmpty || lines[l - 1].contains(firstLine)) { l += 1 }
+            let fileLine = min(l + lineIndex, lines.count)
+            let indent = lines[max(fileLine - 1, 0)].prefix { $0 == " " }.count
+            return SourceLocation(line: fileLine, column: indent + column + 1)
+        }
+        let lineText = lines[base.line - 1]
+        let start =
+            lineText.range(of: String(text.prefix(12))).map { lineText.distance(from: lineText.startIndex, to: $0.lowerBound) } ?? base
+            .column - 1
+        return SourceLocation(line: base.line, column: start + column + 1)
+    }
+
+    private mutating func checkTemplates() {
+        for output in playbook.outputs {
+            let loc = output.location
+            checkTemplate(output.body, node: bodyLocation(output.id, key: "body") ?? loc, what: "the body of '\(output.id)'")
+            if let s = output.subject {
+                checkTemplate(s, node: bodyLocation(output.id, key: "subject") ?? loc, what: "the subject of '\(output.id)'")
+            }
+            if let t = output.to { checkTemplate(t, node: bodyLocation(output.id, key: "to") ?? loc, what: "the 'to' of '\(output.id)'") }
+        }
+        for c in playbook.computed {
+            guard case .plan(_, _, let days) = c.rule else { continue }
+            for day in days {
+                checkTemplate(day.title, node: day.location, what: "a day of '\(c.id)'", extra: [])
+                for action in day.actions { checkTemplate(action, node: day.location, what: "an action of '\(c.id)'") }
+            }
+        }
+    }
+
+    /// The line of `key:` inside the output `id`, found in the source.
+    private func bodyLocation(_ id: String, key: String) -> SourceLocation? {
+        let lines = loader.lines
+        guard let start = lines.firstIndex(where: { $0.contains("id: \(id)") }) else { return nil }
+        for l in start..<lines.count {
+            let trimmed = lines[l].drop { $0 == " " || $0 == "-" }
+            if trimmed.hasPrefix("\(key):") {
+                return SourceLocation(line: l + 1, column: lines[l].count - trimmed.count + 1)
+            }
+            if l > start && trimmed.hasPrefix("id:") { break }
+        }
+        return nil
+    }
+
+    // MARK: - Examples and defaults
+
+    private mutating func checkExamples() {
+        let today = Day(year: 2026, month: 1, day: 5)!
+        for step in playbook.steps + playbook.steps.flatMap(\.steps) where step.kind.asks {
+            for example in step.examples {
+                if case .failure(let reason) = AnswerParser.parse(.text(example), for: step, today: today) {
+                    error(
+                        "the example '\(example)' of '\(step.id)' would be refused: \(reason.message)",
+                        at: step.keyLocations["examples"] ?? step.keyLocations["example"] ?? step.location)
+                }
+            }
+            if let d = step.defaultText, case .failure(let reason) = AnswerParser.parse(.text(d), for: step, today: today) {
+                error(
+                    "the default '\(d)' of '\(step.id)' would be refused: \(reason.message)",
+                    at: step.keyLocations["default"] ?? step.location)
+            }
+        }
+    }
+
+    private mutating func checkHandoffs() {
+        for h in playbook.handoffs {
+            if let c = h.condition { checkExpression(c, at: h.location, what: "a hand-off's 'when'", before: nil) }
+            for (_, e) in h.carry { checkExpression(e, at: h.location, what: "a hand-off's 'carry'", before: nil) }
+            if h.playbook == playbook.id { error("a hand-off cannot start the same playbook", at: h.location) }
+        }
+    }
+}

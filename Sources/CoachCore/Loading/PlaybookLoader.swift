@@ -1,0 +1,612 @@
+import Mustache
+import Yams
+
+/// Reads a playbook from YAML text, collecting every problem with its line and column instead of stopping at the
+/// first.
+public struct PlaybookLoader {
+    let path: String
+    let lines: [Substring]
+    var diagnostics: [Diagnostic] = []
+    var templates: [String: CompiledTemplate] = [:]
+
+    /// The playbook and every problem found; the playbook is nil when there is any error.
+    public static func load(yaml: String, path: String) -> (playbook: Playbook?, diagnostics: [Diagnostic]) {
+        var loader = PlaybookLoader(path: path, lines: yaml.split(separator: "\n", omittingEmptySubsequences: false))
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            loader.yamlError(error)
+            return (nil, loader.diagnostics)
+        } catch {
+            loader.report("the file is not valid YAML: \(error)", at: SourceLocation(line: 1, column: 1))
+            return (nil, loader.diagnostics)
+        }
+        guard let root, root.mapping != nil else {
+            loader.report(
+                "a playbook must be a YAML mapping with id, title, steps and outputs",
+                at: SourceLocation(line: 1, column: 1))
+            return (nil, loader.diagnostics)
+        }
+        let playbook = loader.buildPlaybook(root)
+        if let playbook {
+            var linter = PlaybookLinter(playbook: playbook, loader: loader)
+            linter.run()
+            loader = linter.loader
+        }
+        let sorted = loader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        let hasError = sorted.contains { $0.severity == .error }
+        return (hasError ? nil : playbook, sorted)
+    }
+
+    // MARK: - Diagnostics
+
+    mutating func report(_ message: String, at location: SourceLocation, severity: Diagnostic.Severity = .error) {
+        let source = location.line >= 1 && location.line <= lines.count ? String(lines[location.line - 1]) : nil
+        diagnostics.append(
+            Diagnostic(
+                path: path, line: location.line, column: location.column, severity: severity, message: message,
+                sourceLine: source))
+    }
+
+    mutating func yamlError(_ error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let extra = context.map { " (\($0.text))" } ?? ""
+            report("YAML syntax: \(problem)\(extra)", at: SourceLocation(line: mark.line, column: mark.column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            report(
+                "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
+                at: SourceLocation(line: context.mark.line, column: context.mark.column))
+        default:
+            report("the file is not valid YAML: \(error)", at: SourceLocation(line: 1, column: 1))
+        }
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(line: 1, column: 1) }
+        return SourceLocation(line: mark.line, column: mark.column)
+    }
+
+    /// Where character `offset` of a scalar's text is in the file (exact for one-line and block scalars).
+    func location(of offset: Int, in node: Node) -> SourceLocation {
+        let base = location(node)
+        guard case .scalar(let scalar) = node else { return base }
+        let text = scalar.string
+        let before = text.prefix(offset)
+        let lineIndex = before.filter { $0 == "\n" }.count
+        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0)
+        switch scalar.style {
+        case .literal, .folded:
+            let fileLine = base.line + 1 + lineIndex
+            guard fileLine <= lines.count else { return base }
+            let indent = lines[fileLine - 1].prefix { $0 == " " }.count
+            return SourceLocation(line: fileLine, column: indent + column + 1)
+        case .singleQuoted, .doubleQuoted:
+            return lineIndex == 0 ? SourceLocation(line: base.line, column: base.column + 1 + column) : base
+        default:
+            return lineIndex == 0 ? SourceLocation(line: base.line, column: base.column + column) : base
+        }
+    }
+
+    // MARK: - Mappings
+
+    /// The pairs of a mapping, reporting unknown keys.
+    mutating func fields(_ node: Node, allowed: [String], what: String) -> [String: Node] {
+        guard let mapping = node.mapping else {
+            report("\(what) must be a mapping of keys to values", at: location(node))
+            return [:]
+        }
+        var out: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else {
+                report("keys in \(what) must be plain words", at: location(key))
+                continue
+            }
+            if !allowed.contains(name) {
+                let hint = Suggest.closest(name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                report("unknown key '\(name)' in \(what)\(hint)", at: location(key))
+                continue
+            }
+            out[name] = value
+        }
+        return out
+    }
+
+    mutating func string(_ node: Node?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard case .scalar(let s) = node else {
+            report("\(what) must be text", at: location(node))
+            return nil
+        }
+        return s.string
+    }
+
+    mutating func int(_ node: Node?, _ what: String) -> Int? {
+        guard let node else { return nil }
+        guard let n = node.int else {
+            report("\(what) must be a whole number", at: location(node))
+            return nil
+        }
+        return n
+    }
+
+    mutating func double(_ node: Node?, _ what: String) -> Double? {
+        guard let node else { return nil }
+        if let s = node.string, let n = parseGroupedNumber(s.hasPrefix("-") ? String(s.dropFirst()) : s) {
+            return s.hasPrefix("-") ? -n : n
+        }
+        if let n = node.float { return n }
+        report("\(what) must be a number", at: location(node))
+        return nil
+    }
+
+    mutating func bool(_ node: Node?, _ what: String) -> Bool? {
+        guard let node else { return nil }
+        guard let b = node.bool else {
+            report("\(what) must be true or false", at: location(node))
+            return nil
+        }
+        return b
+    }
+
+    mutating func strings(_ node: Node?, _ what: String) -> [String] {
+        guard let node else { return [] }
+        if case .scalar(let s) = node { return [s.string] }
+        guard let seq = node.sequence else {
+            report("\(what) must be a list", at: location(node))
+            return []
+        }
+        return seq.compactMap { string($0, what) }
+    }
+
+    mutating func expression(_ node: Node?, _ what: String) -> Expression? {
+        guard let node else { return nil }
+        let text: String
+        switch node {
+        case .scalar(let s): text = s.string
+        default:
+            report("\(what) must be a condition written as text", at: location(node))
+            return nil
+        }
+        do {
+            return try ExpressionParser.parse(text)
+        } catch {
+            report("in \(what): \(error.message)", at: location(of: error.offset, in: node))
+            return nil
+        }
+    }
+
+    mutating func template(_ node: Node?, key: String, what: String) -> String? {
+        guard let text = string(node, what), let node else { return nil }
+        do {
+            templates[key] = CompiledTemplate(try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + text))
+        } catch {
+            report("in \(what): the template does not parse (\(error)); check that every {{#x}} has its {{/x}}", at: location(node))
+        }
+        return text
+    }
+
+    // MARK: - Building
+
+    static let topKeys = [
+        "format", "id", "title", "summary", "use_when", "version", "tags", "minutes", "steps", "computed", "outputs",
+        "handoffs",
+    ]
+
+    mutating func buildPlaybook(_ root: Node) -> Playbook? {
+        let f = fields(root, allowed: Self.topKeys, what: "the playbook")
+        let rootLocation = location(root)
+        for required in ["id", "title", "summary", "version", "steps", "outputs"] where f[required] == nil {
+            report("the playbook has no '\(required)'", at: rootLocation)
+        }
+        if let format = f["format"], format.int != 1 {
+            report("this Coach reads playbook format 1; this file says \(format.string ?? "?")", at: location(format))
+        }
+        let id = string(f["id"], "id") ?? ""
+        if let node = f["id"], !id.isEmpty, !Suggest.isKebab(id) {
+            report("the id '\(id)' must be kebab-case: lower-case letters, digits and dashes", at: location(node))
+        }
+        let title = string(f["title"], "title") ?? ""
+        let summary = string(f["summary"], "summary") ?? ""
+        let version = int(f["version"], "version") ?? 1
+        let minutes = int(f["minutes"], "minutes")
+        var steps: [Step] = []
+        if let node = f["steps"] {
+            if let seq = node.sequence {
+                if seq.isEmpty { report("'steps' is empty: a playbook needs at least one step", at: location(node)) }
+                steps = seq.compactMap { buildStep($0, inGroup: nil) }
+            } else {
+                report("'steps' must be a list of steps", at: location(node))
+            }
+        }
+        var computed: [ComputedValue] = []
+        if let node = f["computed"] {
+            if let seq = node.sequence {
+                computed = seq.compactMap { buildComputed($0) }
+            } else {
+                report("'computed' must be a list", at: location(node))
+            }
+        }
+        var outputs: [OutputSpec] = []
+        if let node = f["outputs"] {
+            if let seq = node.sequence, !seq.isEmpty {
+                outputs = seq.compactMap { buildOutput($0) }
+            } else {
+                report("'outputs' must be a list with at least one output", at: location(node))
+            }
+        }
+        var handoffs: [Handoff] = []
+        if let node = f["handoffs"] {
+            if let seq = node.sequence {
+                handoffs = seq.compactMap { buildHandoff($0) }
+            } else {
+                report("'handoffs' must be a list", at: location(node))
+            }
+        }
+        return Playbook(
+            id: id, title: title, summary: summary, useWhen: string(f["use_when"], "use_when"), version: version,
+            tags: strings(f["tags"], "tags"), minutes: minutes, steps: steps, computed: computed, outputs: outputs,
+            handoffs: handoffs, source: path, templates: templates)
+    }
+
+    static let stepKeys = [
+        "id", "type", "ask", "text", "help", "why", "examples", "example", "default", "required", "tips", "when", "next",
+        "choices", "min", "max", "min_length", "max_length", "pattern", "pattern_hint", "min_items", "max_items",
+        "currency", "account", "item", "steps", "more", "validate",
+    ]
+
+    mutating func buildStep(_ node: Node, inGroup group: String?) -> Step? {
+        let f = fields(node, allowed: Self.stepKeys, what: "a step")
+        guard f.count > 0 || node.mapping != nil else { return nil }
+        guard let idNode = f["id"], let id = string(idNode, "a step id") else {
+            report("this step has no 'id'", at: location(node))
+            return nil
+        }
+        var step = Step(id: id, location: location(idNode))
+        for (key, value) in f { step.keyLocations[key] = location(value) }
+        if !Suggest.isSnake(id) {
+            report(
+                "the step id '\(id)' must be snake_case (lower-case letters, digits, underscores; starting with a letter)",
+                at: location(idNode))
+        }
+        if let typeNode = f["type"], let t = string(typeNode, "type") {
+            if let kind = InputKind(rawValue: t) {
+                step.kind = kind
+            } else {
+                let hint = Suggest.closest(t, in: InputKind.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+                report(
+                    "unknown type '\(t)'\(hint); use one of \(InputKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                    at: location(typeNode))
+            }
+        }
+        if group != nil && step.kind == .group {
+            report("a group cannot hold another group", at: location(node))
+        }
+        step.ask = string(f["ask"], "ask") ?? ""
+        step.text = string(f["text"], "text") ?? ""
+        if step.kind.asks && step.ask.isEmpty {
+            report("the step '\(id)' asks nothing: add 'ask: <the question>'", at: step.location)
+        }
+        if step.kind == .group && step.ask.isEmpty && f["ask"] == nil { step.ask = "" }
+        if step.kind == .info && step.text.isEmpty {
+            report("the info step '\(id)' has no 'text'", at: step.location)
+        }
+        step.help = string(f["help"], "help")
+        step.why = string(f["why"], "why")
+        step.examples = strings(f["examples"], "examples") + strings(f["example"], "example")
+        if let d = f["default"] {
+            if let seq = d.sequence {
+                step.defaultText = seq.compactMap(\.string).joined(separator: "; ")
+            } else {
+                step.defaultText = string(d, "default")
+            }
+        }
+        step.required = bool(f["required"], "required") ?? true
+        step.tips = strings(f["tips"], "tips")
+        step.when = expression(f["when"], "'when' of step '\(id)'")
+        if let next = f["next"] { step.next = buildNext(next, stepID: id) }
+        if let choices = f["choices"] { step.choices = buildChoices(choices) }
+        if step.kind == .date {
+            for key in ["min", "max"] {
+                guard let n = f[key] else { continue }
+                let day = n.string.flatMap(Day.parseISO)
+                if day == nil { report("'\(key)' of a date step must be a date like 2026-01-31", at: location(n)) }
+                if key == "min" { step.minDate = day } else { step.maxDate = day }
+            }
+        } else {
+            step.min = double(f["min"], "min")
+            step.max = double(f["max"], "max")
+        }
+        step.minLength = int(f["min_length"], "min_length")
+        step.maxLength = int(f["max_length"], "max_length")
+        if let p = f["pattern"], let pattern = string(p, "pattern") {
+            do {
+                _ = try Regex(pattern)
+                step.pattern = pattern
+            } catch {
+                report("the pattern '\(pattern)' is not a valid regular expression: \(error)", at: location(p))
+            }
+        }
+        step.patternHint = string(f["pattern_hint"], "pattern_hint")
+        step.minItems = int(f["min_items"], "min_items")
+        step.maxItems = int(f["max_items"], "max_items")
+        if let c = string(f["currency"], "currency") { step.currency = c }
+        step.account = bool(f["account"], "account") ?? false
+        step.item = string(f["item"], "item")
+        step.more = string(f["more"], "more")
+        if let v = f["validate"] {
+            if let seq = v.sequence {
+                for entry in seq {
+                    let vf = fields(entry, allowed: ["rule", "message"], what: "a validate rule")
+                    guard let rule = expression(vf["rule"], "validate rule of '\(id)'") else {
+                        if vf["rule"] == nil { report("a validate entry needs a 'rule'", at: location(entry)) }
+                        continue
+                    }
+                    let message = string(vf["message"], "message") ?? "That answer does not pass this step's check."
+                    step.validate.append(Validation(rule: rule, message: message, location: location(entry)))
+                }
+            } else {
+                report("'validate' must be a list of {rule, message}", at: location(v))
+            }
+        }
+        if step.kind == .group {
+            if let sub = f["steps"], let seq = sub.sequence, !seq.isEmpty {
+                step.steps = seq.compactMap { buildStep($0, inGroup: id) }
+            } else {
+                report("the group '\(id)' needs 'steps': the questions asked for each item", at: step.location)
+            }
+        } else if let sub = f["steps"] {
+            report("only a step of type group has 'steps'", at: location(sub))
+        }
+        checkKeysFitKind(step, f)
+        return step
+    }
+
+    mutating func checkKeysFitKind(_ step: Step, _ f: [String: Node]) {
+        let kind = step.kind
+        let allowed: [String: Set<InputKind>] = [
+            "choices": [.choice, .multichoice],
+            "min": [.number, .money, .percent, .date], "max": [.number, .money, .percent, .date],
+            "min_length": [.text, .multiline], "max_length": [.text, .multiline],
+            "pattern": [.text, .email], "pattern_hint": [.text, .email],
+            "min_items": [.list, .multichoice, .group], "max_items": [.list, .multichoice, .group],
+            "currency": [.money], "item": [.group], "more": [.group],
+            "text": [.info], "ask": Set(InputKind.allCases).subtracting([.info]),
+        ]
+        for (key, kinds) in allowed where f[key] != nil && !kinds.contains(kind) {
+            report("'\(key)' does not apply to a \(kind.rawValue) step", at: location(f[key]!))
+        }
+        if (kind == .choice || kind == .multichoice) && step.choices.count < 2 {
+            report("the \(kind.rawValue) step '\(step.id)' needs at least two 'choices'", at: step.location)
+        }
+    }
+
+    mutating func buildChoices(_ node: Node) -> [Choice] {
+        guard let seq = node.sequence else {
+            report("'choices' must be a list", at: location(node))
+            return []
+        }
+        var out: [Choice] = []
+        for entry in seq {
+            if case .scalar(let s) = entry {
+                out.append(Choice(value: s.string, label: s.string))
+            } else {
+                let f = fields(entry, allowed: ["value", "label"], what: "a choice")
+                guard let value = string(f["value"], "value") else {
+                    report("a choice needs a 'value'", at: location(entry))
+                    continue
+                }
+                out.append(Choice(value: value, label: string(f["label"], "label") ?? value))
+            }
+        }
+        var seen = Set<String>()
+        for (choice, entry) in zip(out, seq) where !seen.insert(choice.value.lowercased()).inserted {
+            report("the choice '\(choice.value)' is listed twice", at: location(entry))
+        }
+        return out
+    }
+
+    mutating func buildNext(_ node: Node, stepID: String) -> [NextRule] {
+        if case .scalar(let s) = node {
+            return [NextRule(condition: nil, target: s.string == "end" ? nil : s.string, location: location(node))]
+        }
+        guard let seq = node.sequence else {
+            report("'next' must be a step id, 'end', or a list of {when, goto}", at: location(node))
+            return []
+        }
+        var rules: [NextRule] = []
+        for entry in seq {
+            let f = fields(entry, allowed: ["when", "goto"], what: "a next rule")
+            guard let gotoNode = f["goto"], let target = string(gotoNode, "goto") else {
+                report("a next rule needs 'goto: <step id or end>'", at: location(entry))
+                continue
+            }
+            rules.append(
+                NextRule(
+                    condition: expression(f["when"], "'next' of step '\(stepID)'"),
+                    target: target == "end" ? nil : target, location: location(gotoNode)))
+        }
+        return rules
+    }
+
+    mutating func buildComputed(_ node: Node) -> ComputedValue? {
+        let f = fields(node, allowed: ["id", "value", "format", "decimals", "level", "plan", "rank"], what: "a computed value")
+        guard let idNode = f["id"], let id = string(idNode, "id") else {
+            report("this computed value has no 'id'", at: location(node))
+            return nil
+        }
+        if !Suggest.isSnake(id) { report("the computed id '\(id)' must be snake_case", at: location(idNode)) }
+        let rules = ["value", "level", "plan", "rank"].filter { f[$0] != nil }
+        guard rules.count == 1 else {
+            report(
+                "the computed value '\(id)' needs exactly one of value, level, plan or rank"
+                    + (rules.isEmpty ? "" : " (it has \(rules.joined(separator: ", ")))"), at: location(idNode))
+            return nil
+        }
+        let loc = location(idNode)
+        switch rules[0] {
+        case "value":
+            guard let expr = expression(f["value"], "value of '\(id)'") else { return nil }
+            var format = NumberFormat.auto
+            if let fn = f["format"], let s = string(fn, "format") {
+                if let nf = NumberFormat(rawValue: s), nf != .auto {
+                    format = nf
+                } else {
+                    report("format must be number, money or percent", at: location(fn))
+                }
+            }
+            return ComputedValue(
+                id: id, rule: .value(expr, format: format, decimals: int(f["decimals"], "decimals")), location: loc)
+        case "level":
+            let lf = fields(f["level"]!, allowed: ["score", "levels"], what: "a level")
+            guard let score = expression(lf["score"], "score of '\(id)'") else {
+                if lf["score"] == nil { report("a level needs a 'score'", at: location(f["level"]!)) }
+                return nil
+            }
+            var levels: [(atLeast: Double?, label: String)] = []
+            if let seq = lf["levels"]?.sequence {
+                for entry in seq {
+                    let ef = fields(entry, allowed: ["at_least", "label"], what: "a level")
+                    guard let label = string(ef["label"], "label") else {
+                        report("each level needs a 'label'", at: location(entry))
+                        continue
+                    }
+                    levels.append((double(ef["at_least"], "at_least"), label))
+                }
+            }
+            if levels.isEmpty { report("a level needs 'levels': a list of {at_least, label}", at: location(f["level"]!)) }
+            return ComputedValue(id: id, rule: .level(score: score, levels: levels), location: loc)
+        case "plan":
+            let pf = fields(f["plan"]!, allowed: ["start", "weekends", "days"], what: "a plan")
+            guard let start = expression(pf["start"], "start of '\(id)'") else {
+                if pf["start"] == nil { report("a plan needs 'start': a date answer", at: location(f["plan"]!)) }
+                return nil
+            }
+            var days: [PlanDaySpec] = []
+            if let seq = pf["days"]?.sequence, !seq.isEmpty {
+                for (i, entry) in seq.enumerated() {
+                    let df = fields(entry, allowed: ["title", "actions"], what: "a plan day")
+                    let title = template(df["title"], key: "\(id).\(i).title", what: "a plan day title") ?? ""
+                    var actions: [String] = []
+                    if let acts = df["actions"]?.sequence {
+                        for (j, a) in acts.enumerated() {
+                            if let t = template(a, key: "\(id).\(i).\(j)", what: "a plan action") { actions.append(t) }
+                        }
+                    }
+                    days.append(PlanDaySpec(title: title, actions: actions, location: location(entry)))
+                }
+            } else {
+                report("a plan needs 'days': a list of {title, actions}", at: location(f["plan"]!))
+            }
+            return ComputedValue(
+                id: id, rule: .plan(start: start, weekends: expression(pf["weekends"], "weekends of '\(id)'"), days: days),
+                location: loc)
+        default:
+            let rf = fields(f["rank"]!, allowed: ["items", "score"], what: "a rank")
+            guard let items = string(rf["items"], "items"), let score = expression(rf["score"], "score of '\(id)'") else {
+                report("a rank needs 'items' (a group id) and 'score'", at: location(f["rank"]!))
+                return nil
+            }
+            return ComputedValue(id: id, rule: .rank(items: items, score: score), location: loc)
+        }
+    }
+
+    mutating func buildOutput(_ node: Node) -> OutputSpec? {
+        let f = fields(node, allowed: ["id", "title", "kind", "to", "subject", "body"], what: "an output")
+        guard let idNode = f["id"], let id = string(idNode, "id") else {
+            report("this output has no 'id'", at: location(node))
+            return nil
+        }
+        if !Suggest.isSnake(id) { report("the output id '\(id)' must be snake_case", at: location(idNode)) }
+        var kind = OutputKind.note
+        if let k = f["kind"], let s = string(k, "kind") {
+            if let ok = OutputKind(rawValue: s) {
+                kind = ok
+            } else {
+                report("unknown output kind '\(s)'; use email, plan, checklist or note", at: location(k))
+            }
+        }
+        guard let body = template(f["body"], key: "\(id).body", what: "the body of '\(id)'") else {
+            if f["body"] == nil { report("the output '\(id)' has no 'body'", at: location(idNode)) }
+            return nil
+        }
+        let subject = template(f["subject"], key: "\(id).subject", what: "the subject of '\(id)'")
+        let to = template(f["to"], key: "\(id).to", what: "the 'to' of '\(id)'")
+        if kind == .email && subject == nil {
+            report("the email '\(id)' has no 'subject'", at: location(idNode))
+        }
+        if kind != .email {
+            for key in ["subject", "to"] where f[key] != nil {
+                report("'\(key)' only applies to an output of kind email", at: location(f[key]!))
+            }
+        }
+        return OutputSpec(
+            id: id, title: string(f["title"], "title") ?? id, kind: kind, subject: subject, to: to, body: body,
+            location: location(idNode))
+    }
+
+    mutating func buildHandoff(_ node: Node) -> Handoff? {
+        let f = fields(node, allowed: ["when", "playbook", "label", "carry"], what: "a hand-off")
+        guard let playbook = string(f["playbook"], "playbook") else {
+            report("a hand-off needs 'playbook': the id to start", at: location(node))
+            return nil
+        }
+        var carry: [(String, Expression)] = []
+        if let c = f["carry"] {
+            if let mapping = c.mapping {
+                for (k, v) in mapping {
+                    guard let key = k.string, let expr = expression(v, "carry '\(k.string ?? "")'") else { continue }
+                    carry.append((key, expr))
+                }
+            } else {
+                report("'carry' must map target step ids to values", at: location(c))
+            }
+        }
+        return Handoff(
+            condition: expression(f["when"], "'when' of a hand-off"), playbook: playbook,
+            label: string(f["label"], "label") ?? "Start \(playbook)", carry: carry, location: location(node))
+    }
+}
+
+/// A compiled Mustache template (plain text, no escaping).
+struct CompiledTemplate: Sendable {
+    let template: MustacheTemplate
+    init(_ template: MustacheTemplate) { self.template = template }
+}
+
+/// Spelling help for diagnostics.
+enum Suggest {
+    static func closest(_ word: String, in candidates: [String]) -> String? {
+        let best = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.min { $0.1 < $1.1 }
+        guard let best, best.1 <= max(2, word.count / 3) else { return nil }
+        return best.0
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        for i in 1...a.count {
+            var cur = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                cur[j] = Swift.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+
+    static func isSnake(_ s: String) -> Bool {
+        guard let first = s.first, first.isASCII, first.isLowercase else { return false }
+        return s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+    }
+
+    static func isKebab(_ s: String) -> Bool {
+        guard let first = s.first, first.isASCII, first.isLowercase, s.last != "-" else { return false }
+        return s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+    }
+}

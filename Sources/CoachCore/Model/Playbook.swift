@@ -1,0 +1,104 @@
+/// A loaded, checked playbook. Immutable and shared by every session that runs it.
+public final class Playbook: Sendable {
+    public let id: String
+    public let title: String
+    public let summary: String
+    public let useWhen: String?
+    public let version: Int
+    public let tags: [String]
+    public let minutes: Int?
+    public let steps: [Step]
+    public let computed: [ComputedValue]
+    public let outputs: [OutputSpec]
+    public let handoffs: [Handoff]
+    /// Where the playbook was loaded from (a path or a label).
+    public let source: String
+    let stepIndex: [String: Int]
+    let computedIndex: [String: Int]
+    let templates: [String: CompiledTemplate]
+
+    init(
+        id: String, title: String, summary: String, useWhen: String?, version: Int, tags: [String], minutes: Int?,
+        steps: [Step], computed: [ComputedValue], outputs: [OutputSpec], handoffs: [Handoff], source: String,
+        templates: [String: CompiledTemplate]
+    ) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.useWhen = useWhen
+        self.version = version
+        self.tags = tags
+        self.minutes = minutes
+        self.steps = steps
+        self.computed = computed
+        self.outputs = outputs
+        self.handoffs = handoffs
+        self.source = source
+        self.templates = templates
+        var index: [String: Int] = [:]
+        for (i, step) in steps.enumerated() where index[step.id] == nil { index[step.id] = i }
+        self.stepIndex = index
+        var cindex: [String: Int] = [:]
+        for (i, c) in computed.enumerated() where cindex[c.id] == nil { cindex[c.id] = i }
+        self.computedIndex = cindex
+    }
+
+    /// The top-level step with this id.
+    public func step(_ id: String) -> Step? {
+        stepIndex[id].map { steps[$0] }
+    }
+
+    /// The number of questions on the shortest route, for "rough size" displays.
+    public var questionCount: Int { steps.filter { $0.kind != .info }.count }
+}
+
+/// A value worked out from answers.
+public struct ComputedValue: Sendable {
+    public enum Rule: Sendable {
+        case value(Expression, format: NumberFormat, decimals: Int?)
+        case level(score: Expression, levels: [(atLeast: Double?, label: String)])
+        case plan(start: Expression, weekends: Expression?, days: [PlanDaySpec])
+        case rank(items: String, score: Expression)
+    }
+    public var id: String
+    public var rule: Rule
+    public var location: SourceLocation
+}
+
+/// How a computed number prints.
+public enum NumberFormat: String, Sendable {
+    case number, money, percent, auto
+}
+
+/// One day of a plan as written in the playbook (its text may use answers).
+public struct PlanDaySpec: Sendable {
+    public var title: String
+    public var actions: [String]
+    public var location: SourceLocation
+}
+
+/// The kind of a draft.
+public enum OutputKind: String, Sendable, Codable, CaseIterable {
+    case email, plan, checklist, note
+}
+
+/// A named draft the playbook writes.
+public struct OutputSpec: Sendable {
+    public var id: String
+    public var title: String
+    public var kind: OutputKind
+    public var subject: String?
+    public var to: String?
+    public var body: String
+    public var location: SourceLocation
+}
+
+/// An offer to start another playbook with answers carried over.
+public struct Handoff: Sendable {
+    public var condition: Expression?
+    public var playbook: String
+    public var label: String
+    /// Target step id and the expression that gives its value.
+    public var carry: [(step: String, value: Expression)]
+    public var location: SourceLocation
+}

@@ -1,0 +1,89 @@
+/// The kind of answer a step takes, or `info` and `group` for steps that ask nothing themselves.
+public enum InputKind: String, Sendable, Codable, CaseIterable {
+    case text, multiline, choice, multichoice, yesno, number, money, percent, date, email, list, info, group
+
+    /// Whether a step of this kind asks for an answer.
+    public var asks: Bool { self != .info && self != .group }
+}
+
+/// One option of a choice or multiple-choice step.
+public struct Choice: Sendable, Hashable, Codable {
+    /// The value conditions compare against.
+    public var value: String
+    /// What the user reads.
+    public var label: String
+}
+
+/// A rule in a step's `next`: go to `target` when `condition` holds (or always when it is nil).
+public struct NextRule: Sendable {
+    public var condition: Expression?
+    /// A step id, or nil for the end of the playbook.
+    public var target: String?
+    public var location: SourceLocation
+}
+
+/// An extra check on an answer: refused with `message` unless `rule` holds.
+public struct Validation: Sendable {
+    public var rule: Expression
+    public var message: String
+    public var location: SourceLocation
+}
+
+/// A position in a playbook file.
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column.
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// One step of a playbook: a question, an info screen or a repeated group.
+public struct Step: Sendable {
+    public var id: String
+    public var kind: InputKind = .text
+    public var ask: String = ""
+    public var text: String = ""
+    public var help: String?
+    public var why: String?
+    public var examples: [String] = []
+    public var defaultText: String?
+    public var required: Bool = true
+    public var tips: [String] = []
+    public var when: Expression?
+    public var next: [NextRule] = []
+    public var choices: [Choice] = []
+    public var min: Double?
+    public var max: Double?
+    public var minDate: Day?
+    public var maxDate: Day?
+    public var minLength: Int?
+    public var maxLength: Int?
+    public var pattern: String?
+    public var patternHint: String?
+    public var minItems: Int?
+    public var maxItems: Int?
+    public var currency: String = "$"
+    public var account: Bool = false
+    public var item: String?
+    public var steps: [Step] = []
+    public var more: String?
+    public var validate: [Validation] = []
+    public var location: SourceLocation
+    /// Where each key of the step was written, for diagnostics.
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    /// Whether the step can be skipped.
+    public var isOptional: Bool { !required && kind.asks }
+
+    public init(id: String, location: SourceLocation) {
+        self.id = id
+        self.location = location
+    }
+}

@@ -1,0 +1,95 @@
+import Mustache
+
+/// A value as a template sees it: its text, and whether a section on it stays closed.
+struct TemplateText: MustacheCustomRenderable, CustomStringConvertible {
+    let text: String
+    let closed: Bool
+    var renderText: String { text }
+    var isNull: Bool { closed }
+    var description: String { text }
+}
+
+/// The names a template can use, built from a session's answers and computed values.
+struct TemplateContext {
+    let values: [String: Any]
+    /// Ids rendered as missing markers (preview only).
+    let missing: [String]
+
+    init(scope: SessionScope, preview: Bool, excluding: String? = nil) {
+        var values: [String: Any] = [:]
+        var missing: [String] = []
+        let playbook = scope.playbook
+        values["today"] = TemplateText(text: scope.today.long, closed: false)
+        for step in playbook.steps where step.kind.asks || step.kind == .group {
+            if step.kind == .group {
+                let items = scope.items(of: step)
+                values[step.id] = items.enumerated().map { TemplateContext.item($1, n: $0 + 1) }
+                continue
+            }
+            if let v = scope.answers[step.id] {
+                TemplateContext.put(v, id: step.id, into: &values)
+            } else if preview && !scope.answers.keys.contains(step.id) {
+                missing.append(step.id)
+                TemplateContext.putMissing(step.id, into: &values)
+            }
+        }
+        for c in playbook.computed where c.id != excluding {
+            if case .plan = c.rule, excluding != nil { continue }
+            if let v = scope.lookup(c.id) {
+                TemplateContext.put(v, id: c.id, into: &values)
+                if case .rank = c.rule, case .items(let items) = v, let first = items.first, let last = items.last {
+                    values[c.id + "_first"] = TemplateContext.item(first, n: 1)
+                    values[c.id + "_last"] = TemplateContext.item(last, n: items.count)
+                }
+            } else if preview {
+                missing.append(c.id)
+                TemplateContext.putMissing(c.id, into: &values)
+            }
+        }
+        self.values = values
+        self.missing = missing
+    }
+
+    static func marker(_ id: String) -> String { "[missing: \(id)]" }
+
+    static func putMissing(_ id: String, into values: inout [String: Any]) {
+        values[id] = TemplateText(text: marker(id), closed: false)
+        values[id + "_text"] = TemplateText(text: marker(id), closed: false)
+    }
+
+    static func put(_ value: Value, id: String, into values: inout [String: Any]) {
+        values[id] = any(value)
+        switch value {
+        case .list(let l): values[id + "_text"] = TemplateText(text: Value.joined(l), closed: l.isEmpty)
+        default: break
+        }
+    }
+
+    static func any(_ value: Value) -> Any {
+        switch value {
+        case .bool(let b): return TemplateText(text: b ? "yes" : "no", closed: !b)
+        case .list(let l): return l
+        case .items(let items): return items.enumerated().map { item($1, n: ($1["n"]?.numeric).map { Int($0) } ?? $0 + 1) }
+        case .plan(let days):
+            return days.map { d -> [String: Any] in
+                [
+                    "day": d.day, "date": d.date, "weekday": d.on.weekday, "iso": d.on.iso, "long": d.on.long,
+                    "title": d.title, "actions": d.actions,
+                ]
+            }
+        case .seen: return TemplateText(text: "", closed: true)
+        default: return TemplateText(text: value.display, closed: false)
+        }
+    }
+
+    static func item(_ item: [String: Value], n: Int) -> [String: Any] {
+        var out: [String: Any] = ["n": n]
+        for (k, v) in item { put(v, id: k, into: &out) }
+        return out
+    }
+
+    func render(_ template: CompiledTemplate?, fallback: String) -> String {
+        guard let template else { return fallback }
+        return template.template.render(values)
+    }
+}

@@ -1,0 +1,279 @@
+/// What a user or bot gave as an answer: a line (or several) of text, or a list of items.
+public enum AnswerInput: Sendable, Equatable, Codable {
+    case text(String)
+    case items([String])
+
+    /// The input as one piece of text.
+    public var text: String {
+        switch self {
+        case .text(let s): return s
+        case .items(let items): return items.joined(separator: "; ")
+        }
+    }
+}
+
+/// Turns typed text into checked values, one input kind at a time.
+public enum AnswerParser {
+    /// Replaces control characters (ESC and friends) with visible symbols and drops carriage returns, so an
+    /// answer can never steer a terminal. Line breaks and tabs stay.
+    public static func sanitize(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s == "\r" { continue }
+            if !isControl(s) {
+                out.append(s)
+            } else if s.value < 0x20 {
+                out.append(Unicode.Scalar(0x2400 + s.value)!)
+            } else if s.value == 0x7F {
+                out.append("\u{2421}")
+            } else {
+                out.append("\u{FFFD}")
+            }
+        }
+        return String(out)
+    }
+
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\n" && s != "\t") || (s.value >= 0x7F && s.value < 0xA0)
+    }
+
+    /// Parses `input` for `step`; the failure is a one-line reason that says what would work.
+    public static func parse(_ input: AnswerInput, for step: Step, today: Day) -> Result<Value, Reason> {
+        let raw: String
+        switch input {
+        case .text(let s): raw = sanitize(s)
+        case .items(let items):
+            return parseItems(items.map { sanitize($0).trimmingWhitespace() }.filter { !$0.isEmpty }, for: step)
+        }
+        let text = step.kind == .multiline ? trimBlankLines(raw) : raw.trimmingWhitespace()
+        switch step.kind {
+        case .text:
+            if text.contains("\n") {
+                return parseText(text.split(separator: "\n").joined(separator: " "), step)
+            }
+            return parseText(text, step)
+        case .multiline: return parseText(text, step)
+        case .choice: return parseChoice(text, step).map { .choice(value: $0.value, label: $0.label) }
+        case .multichoice:
+            return parseItems(splitItems(text), for: step)
+        case .yesno:
+            switch text.lowercased() {
+            case "y", "yes", "true", "yep", "yeah", "sure", "1", "oui", "ja", "si", "sí": return .success(.bool(true))
+            case "n", "no", "false", "nope", "0", "non", "nein": return .success(.bool(false))
+            default: return .failure(Reason("Answer yes or no (y/n)."))
+            }
+        case .number:
+            guard let n = parseNumber(text) else {
+                return .failure(Reason("'\(short(text))' is not a number: type digits, like 12 or 1,200."))
+            }
+            return checkRange(n, step, render: { Value.format(number: $0, decimals: nil) }).map { .number($0) }
+        case .money:
+            guard let m = Money.parse(text, defaultCurrency: step.currency) else {
+                return .failure(Reason("'\(short(text))' is not an amount: try 12000, $12,000, 12k or €3,200.50."))
+            }
+            return checkRange(m.amount, step, render: { Money(cents: Int64($0 * 100), currency: m.currency).description })
+                .map { _ in .money(m) }
+        case .percent:
+            var t = text
+            if t.hasSuffix("%") { t = String(t.dropLast()).trimmingWhitespace() }
+            guard let n = parseNumber(t) else {
+                return .failure(Reason("'\(short(text))' is not a percentage: type a number like 15 or 12.5%."))
+            }
+            return checkRange(n, step, render: { Value.format(number: $0, decimals: nil) + "%" }).map { .percent($0) }
+        case .date:
+            guard let d = parseDate(text, today: today) else {
+                return .failure(
+                    Reason("'\(short(text))' is not a date: type 2026-11-23, today, tomorrow, +3d or a weekday like friday."))
+            }
+            if let min = step.minDate, d < min { return .failure(Reason("Pick a date on or after \(min.long).")) }
+            if let max = step.maxDate, d > max { return .failure(Reason("Pick a date on or before \(max.long).")) }
+            return .success(.date(d))
+        case .email:
+            guard isEmail(text) else {
+                return .failure(Reason("'\(short(text))' is not an email address: it should look like name@company.com."))
+            }
+            return checkPattern(text, step).map { .text($0) }
+        case .list:
+            return parseItems(splitItems(text), for: step)
+        case .info:
+            return .success(.seen)
+        case .group:
+            return .failure(Reason("A group is answered one item at a time."))
+        }
+    }
+
+    /// A one-line reason an answer was refused.
+    public struct Reason: Error, Equatable, Sendable {
+        public var message: String
+        public init(_ message: String) { self.message = message }
+    }
+
+    static func parseText(_ text: String, _ step: Step) -> Result<Value, Reason> {
+        let count = text.count
+        if let min = step.minLength, count < min {
+            return .failure(Reason("That is \(count) characters; give at least \(min)."))
+        }
+        if let max = step.maxLength, count > max {
+            return .failure(Reason("That is \(count) characters; keep it to \(max) or fewer."))
+        }
+        return checkPattern(text, step).map { .text($0) }
+    }
+
+    static func checkPattern(_ text: String, _ step: Step) -> Result<String, Reason> {
+        guard let pattern = step.pattern else { return .success(text) }
+        guard let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) != nil else {
+            return .failure(Reason(step.patternHint ?? "That does not have the expected form; see ? for an example."))
+        }
+        return .success(text)
+    }
+
+    static func parseChoice(_ text: String, _ step: Step) -> Result<Choice, Reason> {
+        let options = step.choices
+        if let n = Int(text) {
+            guard n >= 1 && n <= options.count else {
+                return .failure(Reason("Pick a number from 1 to \(options.count)."))
+            }
+            return .success(options[n - 1])
+        }
+        let lower = text.lowercased()
+        if let exact = options.first(where: { $0.value.lowercased() == lower || $0.label.lowercased() == lower }) {
+            return .success(exact)
+        }
+        let matches =
+            lower.isEmpty
+            ? []
+            : options.filter { $0.value.lowercased().hasPrefix(lower) || $0.label.lowercased().hasPrefix(lower) }
+        if matches.count == 1 { return .success(matches[0]) }
+        if matches.count > 1 {
+            let names = Value.joined(matches.map(\.value))
+            return .failure(Reason("'\(short(text))' could be \(names): type more letters or the number."))
+        }
+        let names = options.enumerated().map { "\($0.offset + 1) \($0.element.value)" }.joined(separator: ", ")
+        return .failure(Reason("'\(short(text))' is not one of the choices: pick one of \(names)."))
+    }
+
+    static func parseItems(_ items: [String], for step: Step) -> Result<Value, Reason> {
+        var values: [String] = []
+        if step.kind == .multichoice {
+            for item in items {
+                switch parseChoice(item, step) {
+                case .success(let c): if !values.contains(c.value) { values.append(c.value) }
+                case .failure(let r): return .failure(r)
+                }
+            }
+        } else {
+            values = items
+        }
+        if values.isEmpty && (step.minItems ?? 1) > 0 {
+            return .failure(
+                Reason(
+                    step.kind == .multichoice
+                        ? "Pick at least one: numbers or names separated by commas."
+                        : "Give at least one item; separate items with ';'."))
+        }
+        if let min = step.minItems, values.count < min {
+            return .failure(Reason("That is \(values.count) item\(values.count == 1 ? "" : "s"); give at least \(min)."))
+        }
+        if let max = step.maxItems, values.count > max {
+            return .failure(Reason("That is \(values.count) items; give at most \(max)."))
+        }
+        return .success(.list(values))
+    }
+
+    static func splitItems(_ text: String) -> [String] {
+        let separators: Set<Character> = text.contains(";") || text.contains("\n") ? [";", "\n"] : [","]
+        return text.split(whereSeparator: { separators.contains($0) })
+            .map { String($0).trimmingWhitespace() }
+            .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+            .filter { !$0.isEmpty }
+    }
+
+    static func parseNumber(_ text: String) -> Double? {
+        var t = text
+        var negative = false
+        if t.hasPrefix("-") {
+            negative = true
+            t = String(t.dropFirst()).trimmingWhitespace()
+        }
+        guard let n = parseGroupedNumber(t) else { return nil }
+        return negative ? -n : n
+    }
+
+    static func checkRange(_ n: Double, _ step: Step, render: (Double) -> String) -> Result<Double, Reason> {
+        if let min = step.min, n < min {
+            if let max = step.max { return .failure(Reason("Give a value from \(render(min)) to \(render(max)).")) }
+            return .failure(Reason("Give at least \(render(min))."))
+        }
+        if let max = step.max, n > max {
+            if let min = step.min { return .failure(Reason("Give a value from \(render(min)) to \(render(max)).")) }
+            return .failure(Reason("Give at most \(render(max))."))
+        }
+        return .success(n)
+    }
+
+    /// Parses `2026-11-23`, `today`, `tomorrow`, `+3d`, `+2w`, `in 3 days`, a weekday name (the next one).
+    public static func parseDate(_ raw: String, today: Day) -> Day? {
+        var text = raw.lowercased().trimmingWhitespace()
+        if let iso = Day.parseISO(text) { return iso }
+        switch text {
+        case "today", "now": return today
+        case "tomorrow", "tmrw": return today.adding(days: 1)
+        default: break
+        }
+        if text.hasPrefix("next ") { text = String(text.dropFirst(5)).trimmingWhitespace() }
+        if text.hasPrefix("+") || text.hasPrefix("in ") {
+            var body = text.hasPrefix("+") ? String(text.dropFirst()) : String(text.dropFirst(3))
+            body = body.trimmingWhitespace()
+            var unit = 1
+            for (suffix, size) in [
+                ("weeks", 7), ("week", 7), ("w", 7), ("days", 1), ("day", 1), ("d", 1),
+            ] where body.hasSuffix(suffix) {
+                unit = size
+                body = String(body.dropLast(suffix.count)).trimmingWhitespace()
+                break
+            }
+            guard let n = Int(body), n >= 0, n < 3660 else { return nil }
+            return today.adding(days: n * unit)
+        }
+        for (i, name) in Day.weekdayNames.enumerated() {
+            let lower = name.lowercased()
+            if text == lower || (text.count >= 3 && lower.hasPrefix(text)) {
+                var delta = (i - today.weekdayIndex + 7) % 7
+                if delta == 0 { delta = 7 }
+                return today.adding(days: delta)
+            }
+        }
+        return nil
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: { $0.isWhitespace }) else { return false }
+        let domain = parts[1]
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty } && !text.contains(",")
+    }
+
+    static func trimBlankLines(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0).trimmingTrailingWhitespace()
+        }
+        while let first = lines.first, first.isEmpty { lines.removeFirst() }
+        while let last = lines.last, last.isEmpty { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    static func short(_ text: String) -> String {
+        let oneLine = text.split(separator: "\n").joined(separator: " ")
+        return oneLine.count > 40 ? String(oneLine.prefix(37)) + "..." : oneLine
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return String(self[startIndex..<end])
+    }
+}

@@ -1,0 +1,127 @@
+/// An amount of money in minor units (cents) with the currency it was given in.
+public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The amount in hundredths of the currency unit.
+    public var cents: Int64
+    /// The currency symbol or code as given (`$`, `€`, `£`, `USD`).
+    public var currency: String
+
+    /// An amount in cents with its currency.
+    public init(cents: Int64, currency: String) {
+        self.cents = cents
+        self.currency = currency
+    }
+
+    /// The amount as a number of currency units.
+    public var amount: Double { Double(cents) / 100 }
+
+    /// `$12,000`, `€3,200.50`, `USD 1,200`.
+    public var description: String {
+        let negative = cents < 0
+        let magnitude = cents.magnitude
+        let whole = Money.grouped(magnitude / 100)
+        let frac = magnitude % 100
+        let number = frac == 0 ? whole : whole + "." + (frac < 10 ? "0\(frac)" : "\(frac)")
+        let sign = negative ? "-" : ""
+        if currency.count > 1 && currency.allSatisfy({ $0.isLetter }) { return "\(sign)\(currency) \(number)" }
+        return "\(sign)\(currency)\(number)"
+    }
+
+    /// Inserts thousands separators: 1200000 becomes `1,200,000`.
+    static func grouped(_ n: UInt64) -> String {
+        let digits = String(n)
+        var out = ""
+        out.reserveCapacity(digits.count + digits.count / 3)
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    static let symbols: [Character] = ["$", "€", "£", "¥", "₹"]
+    static let codes = ["USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "INR", "CNY"]
+
+    /// Parses `$12,000`, `12k`, `12.5K`, `€3,200.50`, `1.2m`, `USD 900`, `900 EUR`; nil when it is not money.
+    public static func parse(_ raw: String, defaultCurrency: String) -> Money? {
+        var text = Substring(raw.trimmingWhitespace())
+        var currency: String?
+        var negative = false
+        if text.first == "-" {
+            negative = true
+            text = text.dropFirst()
+        }
+        if let first = text.first, symbols.contains(first) {
+            currency = String(first)
+            text = text.dropFirst()
+        } else if let code = codes.first(where: { text.uppercased().hasPrefix($0) }) {
+            currency = code
+            text = text.dropFirst(code.count)
+        } else if let code = codes.first(where: { text.uppercased().hasSuffix($0) }) {
+            currency = code
+            text = text.dropLast(code.count)
+        } else if let last = text.last, symbols.contains(last) {
+            currency = String(last)
+            text = text.dropLast()
+        }
+        text = Substring(String(text).trimmingWhitespace())
+        if text.first == "-" && !negative {
+            negative = true
+            text = text.dropFirst()
+        }
+        var multiplier: Double = 1
+        let lower = text.lowercased()
+        if lower.hasSuffix("bn") {
+            multiplier = 1_000_000_000
+            text = text.dropLast(2)
+        } else if let last = lower.last, "kmb".contains(last) {
+            multiplier = last == "k" ? 1_000 : last == "m" ? 1_000_000 : 1_000_000_000
+            text = text.dropLast()
+        }
+        text = Substring(String(text).trimmingWhitespace())
+        guard let number = parseGroupedNumber(String(text)) else { return nil }
+        let value = number * multiplier
+        guard value.isFinite, abs(value) < 9e15 else { return nil }
+        let cents = Int64((value * 100).rounded())
+        return Money(cents: negative ? -cents : cents, currency: currency ?? defaultCurrency)
+    }
+}
+
+/// Parses `1,200.50`, `1200`, `12.5`; commas must group thousands.
+func parseGroupedNumber(_ text: String) -> Double? {
+    guard !text.isEmpty else { return nil }
+    var digits = ""
+    var seenDot = false
+    var groupLength = -1
+    var sawComma = false
+    for ch in text {
+        if ch.isASCII && ch.isNumber {
+            digits.append(ch)
+            if !seenDot && groupLength >= 0 { groupLength += 1 }
+        } else if ch == "," && !seenDot {
+            if sawComma && groupLength != 3 { return nil }
+            if !sawComma && digits.isEmpty { return nil }
+            sawComma = true
+            groupLength = 0
+        } else if ch == "." && !seenDot {
+            if sawComma && groupLength != 3 { return nil }
+            seenDot = true
+            digits.append(".")
+        } else {
+            return nil
+        }
+    }
+    if sawComma && !seenDot && groupLength != 3 { return nil }
+    if digits == "." || digits.hasSuffix(".") && digits.count == 1 { return nil }
+    return Double(digits)
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    func trimmingWhitespace() -> String {
+        var start = startIndex
+        var end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return String(self[start..<end])
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import CoachCore
+import CoachShell
+import Foundation
+
+/// `coach run <id>`: walk through a playbook, or fill it from an answers file.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Walk through a playbook, or fill it from an answers file and print the drafts.")
+
+    /// How batch outputs are written.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The playbook id (see `coach list`).")
+    var playbook: String?
+
+    @Option(name: .long, help: ArgumentHelp("Fill the playbook from a YAML or JSON file of answers.", valueName: "file"))
+    var answers: String?
+
+    @Option(name: .long, help: "How to print the drafts with --answers.")
+    var format: Format = .text
+
+    @Option(name: .long, help: ArgumentHelp("Write each draft to a file in this folder instead of printing.", valueName: "dir"))
+    var output: String?
+
+    func run() throws {
+        guard let answers else {
+            try runInteractive(playbookID: playbook)
+            return
+        }
+        guard let playbook else { throw ValidationError("Name the playbook to fill: coach run <id> --answers \(answers)") }
+        let p = try global.playbook(playbook, in: global.catalog())
+        let text =
+            answers == "-"
+            ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : try PlaybookFiles.read(answers)
+        let sheet: AnswerSheet
+        switch AnswerSheet.parse(text, path: answers) {
+        case .success(let s): sheet = s
+        case .failure(let e): throw CoachFailure(e.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        let run = BatchRun(playbook: p, sheet: sheet, today: Clock.today())
+        guard run.succeeded else {
+            let lines = run.problems.map { "  - \($0)" }.joined(separator: "\n")
+            throw CoachFailure(
+                "\(answers) does not complete '\(p.id)' (\(run.problems.count) problem\(run.problems.count == 1 ? "" : "s")):\n\(lines)")
+        }
+        let outputs = run.session.render(preview: false)
+        if let dir = output {
+            try write(outputs, to: dir, playbook: p)
+        } else {
+            print(formatted(outputs, playbook: p), terminator: "")
+        }
+    }
+
+    func formatted(_ outputs: [RenderedOutput], playbook: Playbook) -> String {
+        switch format {
+        case .text: return OutputFormatter.text(outputs)
+        case .markdown: return OutputFormatter.markdown(outputs, title: playbook.title)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(outputs)) ?? Data()
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+
+    func write(_ outputs: [RenderedOutput], to dir: String, playbook: Playbook) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            if format == .json {
+                let path = (dir as NSString).appendingPathComponent("\(playbook.id).json")
+                try formatted(outputs, playbook: playbook).write(toFile: path, atomically: true, encoding: .utf8)
+                print(path)
+                return
+            }
+            for o in outputs {
+                let ext = format == .markdown ? "md" : "txt"
+                let path = (dir as NSString).appendingPathComponent("\(o.id).\(ext)")
+                let text = format == .markdown ? OutputFormatter.markdown(o) : o.fullText.trimmingCharacters(in: .newlines) + "\n"
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                print(path)
+            }
+        } catch {
+            throw CoachFailure(
+                "could not write the drafts to \(dir): \(error.localizedDescription). Check the folder exists and is writable, or print them without --output."
+            )
+        }
+    }
+
+    /// The REPL; wired up by the terminal shell.
+    func runInteractive(playbookID: String?) throws {
+        throw CoachFailure(
+            "the interactive coach is not available in this build yet. Fill a playbook from a file with: coach run \(playbookID ?? "<id>") --answers FILE"
+        )
+    }
+}

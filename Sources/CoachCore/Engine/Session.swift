@@ -179,7 +179,8 @@ public struct Session: Sendable {
                     kind: .notReached,
                     message: "'\(target)' comes later; answer '\(route[c].key)' first.", current: route[c].key))
         }
-        state.revisit = (current == index) ? nil : key
+        let firstOpen = route.firstIndex { !isResolved($0.key) }
+        state.revisit = index == firstOpen ? nil : key
         state.attempts = 0
         state.status = .asking
         return .success(turn())

@@ -88,9 +88,22 @@ public final class CoachStore: Sendable {
     }
 
     /// Runs `body` in one IMMEDIATE write transaction, mapping every failure to a ``StoreError``.
+    ///
+    /// BEGIN and COMMIT are cached statements: GRDB's `write` prepares them anew for every transaction, which
+    /// costs more than the work of a typical `saveProgress`.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try database.write(body)
+            return try database.writeWithoutTransaction { db in
+                try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+                do {
+                    let result = try body(db)
+                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                    return result
+                } catch {
+                    try? db.rollback()  // No-op when SQLite already rolled back (SQLITE_FULL, SQLITE_BUSY, ...).
+                    throw error
+                }
+            }
         } catch {
             throw StoreError(mapping: error, path: path)
         }

@@ -64,8 +64,9 @@ import Testing
     @Test func factsNeedAnExistingSessionAndANonEmptyName() throws {
         let store = try CoachStore.inMemory()
         let fact = Fact(name: "budget", value: Data("1".utf8), display: "1")
-        #expect(storeError { try store.saveFacts(account: "Acme", facts: [fact], sessionID: "s-gone") }?.kind
-            == .notFound)
+        #expect(
+            storeError { try store.saveFacts(account: "Acme", facts: [fact], sessionID: "s-gone") }?.kind
+                == .notFound)
         #expect(try store.findAccount(name: "Acme") == nil)
         let unnamed = Fact(name: "", value: Data("1".utf8), display: "1")
         #expect(storeError { try store.saveFacts(account: "Acme", facts: [unnamed], sessionID: nil) }?.kind == .invalid)

@@ -65,7 +65,8 @@ import Testing
         let rounds = 300
         var script = ".timeout 5000\n"
         for index in 1...rounds {
-            script += "INSERT INTO accounts (key, name, created_at, updated_at) VALUES ('p\(index)', 'P\(index)', 0, 0);\n"
+            script +=
+                "INSERT INTO accounts (key, name, created_at, updated_at) VALUES ('p\(index)', 'P\(index)', 0, 0);\n"
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.sqlite3)

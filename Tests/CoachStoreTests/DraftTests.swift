@@ -24,7 +24,8 @@ import Testing
 
     @Test func draftOfAMissingSessionFails() throws {
         let store = try CoachStore.inMemory()
-        #expect(storeError { try store.addDraft(sessionID: "s-gone", outputs: Data(), answers: Data()) }?.kind == .notFound)
+        #expect(
+            storeError { try store.addDraft(sessionID: "s-gone", outputs: Data(), answers: Data()) }?.kind == .notFound)
         #expect(try store.drafts(sessionID: "s-gone").isEmpty)
     }
 }

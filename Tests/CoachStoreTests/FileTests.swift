@@ -70,7 +70,8 @@ import Testing
         #expect(error?.kind == .corrupt)
         #expect(error == StoreError.corrupt(path: folder.database))
         #expect(
-            error?.description == "The Coach database at \(folder.database) is not a valid database (it may be damaged). "
+            error?.description
+                == "The Coach database at \(folder.database) is not a valid database (it may be damaged). "
                 + "Move it aside and Coach will start a fresh one: mv \(folder.database) \(folder.database).broken")
     }
 
@@ -161,7 +162,9 @@ import Testing
         try other.writeWithoutTransaction { db in
             try db.execute(sql: "BEGIN IMMEDIATE")
             let started = CoachStore.now()
-            let error = storeError { try store.appendJournal(sessionID: id, entries: [JournalEntry(kind: .note, text: "x")]) }
+            let error = storeError {
+                try store.appendJournal(sessionID: id, entries: [JournalEntry(kind: .note, text: "x")])
+            }
             #expect(error?.kind == .locked)
             #expect(CoachStore.now() - started >= 0.15)
             try db.execute(sql: "ROLLBACK")

@@ -12,8 +12,12 @@ import Testing
         let kinds = JournalKind.allCases
         for (index, kind) in kinds.enumerated() {
             let saved = try store.appendJournal(
-                sessionID: id, entries: [JournalEntry(kind: kind, step: index.isMultiple(of: 2) ? "s\(index)" : nil,
-                text: "line \(index) — café")])
+                sessionID: id,
+                entries: [
+                    JournalEntry(
+                        kind: kind, step: index.isMultiple(of: 2) ? "s\(index)" : nil,
+                        text: "line \(index) — café")
+                ])
             #expect(saved.map(\.seq) == [index + 1])
         }
         let journal = try store.journal(sessionID: id)

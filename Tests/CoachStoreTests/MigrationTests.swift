@@ -17,7 +17,8 @@ import Testing
     /// Re-records the fixture with the v1 migration: `COACH_RECORD_FIXTURES=1 swift test --filter recordV1Fixture`.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["COACH_RECORD_FIXTURES"] == "1"))
     func recordV1Fixture() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures/\(Self.fixtureName).sqlite"
+        let path =
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures/\(Self.fixtureName).sqlite"
         try? FileManager.default.removeItem(atPath: path)
         let database = try DatabaseQueue(path: path)
         try CoachStore.migrator.migrate(database, upTo: "v1")

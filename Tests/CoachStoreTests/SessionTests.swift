@@ -38,8 +38,12 @@ import Testing
     @Test func givenIDIsKeptAndMustBeFreeAndValid() throws {
         let store = try CoachStore.inMemory()
         #expect(try store.makeSession(id: "s-given1") == "s-given1")
-        #expect(storeError { try store.createSession(id: "s-given1", playbookID: "p", playbookVersion: 1, title: "t",
-            total: 1, state: sampleState, answers: sampleAnswers, origin: .batch) }?.kind == .conflict)
+        #expect(
+            storeError {
+                try store.createSession(
+                    id: "s-given1", playbookID: "p", playbookVersion: 1, title: "t",
+                    total: 1, state: sampleState, answers: sampleAnswers, origin: .batch)
+            }?.kind == .conflict)
         for bad in ["", "has space", String(repeating: "x", count: 65), "tab\there"] {
             #expect(storeError { try store.makeSession(id: bad) }?.kind == .invalid)
         }

@@ -25,15 +25,26 @@ extension CoachStore {
         if info.st_mode & 0o777 != 0o700 {
             _ = chmod(folder, 0o700)  // Best effort: a folder we do not own stays as it is.
         }
-        let descriptor = openFile(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw fileError(errno: errno, path: path, doing: "cannot open")
-        }
         var fileInfo = stat()
-        if fstat(descriptor, &fileInfo) == 0 && fileInfo.st_mode & 0o777 != 0o600 {
-            _ = fchmod(descriptor, 0o600)
+        if stat(path, &fileInfo) == 0 {
+            // Never open and close an existing database file ourselves: closing any descriptor on it would drop
+            // the POSIX locks that this process's SQLite connections hold on it.
+            if fileInfo.st_mode & 0o777 != 0o600 {
+                _ = chmod(path, 0o600)
+            }
+            guard access(path, R_OK | W_OK) == 0 else {
+                throw fileError(errno: errno, path: path, doing: "cannot write the database file")
+            }
+        } else {
+            let descriptor = openFile(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 || errno == EEXIST else {
+                throw fileError(errno: errno, path: path, doing: "cannot create the database file")
+            }
+            if descriptor >= 0 {
+                _ = fchmod(descriptor, 0o600)
+                close(descriptor)
+            }
         }
-        close(descriptor)
         // WAL needs to create `-wal` and `-shm` files next to the database.
         guard access(folder, W_OK) == 0 else {
             throw fileError(errno: errno, path: path, doing: "cannot write in \(folder)")
@@ -49,6 +60,31 @@ extension CoachStore {
                 _ = chmod(path + suffix, 0o600)
             }
         }
+    }
+
+    /// Runs `body` holding an exclusive `flock` on `coach.lock` in `folder`, so that only one process (or store)
+    /// at a time opens a connection and migrates the schema; waits up to `timeout` seconds for it.
+    static func withOpeningLock<T>(
+        folder: String, path: String, timeout: Double, _ body: () throws(StoreError) -> T
+    ) throws(StoreError) -> T {
+        let lockPath = folder + "/" + lockFileName
+        let descriptor = openFile(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw fileError(errno: errno, path: path, doing: "cannot create \(lockPath)")
+        }
+        defer { close(descriptor) }
+        let deadline = now() + timeout
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            let failure = errno
+            guard failure == EWOULDBLOCK || failure == EINTR else {
+                throw fileError(errno: failure, path: path, doing: "cannot lock \(lockPath)")
+            }
+            guard now() < deadline else {
+                throw StoreError.locked(path: path)
+            }
+            usleep(5_000)
+        }
+        return try body()
     }
 
     /// `mkdir -p` whose last folder gets `mode` (parents get 0755); returns 0 or an errno.

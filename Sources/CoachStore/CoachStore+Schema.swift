@@ -15,25 +15,17 @@ extension CoachStore {
 
     /// Brings the database to the latest schema, refusing one written by a newer Coach.
     ///
-    /// Two processes may migrate a new database at once; the loser of the race sees the winner's work and retries.
+    /// ``open(home:busyTimeout:clock:)`` calls this under the opening lock, so processes never migrate at once.
     func migrate() throws(StoreError) {
         let migrator = Self.migrator
-        var attempt = 0
-        while true {
-            attempt += 1
-            let applied = try read { db in try migrator.appliedIdentifiers(db) }
-            let unknown = applied.subtracting(migrator.migrations)
-            if let newest = unknown.sorted().last {
-                throw StoreError.newerSchema(path: path, version: newest)
-            }
-            do {
-                try migrator.migrate(database)
-                return
-            } catch {
-                if attempt >= 5 {
-                    throw StoreError(mapping: error, path: path)
-                }
-            }
+        let applied = try read { db in try migrator.appliedIdentifiers(db) }
+        if let newest = applied.subtracting(migrator.migrations).sorted().last {
+            throw StoreError.newerSchema(path: path, version: newest)
+        }
+        do {
+            try migrator.migrate(database)
+        } catch {
+            throw StoreError(mapping: error, path: path)
         }
     }
 

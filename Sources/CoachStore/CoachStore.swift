@@ -19,6 +19,9 @@ public final class CoachStore: Sendable {
     /// The file name of the database inside the Coach home folder.
     public static let databaseFileName = "coach.sqlite"
 
+    /// The file locked while a store opens, so that processes create and migrate the schema one at a time.
+    public static let lockFileName = "coach.lock"
+
     /// Opens (creating if needed) the store in `home`: folder 0700, database files 0600, WAL, busy timeout.
     public static func open(
         home: String, busyTimeout: Double = 5, clock: @escaping @Sendable () -> Double = CoachStore.now
@@ -29,16 +32,20 @@ public final class CoachStore: Sendable {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
-        let database: DatabaseQueue
-        do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw StoreError(mapping: error, path: path)
+        // A connection opened while another process creates or migrates the schema can see a stale schema.
+        let folder = String(path.dropLast(databaseFileName.count + 1))
+        return try withOpeningLock(folder: folder, path: path, timeout: busyTimeout) { () throws(StoreError) in
+            let database: DatabaseQueue
+            do {
+                database = try DatabaseQueue(path: path, configuration: configuration)
+            } catch {
+                throw StoreError(mapping: error, path: path)
+            }
+            restrictSidecarFiles(of: path)
+            let store = CoachStore(database: database, path: path, clock: clock)
+            try store.migrate()
+            return store
         }
-        restrictSidecarFiles(of: path)
-        let store = CoachStore(database: database, path: path, clock: clock)
-        try store.migrate()
-        return store
     }
 
     /// Opens a fresh, empty store in memory (for tests, or when the disk cannot be written).

@@ -16,6 +16,7 @@ import Testing
         #expect(mode(of: database) == 0o600)
         #expect(mode(of: database + "-wal") == 0o600)
         #expect(mode(of: database + "-shm") == 0o600)
+        #expect(mode(of: home + "/coach.lock") == 0o600)
         let pragmas = try store.database.read { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
@@ -170,6 +171,21 @@ import Testing
             try db.execute(sql: "ROLLBACK")
         }
         #expect(try store.appendJournal(sessionID: id, entries: [JournalEntry(kind: .note, text: "x")])[0].seq == 1)
+    }
+
+    @Test func openingWaitsForAnotherOpenerThenGivesUp() throws {
+        let folder = TemporaryFolder()
+        _ = try CoachStore.open(home: folder.home)
+        let descriptor = open(folder.home + "/" + CoachStore.lockFileName, O_RDWR)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX) == 0)
+        let started = CoachStore.now()
+        let error = storeError { try CoachStore.open(home: folder.home, busyTimeout: 0.2) }
+        #expect(error?.kind == .locked)
+        #expect(CoachStore.now() - started >= 0.15)
+        #expect(flock(descriptor, LOCK_UN) == 0)
+        #expect(try CoachStore.open(home: folder.home, busyTimeout: 0.2).schemaVersion() == "v2")
     }
 
     @Test func aFileWhereTheFolderShouldBeIsAnIOError() throws {

@@ -1,7 +1,7 @@
 import Foundation
 
 extension CoachStore {
-    /// Creates `home` (0700) if needed, tightens its mode, and creates the database file 0600.
+    /// Creates `home` (0700) if needed, takes group and other access away, and creates the database file 0600.
     ///
     /// SQLite gives the `-wal` and `-shm` files the database file's mode, so creating it 0600 first covers them.
     /// - Returns: the database file's path.
@@ -22,15 +22,17 @@ extension CoachStore {
         guard info.st_mode & S_IFMT == S_IFDIR else {
             throw StoreError.cannotOpen(path: path, detail: "\(folder) exists but is not a folder")
         }
-        if info.st_mode & 0o777 != 0o700 {
-            _ = chmod(folder, 0o700)  // Best effort: a folder we do not own stays as it is.
+        if info.st_mode & 0o077 != 0 {
+            // Take away group and other access; never grant the owner more than they chose. Best effort: a folder
+            // we do not own stays as it is.
+            _ = chmod(folder, info.st_mode & 0o700)
         }
         var fileInfo = stat()
         if stat(path, &fileInfo) == 0 {
             // Never open and close an existing database file ourselves: closing any descriptor on it would drop
             // the POSIX locks that this process's SQLite connections hold on it.
-            if fileInfo.st_mode & 0o777 != 0o600 {
-                _ = chmod(path, 0o600)
+            if fileInfo.st_mode & 0o177 != 0 {
+                _ = chmod(path, fileInfo.st_mode & 0o600)
             }
             guard access(path, R_OK | W_OK) == 0 else {
                 throw fileError(errno: errno, path: path, doing: "cannot write the database file")
@@ -52,12 +54,12 @@ extension CoachStore {
         return path
     }
 
-    /// Sets the `-wal` and `-shm` files (when present) to 0600, in case an older run left them wider.
+    /// Takes group and other access away from the `-wal` and `-shm` files, in case an older run left them wider.
     static func restrictSidecarFiles(of path: String) {
         for suffix in ["-wal", "-shm"] {
             var info = stat()
-            if stat(path + suffix, &info) == 0 && info.st_mode & 0o777 != 0o600 {
-                _ = chmod(path + suffix, 0o600)
+            if stat(path + suffix, &info) == 0 && info.st_mode & 0o177 != 0 {
+                _ = chmod(path + suffix, info.st_mode & 0o600)
             }
         }
     }

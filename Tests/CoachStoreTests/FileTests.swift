@@ -94,20 +94,23 @@ import Testing
         #expect(error?.kind == .corrupt)
     }
 
-    @Test func readOnlyFolderIsAClearError() throws {
+    @Test(arguments: [(0o500, 0o600), (0o700, 0o400), (0o500, 0o400)] as [(mode_t, mode_t)])
+    func readOnlyFolderOrFileIsAClearError(folderMode: mode_t, fileMode: mode_t) throws {
         let folder = TemporaryFolder()
         let id: String
         do {
             let store = try CoachStore.open(home: folder.home)
             id = try store.makeSession()
         }
-        #expect(chmod(folder.database, 0o400) == 0)
-        #expect(chmod(folder.home, 0o500) == 0)
+        #expect(chmod(folder.database, fileMode) == 0)
+        #expect(chmod(folder.home, folderMode) == 0)
         defer {
             _ = chmod(folder.home, 0o700)
             _ = chmod(folder.database, 0o600)
         }
-        if canCreateFile(in: folder.home) {
+        // Root ignores permission bits: probe whether they stop this process at all.
+        let blocked = !canCreateFile(in: folder.home) || access(folder.database, W_OK) != 0
+        if !blocked {
             // Privileged (root): permission bits do not stop writes here, so the store must simply work.
             let store = try CoachStore.open(home: folder.home)
             #expect(try store.session(id: id) != nil)
@@ -116,6 +119,9 @@ import Testing
             #expect(error?.kind == .readOnly)
             #expect(error?.message.contains(folder.database) == true)
             #expect(error?.message.contains("COACH_HOME") == true)
+            // The user's choice stands: Coach does not give itself write access back.
+            #expect(mode(of: folder.home) == folderMode)
+            #expect(mode(of: folder.database) == fileMode)
         }
     }
 

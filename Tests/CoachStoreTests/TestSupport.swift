@@ -1,47 +1,7 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import CoachStore
-
-/// A clock that ticks one second per reading, from a fixed start, so times in tests are exact.
-final class TickingClock: Sendable {
-    let start: Double
-    private let ticks = Atomic<Int>(0)
-
-    init(start: Double = 1_700_000_000) {
-        self.start = start
-    }
-
-    func now() -> Double {
-        start + Double(ticks.add(1, ordering: .relaxed).newValue)
-    }
-
-    var function: @Sendable () -> Double {
-        { self.now() }
-    }
-}
-
-/// A fresh folder under the system temporary folder, removed (modes restored first) when done.
-struct TemporaryFolder: ~Copyable {
-    let path: String
-
-    init() {
-        path = FileManager.default.temporaryDirectory.path + "/coach-store-tests-" + UUID().uuidString
-        _ = mkdir(path, 0o755)
-    }
-
-    /// The Coach home inside this folder (not created).
-    var home: String { path + "/home" }
-
-    /// The database file inside ``home``.
-    var database: String { home + "/" + CoachStore.databaseFileName }
-
-    deinit {
-        _ = chmod(path + "/home", 0o700)
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
 
 /// The permission bits of a file or folder, or nil if it does not exist.
 func mode(of path: String) -> mode_t? {

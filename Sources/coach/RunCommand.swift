@@ -55,6 +55,10 @@ struct RunCommand: ParsableCommand {
         } else {
             print(formatted(outputs, playbook: p), terminator: "")
         }
+        if let offers = run.session.currentTurn().handoffs, format != .json {
+            let lines = offers.map { "  \($0.label): coach run \($0.playbook)" }.joined(separator: "\n")
+            Stderr.print("\nNext steps this playbook suggests:\n\(lines)")
+        }
     }
 
     func formatted(_ outputs: [RenderedOutput], playbook: Playbook) -> String {

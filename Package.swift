@@ -56,11 +56,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /** A tiny line-editor driver that pseudo-terminal tests run to prove editing, history and Ctrl-C. */
+        .executableTarget(name: "linedemo", dependencies: ["CoachTerminal"]),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"]),
         .testTarget(name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
-        .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport"]),
+        .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,7 @@ public final class Repl {
             if let code = reply.exitCode { return code }
             let request = controller.request
             let input = reader.readLine(prompt: request.prompt, prefill: request.prefill)
-            if case .line(let line) = input, line != request.prefill {
+            if case .line(let line) = input, line != request.prefill, line.contains(where: { !$0.isWhitespace }) {
                 reader.addHistory(line)
             }
             reply = controller.handle(input)

@@ -166,8 +166,12 @@ public struct ReplController {
         if let playbook = catalog.playbook(text) ?? catalog.playbook(text.lowercased()) {
             return begin(Session(playbook: playbook, today: services.today()))
         }
-        let message = catalog.unknownMessage(text).replacingOccurrences(of: "See them all with: coach list", with: "")
-        reply.say(renderer.refusal(message + "Type a number from 1 to \(entries.count), or an id."))
+        var message = catalog.unknownMessage(text).replacingOccurrences(of: "See them all with: coach list", with: "")
+        let starting = catalog.ids.filter { $0.hasPrefix(text.lowercased()) }
+        if !message.contains("Did you mean"), starting.count == 1 {
+            message = "There is no playbook '\(text)'. Did you mean '\(starting[0])'? "
+        }
+        reply.say(renderer.refusal(message + "Type \(entries.count == 1 ? "1" : "a number from 1 to \(entries.count)"), or an id."))
         return reply
     }
 

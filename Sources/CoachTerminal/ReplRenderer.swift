@@ -31,7 +31,7 @@ struct ReplRenderer {
 
     /// The home screen: saved sessions, then the playbooks numbered, then how to pick.
     func home(_ entries: [PlaybookCatalog.Entry], saved: [SavedSessionSummary]) -> String {
-        var out = style.bold("Coach") + ": guided playbooks for account managers.\n"
+        var out = "\n" + style.bold("Coach") + ": guided playbooks for account managers.\n"
         if !saved.isEmpty {
             out += "\nCarry on where you stopped:\n"
             for (index, session) in saved.enumerated() {

@@ -9,7 +9,8 @@ extension ReplController {
         let offers = turn?.handoffs ?? []
         if let number = Int(text) {
             guard number >= 1 && number <= offers.count else {
-                reply.say(renderer.refusal(offers.isEmpty ? "There is no numbered next step here." : "Type a number from 1 to \(offers.count)."))
+                reply.say(
+                    renderer.refusal(offers.isEmpty ? "There is no numbered next step here." : "Type a number from 1 to \(offers.count)."))
                 return reply
             }
             return startHandoff(offers[number - 1])
@@ -18,7 +19,8 @@ extension ReplController {
             if text.isEmpty || text == "?" {
                 reply.say(nextActions())
             } else {
-                reply.say(renderer.refusal("This playbook is finished. Type a command from the list below, or /goto <step> to change an answer."))
+                reply.say(
+                    renderer.refusal("This playbook is finished. Type a command from the list below, or /goto <step> to change an answer."))
                 reply.say(nextActions())
             }
             return reply
@@ -84,7 +86,11 @@ extension ReplController {
             try services.writeFile(target, text)
             let count = drafts.count
             let done = "Saved \(count) draft\(count == 1 ? "" : "s") to \(target) (\(markdown ? "Markdown" : "plain text"))."
-            if options.interactive { reply.say(options.style.green("✓ " + renderer.safe(done)) + "\n") } else { reply.warn("coach: \(done)\n") }
+            if options.interactive {
+                reply.say(options.style.green("✓ " + renderer.safe(done)) + "\n")
+            } else {
+                reply.warn("coach: \(done)\n")
+            }
         } catch {
             let message = "Could not save to \(target): \(error). Try another folder, for example /save ~/drafts.md."
             if options.interactive { reply.say(renderer.refusal(message)) } else { reply.warn("coach: \(message)\n") }

@@ -1,5 +1,5 @@
-import Foundation
 import CoachCore
+import Foundation
 
 /// The REPL as a state machine: takes one line of input and returns the text to show. No terminal I/O.
 ///
@@ -371,7 +371,9 @@ public struct ReplController {
         guard count > 0 else { return send(.restart) }
         screen = .confirmRestart
         var reply = ReplReply()
-        reply.say("Start '\(renderer.safe(session.playbook.title))' again from the first step? Your \(count) answer\(count == 1 ? "" : "s") will be cleared.\n")
+        reply.say(
+            "Start '\(renderer.safe(session.playbook.title))' again from the first step? Your \(count) answer\(count == 1 ? "" : "s") will be cleared.\n"
+        )
         return reply
     }
 
@@ -397,7 +399,9 @@ public struct ReplController {
         }
         if let lines = multiline, !lines.isEmpty {
             let count = lines.count
-            reply.say(renderer.note("Cleared that line; the \(count) line\(count == 1 ? "" : "s") above are kept. Finish with a line containing only ."))
+            reply.say(
+                renderer.note(
+                    "Cleared that line; the \(count) line\(count == 1 ? "" : "s") above are kept. Finish with a line containing only ."))
             return reply
         }
         reply.say(renderer.note("Cleared the line. To leave, type /quit or press Ctrl-D on an empty line."))

@@ -13,6 +13,10 @@ import CLibEdit
 /// Up/Down (history), Ctrl-R (reverse incremental search), Tab (completion), Ctrl-C (discard the line, returns
 /// `.interrupted`), Ctrl-D on an empty line (returns `.endOfInput`).
 ///
+/// Creating an editor sets `LC_CTYPE` from the environment (C.UTF-8 when that is plain C) and installs a SIGINT
+/// handler that only records the signal: from then on Ctrl-C outside `readLine` no longer ends the process; poll
+/// `takePendingInterrupt()` during long work to honour it.
+///
 /// `~/.editrc` is deliberately NOT read, so behaviour does not depend on `HOME` (tests, shared accounts and
 /// support calls see the same keys). Set `COACH_EDITRC` to the path of an editrc file to source one on purpose.
 public final class LineEditor: LineReader {
@@ -31,6 +35,12 @@ public final class LineEditor: LineReader {
     /// True when both stdin and stdout are terminals, so a `LineEditor` can be used.
     public static var standardStreamsAreTerminals: Bool {
         coach_isatty(0) == 1 && coach_isatty(1) == 1
+    }
+
+    /// True (once) when Ctrl-C was pressed since the last call or the last `readLine`; clears the record.
+    public static func takePendingInterrupt() -> Bool {
+        defer { coach_sigint_clear() }
+        return coach_sigint_pending() != 0
     }
 
     /// Always true: a person is typing at a terminal.

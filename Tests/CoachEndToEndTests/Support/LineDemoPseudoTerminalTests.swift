@@ -35,6 +35,9 @@ struct LineDemoPseudoTerminalTests {
         terminal.send("helo")
         terminal.send(.left)
         terminal.send("l")
+        // The coloured prompt "demo> " is 6 columns wide, so after "hel" libedit redraws from column 10. Had the
+        // colour codes not been marked invisible (EL_PROMPT_ESC), it would count 10 more columns.
+        try terminal.expect("\r\u{1B}[10G")
         terminal.send(.enter)
         try terminal.expect("got:hello\r\n")
         try terminal.expect(prompt)
@@ -45,6 +48,26 @@ struct LineDemoPseudoTerminalTests {
         terminal.send("Y")
         terminal.send(.enter)
         try terminal.expect("got:Xabc Y\r\n")
+        try finish(terminal)
+    }
+
+    @Test func emacsKeysMoveAndKill() throws {
+        let (terminal, _) = try start()
+        terminal.send("world")
+        terminal.send(.ctrlA)
+        terminal.send("hello ")
+        terminal.send(.ctrlE)
+        terminal.send("!")
+        terminal.send(.enter)
+        try terminal.expect("got:hello world!\r\n")
+        try terminal.expect(prompt)
+        terminal.send("abc def")
+        terminal.send(.left, .left, .left, .ctrlK, .enter)
+        try terminal.expect("got:abc \r\n")
+        try terminal.expect(prompt)
+        terminal.send("abc def")
+        terminal.send(.left, .left, .left, .ctrlU, .enter)
+        try terminal.expect("got:def\r\n")
         try finish(terminal)
     }
 

@@ -111,8 +111,10 @@ final class PseudoTerminal {
             }
             let remaining = deadline - Self.now()
             if remaining <= 0 || !readAvailable(timeout: remaining) {
-                throw Failure(description: "timed out after \(timeout)s waiting for \(needle.debugDescription); "
-                    + "output so far: \(transcript.debugDescription)")
+                let reason = closed ? "the program closed the terminal" : "timed out after \(timeout)s"
+                throw Failure(
+                    description: "\(reason) waiting for \(needle.debugDescription); "
+                        + "output so far: \(transcript.debugDescription)")
             }
         }
     }
@@ -141,8 +143,9 @@ final class PseudoTerminal {
                 kill(pid, SIGKILL)
                 _ = waitpid(pid, &status, 0)
                 exitStatus = 137
-                throw Failure(description: "\(pid) did not exit within \(timeout)s; killed. "
-                    + "Output: \(transcript.debugDescription)")
+                throw Failure(
+                    description: "\(pid) did not exit within \(timeout)s; killed. "
+                        + "Output: \(transcript.debugDescription)")
             }
             _ = readAvailable(timeout: 0.02)
         }
@@ -157,6 +160,7 @@ final class PseudoTerminal {
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(max(0, min(timeout, 60)) * 1000)
         let ready = poll(&descriptor, 1, milliseconds)
+        if ready < 0 && errno == EINTR { return true }
         guard ready > 0 else { return false }
         var chunk = [UInt8](repeating: 0, count: 4096)
         let count = chunk.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }

@@ -179,7 +179,8 @@ public struct Session: Sendable {
                     kind: .notReached,
                     message: "'\(target)' comes later; answer '\(route[c].key)' first.", current: route[c].key))
         }
-        state.revisit = (current == index) ? nil : key
+        let firstOpen = route.firstIndex { !isResolved($0.key) }
+        state.revisit = index == firstOpen ? nil : key
         state.attempts = 0
         state.status = .asking
         return .success(turn())
@@ -363,9 +364,12 @@ public struct Session: Sendable {
                     body.contains(TemplateContext.marker($0)) || (subject ?? "").contains(TemplateContext.marker($0))
                 }
                 : []
+            let review =
+                spec.kind == .email && !preview
+                ? DraftReview.review(Draft(subject: subject, body: body, isEmail: true)) : nil
             return RenderedOutput(
                 id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },
-                body: body, missing: missing)
+                body: body, missing: missing, review: review)
         }
     }
 

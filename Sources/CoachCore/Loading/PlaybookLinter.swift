@@ -62,7 +62,8 @@ struct PlaybookLinter {
         var unconditional = false
         for rule in steps[i].next {
             if let target = rule.target {
-                if let t = playbook.stepIndex[target] { out.append(t) }
+                // An unknown target is reported on its own; follow the written order so it does not cascade.
+                out.append(playbook.stepIndex[target] ?? i + 1)
             } else {
                 out.append(end)
             }

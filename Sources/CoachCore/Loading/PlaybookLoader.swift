@@ -53,8 +53,14 @@ public struct PlaybookLoader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let extra = context.map { " (\($0.text))" } ?? ""
-            report("YAML syntax: \(problem)\(extra)", at: SourceLocation(line: mark.line, column: mark.column))
+            if let context, context.mark.line != mark.line {
+                report(
+                    "YAML syntax: \(problem) at line \(mark.line), \(context.text) that starts here",
+                    at: SourceLocation(line: context.mark.line, column: context.mark.column))
+            } else {
+                let extra = context.map { " (\($0.text))" } ?? ""
+                report("YAML syntax: \(problem)\(extra)", at: SourceLocation(line: mark.line, column: mark.column))
+            }
         case .duplicatedKeysInMapping(let duplicates, let context):
             report(
                 "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",

@@ -11,10 +11,12 @@ struct ReplRenderer {
         TerminalText.neutralize(text)
     }
 
-    /// Wraps `text` to the terminal with `indent` spaces in front of every line.
+    /// Wraps `text` (playbook or engine text, whose own line breaks are kept) to the terminal, indented.
     func wrapped(_ text: String, indent: Int = 0) -> String {
         let pad = String(repeating: " ", count: indent)
-        return TerminalText.wrap(safe(text), width: max(20, columns - 1 - indent))
+        var text = TerminalText.neutralize(text, keepNewlines: true)
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return TerminalText.wrap(text, width: max(20, columns - 1 - indent))
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { pad + $0 }
             .joined(separator: "\n")
@@ -220,7 +222,12 @@ struct ReplRenderer {
         var text = output.fullText
         while let last = text.last, last.isWhitespace { text.removeLast() }
         out += TerminalText.wrap(TerminalText.neutralize(text, keepNewlines: true, keepTabs: true), width: max(20, columns - 1))
-        return out + "\n"
+        out += "\n"
+        let notes = OutputFormatter.reviewNotes(output)
+        if !notes.isEmpty {
+            out += style.dim(TerminalText.wrap(TerminalText.neutralize(notes, keepNewlines: true), width: max(20, columns - 1)))
+        }
+        return out
     }
 
     /// The screen when a playbook is finished: a done line, every draft, then the next actions.

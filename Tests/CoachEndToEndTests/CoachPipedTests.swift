@@ -40,7 +40,7 @@ struct CoachPipedTests {
     }
 
     @Test func homeScreenTakesTheFirstLineAsThePlaybook() throws {
-        let input = (["1"] + Self.answers).joined(separator: "\n") + "\n"
+        let input = (["account-checkup"] + Self.answers).joined(separator: "\n") + "\n"
         let result = try CoachBinary.piped([], input: input)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.hasPrefix("== Check-up email =="))

@@ -165,7 +165,8 @@ import Testing
     }
 
     @Test func homePicksByNumberOrIdAndRejectsOthers() {
-        let result = Self.run(["9", "quick", "quick-note", "/quit"])
+        let count = ReplHarness.catalog(extra: [Self.notePlaybook]).entries.count
+        let result = Self.run(["99", "quick", "\(count)", "/quit"])
         #expect(result.text.contains("✗ Type a number from 1 to"))
         #expect(result.text.contains("Did you mean 'quick-note'?"))
         #expect(result.text.contains("[1/2] Which client?"))

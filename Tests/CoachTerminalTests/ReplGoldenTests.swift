@@ -46,3 +46,23 @@ import Testing
         ReplHarness.assertGolden(result.text, named: "account-checkup-piped")
     }
 }
+
+/// A walk through each shipped playbook by the walker, compared with Golden/<id>.txt.
+@Suite struct ShippedPlaybookGoldenTests {
+    @Test(arguments: ReplHarness.shippedIDs())
+    func walk(id: String) throws {
+        let files = ReplHarness.Files()
+        let walker = ReplWalker(playbookID: id)
+        let reader = TranscriptReader(walker)
+        let repl = Repl(
+            controller: ReplHarness.controller(files: files),
+            output: { reader.text += $0 }, errorOutput: { reader.text += "[stderr] " + $0 })
+        walker.state = { [weak repl] in repl?.controller }
+        let status = repl.run(reader: reader, playbookID: nil)
+        reader.text += "[exit \(status)]\n"
+        #expect(status == 0)
+        #expect(reader.text.contains("✓ Done: "), "the walk did not finish \(id)")
+        #expect(files.written["drafts.md"] != nil)
+        ReplHarness.assertGolden(reader.text, named: id)
+    }
+}

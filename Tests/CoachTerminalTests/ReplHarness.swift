@@ -113,10 +113,10 @@ enum ReplHarness {
 
 /// Wraps a ScriptedLineReader and writes what a terminal would show: the prompt, `[prefill]`, the typed line.
 final class TranscriptReader: LineReader {
-    let scripted: ScriptedLineReader
+    let scripted: any LineReader
     var text = ""
 
-    init(_ scripted: ScriptedLineReader) { self.scripted = scripted }
+    init(_ scripted: any LineReader) { self.scripted = scripted }
 
     var isInteractive: Bool { scripted.isInteractive }
 

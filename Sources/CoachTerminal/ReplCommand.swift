@@ -1,7 +1,7 @@
 import Foundation
 
 /// A slash command typed at the REPL prompt, parsed from one line.
-public enum ReplCommand: Equatable, Sendable {
+enum ReplCommand: Equatable, Sendable {
     case help
     case back
     case goto(String?)

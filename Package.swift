@@ -58,10 +58,12 @@ let package = Package(
         ),
         /** A tiny line-editor driver that pseudo-terminal tests run to prove editing, history and Ctrl-C. */
         .executableTarget(name: "linedemo", dependencies: ["CoachTerminal"]),
+        /** In-process benchmarks of the engine and the loader (run on a release build; see docs/benchmarks.md). */
+        .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachShell"], path: "benchmarks/CoachBench"),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"]),
         .testTarget(name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"]),
-        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
+        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"]),
     ],
     swiftLanguageModes: [.v6]

@@ -270,7 +270,7 @@ public struct PlaybookLoader {
             report("this step has no 'id'", at: location(node))
             return nil
         }
-        var step = Step(id: id, location: location(idNode))
+        let step = Step(id: id, location: location(idNode))
         for (key, value) in f { step.keyLocations[key] = location(value) }
         if !Suggest.isSnake(id) {
             report(
@@ -367,6 +367,7 @@ public struct PlaybookLoader {
             report("only a step of type group has 'steps'", at: location(sub))
         }
         checkKeysFitKind(step, f)
+        if step.kind == .group { step.moreStep = step.makeMoreStep() }
         return step
     }
 

@@ -86,7 +86,7 @@ struct CoachPseudoTerminalTests {
         terminal.send(.tab)
         _ = terminal.drain(for: 0.2)
         terminal.send(.enter)
-        try terminal.expect("[1/13]")
+        try terminal.expect("[1/14]")
         try terminal.expect("> ")
         terminal.send(.enter)
         try terminal.expect("Which client is this about?")
@@ -156,7 +156,7 @@ struct CoachPseudoTerminalTests {
     @Test func coloursAreOnAtATerminalByDefault() throws {
         let (terminal, _) = try startAtClient(environment: [:])
         try quit(terminal, awaitPrompt: false)
-        #expect(terminal.transcript.contains("\u{1B}[1m[2/13] Which client is this about?\u{1B}[22m"))
+        #expect(terminal.transcript.contains("\u{1B}[1m[2/14] Which client is this about?\u{1B}[22m"))
     }
 
     @Test func anAnswerHoldingAClearScreenSequenceIsShownInert() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachShell
+import CoachTerminal
 import Foundation
 
 /// `coach run <id>`: walk through a playbook, or fill it from an answers file.
@@ -55,6 +56,10 @@ struct RunCommand: ParsableCommand {
         } else {
             print(formatted(outputs, playbook: p), terminator: "")
         }
+        if let offers = run.session.currentTurn().handoffs, format != .json {
+            let lines = offers.map { "  \($0.label): coach run \($0.playbook)" }.joined(separator: "\n")
+            Stderr.print("\nNext steps this playbook suggests:\n\(lines)")
+        }
     }
 
     func formatted(_ outputs: [RenderedOutput], playbook: Playbook) -> String {
@@ -94,8 +99,12 @@ struct RunCommand: ParsableCommand {
 
     /// The REPL; wired up by the terminal shell.
     func runInteractive(playbookID: String?) throws {
-        throw CoachFailure(
-            "the interactive coach is not available in this build yet. Fill a playbook from a file with: coach run \(playbookID ?? "<id>") --answers FILE"
-        )
+        let catalog = global.catalog()
+        if let playbookID { _ = try global.playbook(playbookID, in: catalog) }
+        let settings = ReplLauncher.Settings(
+            playbookID: playbookID, home: global.home, noColor: global.noColor, environment: global.environment,
+            today: Clock.today())
+        let status = ReplLauncher.run(catalog: catalog, settings: settings)
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CoachCore
@@ -53,5 +54,22 @@ struct GraphTests {
         let text = PlaybookGraph.draw(p, format: format)
         #expect(text.contains("s_change -->|\"change\"| s_details") || text.contains("s_change -> s_details [label=\"change\"]"))
         #expect(text.contains("not (change)"))
+    }
+}
+
+@Suite("Flow pictures in the docs")
+struct FlowDocsTests {
+    @Test("docs/flows.md holds the current picture of every shipped playbook (regenerate: docs/flows/render.sh)")
+    func docsInSync() throws {
+        let doc = try String(contentsOf: Fixtures.repository.appendingPathComponent("docs/flows.md"), encoding: .utf8)
+        let shipped = Fixtures.files(in: Fixtures.repository.appendingPathComponent("playbooks"))
+        #expect(shipped.count >= 8)
+        for url in shipped {
+            let playbook = try Fixtures.load(url)
+            #expect(doc.contains("## \(playbook.id)\n"))
+            #expect(doc.contains("```mermaid\n" + PlaybookGraph.draw(playbook, format: .mermaid) + "```"), "\(playbook.id) is out of date")
+            let svg = Fixtures.repository.appendingPathComponent("docs/flows/\(playbook.id).svg").path
+            #expect(FileManager.default.fileExists(atPath: svg))
+        }
     }
 }

@@ -110,3 +110,16 @@ struct LintTests {
         #expect(diagnostics.first?.message.contains("'{{risk}}'") == true)
     }
 }
+
+@Suite("The format documentation")
+struct FormatDocTests {
+    @Test("the complete example in docs/playbook-format.md is the checked fixture, and it loads clean")
+    func example() throws {
+        let doc = try String(contentsOf: Fixtures.repository.appendingPathComponent("docs/playbook-format.md"), encoding: .utf8)
+        let fixture = try Fixtures.text("playbooks/account-checkup.yaml")
+        #expect(doc.contains("```yaml\n" + fixture + "```"))
+        let (playbook, diagnostics) = PlaybookLoader.load(yaml: fixture, path: "account-checkup.yaml")
+        #expect(playbook != nil)
+        #expect(diagnostics.isEmpty)
+    }
+}

@@ -303,9 +303,9 @@ public struct Session: Sendable {
     func turn(notice: String? = nil, route: [Slot]? = nil) -> Turn {
         let route = route ?? walk()
         let current = currentIndex(in: route)
-        let answered = route.filter { isResolved($0.key) && !$0.isMore }.count
-        let questions = route.filter { !$0.isMore }.count
-        let position = current.map { idx in route[...idx].filter { !$0.isMore }.count } ?? questions
+        let answered = route.filter { isResolved($0.key) }.count
+        let questions = route.count
+        let position = current.map { $0 + 1 } ?? questions
         let progress = Progress(answered: answered, total: questions, position: max(position, 1))
         guard state.status != .cancelled else {
             return Turn(status: .cancelled, prompt: nil, invalid: nil, progress: progress, outputs: nil, handoffs: nil, notice: notice)

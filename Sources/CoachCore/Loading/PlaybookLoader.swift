@@ -187,7 +187,7 @@ public struct PlaybookLoader {
     mutating func template(_ node: Node?, key: String, what: String) -> String? {
         guard let text = string(node, what), let node else { return nil }
         do {
-            templates[key] = CompiledTemplate(try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + text))
+            templates[key] = CompiledTemplate(try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}\n" + text))
         } catch {
             report("in \(what): the template does not parse (\(error)); check that every {{#x}} has its {{/x}}", at: location(node))
         }

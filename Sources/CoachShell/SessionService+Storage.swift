@@ -19,7 +19,9 @@ extension SessionService {
             let store = try CoachStore.open(home: folder)
             return SessionService(catalog: catalog, store: store, mode: .database(path: store.path), today: today)
         } catch {
-            return inMemory(catalog: catalog, reason: memoryMessage(error), today: today)
+            let service = inMemory(catalog: catalog, reason: memoryMessage(error), today: today)
+            service.storeProblem = error.message
+            return service
         }
     }
 
@@ -39,11 +41,13 @@ extension SessionService {
 
     // MARK: - Writes, with the fallback to memory
 
-    /// Stores a new session and its first journal line; returns its id.
-    func create(_ entry: inout Live, origin: SessionOrigin, notices: inout [String]) -> String {
+    /// Stores a new session with `journal` (by default the first question); returns its id.
+    func create(_ entry: inout Live, origin: SessionOrigin, journal: [JournalEntry]? = nil, notices: inout [String])
+        -> String
+    {
         let state = encoded(entry.session.state)
         let answers = encoded(Self.answers(entry.session))
-        let journal = Self.journal(for: entry.turn)
+        let journal = journal ?? Self.journal(for: entry.turn)
         func attempt() throws(StoreError) -> String {
             let id = try store.createSession(
                 playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
@@ -129,6 +133,7 @@ extension SessionService {
         }
         store = memory
         mode = .memory(reason: message)
+        storeProblem = error.message
         notices.append(message)
     }
 

@@ -33,6 +33,8 @@ public final class SessionService {
     var store: CoachStore
     /// Where sessions are kept right now.
     public internal(set) var mode: Mode
+    /// The store's own message when it could not be opened or written (nil while it works, and with --no-store).
+    public internal(set) var storeProblem: String?
     let today: () -> Day
     let now: () -> Double
     var live: [String: Live] = [:]
@@ -74,9 +76,12 @@ public final class SessionService {
 
     /// Starts `playbookID` (for `account` when given) and saves it; remembered account facts become defaults.
     ///
-    /// - Parameter prefill: answers to offer as defaults, by step id; they win over remembered facts.
+    /// - Parameters:
+    ///   - prefill: answers to offer as defaults, by step id; they win over remembered facts.
+    ///   - prefillNote: where those answers come from ("from Post-escalation recovery"), shown beside them.
     public func start(
-        playbookID: String, account: String? = nil, prefill: [String: String] = [:], origin: SessionOrigin
+        playbookID: String, account: String? = nil, prefill: [String: String] = [:], prefillNote: String? = nil,
+        origin: SessionOrigin
     ) throws(ServiceError) -> SessionUpdate {
         guard let playbook = catalog.playbook(playbookID) else {
             throw ServiceError(.unknownPlaybook, catalog.unknownMessage(playbookID))
@@ -97,7 +102,7 @@ public final class SessionService {
             guard let target = playbook.step(step), target.kind.asks else {
                 throw ServiceError(.invalid, "'\(playbook.id)' has no question '\(step)' to pre-fill.")
             }
-            defaults[step] = SessionState.Prefill(text: text)
+            defaults[step] = SessionState.Prefill(text: text, note: prefillNote)
         }
         let session = Session(playbook: playbook, today: today(), prefill: defaults)
         let turn = session.currentTurn()

@@ -42,8 +42,9 @@ enum MailEncoding {
         var chunk: [UInt8] = []
         for character in value {
             let bytes = Array(String(character).utf8)
-            // 45 bytes of UTF-8 are 60 base64 characters: with `=?utf-8?B?` and `?=` a word is 72 long.
-            if chunk.count + bytes.count > 45 && !chunk.isEmpty {
+            // 39 bytes of UTF-8 are 52 base64 characters: with `=?utf-8?B?` and `?=` a word is 64 long, so the
+            // first line (`Subject: ` and a word) stays within 78.
+            if chunk.count + bytes.count > 39 && !chunk.isEmpty {
                 words.append(encodedWord(chunk))
                 chunk = []
             }
@@ -62,7 +63,7 @@ enum MailEncoding {
             guard !part.utf8.allSatisfy({ $0 < 0x80 }), let open = part.lastIndex(of: "<") else { return part }
             let name = String(part[..<open]).trimmingWhitespace()
             let address = String(part[open...])
-            return headerValue(name, label: label) + " " + address
+            return headerValue(name, label: label) + "\r\n " + address
         }
         return encoded.joined(separator: ",\r\n ")
     }

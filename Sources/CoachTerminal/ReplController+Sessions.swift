@@ -130,8 +130,10 @@ extension ReplController {
         for file in files {
             let path = intoFolder ? (target as NSString).appendingPathComponent(file.name) : target
             do {
-                if intoFolder { try FileManager.default.createDirectory(
-                        atPath: target, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
+                if intoFolder {
+                    try FileManager.default.createDirectory(
+                        atPath: target, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                }
                 try services.writeFile(path, file.contents)
                 written.append(path)
             } catch {

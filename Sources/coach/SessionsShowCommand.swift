@@ -20,7 +20,9 @@ struct SessionsShowCommand: ParsableCommand {
         let now = CoachStore.now()
         print("\(stored.id)  \(stored.title)")
         print("playbook: \(stored.playbookID) (version \(stored.playbookVersion)), started from \(stored.origin.rawValue)")
-        print("status: \(stored.status.rawValue), \(stored.answered) of \(stored.total) answered" + (stored.currentStep.map { ", at '\($0)'" } ?? ""))
+        print(
+            "status: \(stored.status.rawValue), \(stored.answered) of \(stored.total) answered"
+                + (stored.currentStep.map { ", at '\($0)'" } ?? ""))
         print("changed: \(RelativeTime.describe(stored.updatedAt, now: now)); started \(RelativeTime.describe(stored.createdAt, now: now))")
         if let account = stored.account { print("account: \(account)") }
         if !drafts.isEmpty {

@@ -104,7 +104,9 @@ struct ExportTests {
         var bytes: [UInt8] = []
         var utf8 = Array(joined.utf8)[...]
         while let byte = utf8.first {
-            if byte == UInt8(ascii: "="), utf8.count >= 3, let value = UInt8(String(decoding: utf8.dropFirst().prefix(2), as: UTF8.self), radix: 16) {
+            if byte == UInt8(ascii: "="), utf8.count >= 3,
+                let value = UInt8(String(decoding: utf8.dropFirst().prefix(2), as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
                 utf8 = utf8.dropFirst(3)
             } else {

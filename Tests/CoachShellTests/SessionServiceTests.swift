@@ -233,7 +233,8 @@ struct SessionServiceTests {
         let store = try CoachStore.inMemory()
         let service = SessionService(
             catalog: catalog, store: store, mode: .database(path: ":memory:"), today: { ServiceFixture.today })
-        let path = #filePath.replacingOccurrences(of: "CoachShellTests/SessionServiceTests.swift", with: "")
+        let path =
+            #filePath.replacingOccurrences(of: "CoachShellTests/SessionServiceTests.swift", with: "")
             + "CoachCoreTests/Fixtures/answers/post-escalation-recovery/ongoing-weekends.yaml"
         let sheet = try AnswerSheet.parse(try PlaybookFiles.read(path), path: path).get()
         let run = BatchRun(playbook: catalog.playbook("post-escalation-recovery")!, sheet: sheet, today: ServiceFixture.today)

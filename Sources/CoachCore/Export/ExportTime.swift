@@ -30,7 +30,8 @@ struct ExportTime {
     var rfc5322: String {
         let c = day.components
         let month = Day.monthNames[c.month - 1].prefix(3)
-        return "\(day.weekday.prefix(3)), \(c.day) \(month) \(c.year) \(ExportTime.pad(hour)):\(ExportTime.pad(minute)):\(ExportTime.pad(second)) +0000"
+        return
+            "\(day.weekday.prefix(3)), \(c.day) \(month) \(c.year) \(ExportTime.pad(hour)):\(ExportTime.pad(minute)):\(ExportTime.pad(second)) +0000"
     }
 
     /// Two digits.

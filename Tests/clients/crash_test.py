@@ -80,7 +80,7 @@ def main():
     binary = os.path.abspath(sys.argv[1])
     target = int(sys.argv[2]) if len(sys.argv) > 2 else 100
     usage = subprocess.run([binary, "serve", "--help"], capture_output=True, text=True).stdout
-    if "coach serve" not in usage:
+    if "USAGE: coach serve" not in usage:
         print("crash_test: skipped: this build has no `coach serve`")
         return
     answers = load_answers(FIXTURE)

@@ -23,8 +23,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        /** What every shell shares: finding and reading playbook files, the data folder, today's date. */
-        .target(name: "CoachShell", dependencies: ["CoachCore"]),
+        /** What every shell shares: playbook files, today's date, and the durable session service over the store. */
+        .target(name: "CoachShell", dependencies: ["CoachCore", "CoachStore"]),
         /** libedit (BSD editline) as a C module, with a shim for its variadic functions. */
         .systemLibrary(
             name: "CLibEdit",
@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"], exclude: ["Golden"]),
         .testTarget(name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,8 +15,8 @@ public final class Repl {
     }
 
     /// Runs until the user leaves or the input ends; returns the exit status (0 ok, 1 input ended too soon).
-    public func run(reader: any LineReader, playbookID: String? = nil) -> Int32 {
-        var reply = controller.start(playbookID: playbookID)
+    public func run(reader: any LineReader, playbookID: String? = nil, resume: String? = nil) -> Int32 {
+        var reply = controller.start(playbookID: playbookID, resume: resume)
         while true {
             emit(reply)
             if let code = reply.exitCode { return code }

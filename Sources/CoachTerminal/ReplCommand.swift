@@ -16,6 +16,8 @@ enum ReplCommand: Equatable, Sendable {
     case copy(String?)
     case new
     case editor
+    /// `/export <format> [path]`: the raw argument.
+    case export(String?)
     /// A word after `/` that names no command.
     case unknown(String)
 
@@ -45,6 +47,9 @@ enum ReplCommand: Equatable, Sendable {
         Info(name: "/show", argument: "<draft>", summary: "show one draft again", places: [.finished]),
         Info(name: "/save", argument: "<path>", summary: "save the drafts (.md for Markdown, else plain text)", places: [.finished]),
         Info(name: "/copy", argument: "<draft>", summary: "copy one draft to the clipboard", places: [.finished]),
+        Info(
+            name: "/export", argument: "<format> [path]",
+            summary: "export the session: markdown, text, eml, ics, jsonl or transcript", places: [.asking, .finished]),
         Info(name: "/new", summary: "pick another playbook", places: [.finished]),
         Info(name: "/restart", summary: "start this playbook again from the first step", places: [.asking, .finished]),
         Info(name: "/quit", summary: "leave Coach (Ctrl-D on an empty line does the same)", places: [.home, .asking, .finished]),
@@ -78,6 +83,7 @@ enum ReplCommand: Equatable, Sendable {
         case "/copy": return .copy(value)
         case "/new": return .new
         case "/editor": return .editor
+        case "/export": return .export(value)
         default: return .unknown(name)
         }
     }

@@ -41,6 +41,8 @@ extension ReplController {
             return save(to: path)
         case .copy(let id):
             return copy(id)
+        case .export(let argument):
+            return export(argument)
         case .new: return home()
         case .restart: return askRestart()
         case .quit: return leave(endOfInput: false)
@@ -133,9 +135,7 @@ extension ReplController {
             return reply
         }
         let from = session?.playbook.title ?? "the last playbook"
-        var prefill: [String: SessionState.Prefill] = [:]
-        for (step, text) in offer.prefill { prefill[step] = .init(text: text, note: "from \(from)") }
-        return begin(Session(playbook: playbook, today: services.today(), prefill: prefill))
+        return beginNew(playbook, prefill: offer.prefill, note: "from \(from)")
     }
 
     static func expandTilde(_ path: String) -> String {

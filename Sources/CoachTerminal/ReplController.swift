@@ -48,6 +48,10 @@ public struct ReplController {
     /// Lines typed so far for a multi-line answer; nil when the current question is not multi-line.
     var multiline: [String]?
     var saved: [SavedSessionSummary] = []
+    /// The stored session's id, when the session service runs it.
+    var sessionID: String?
+    /// True once leaving was refused because the answers are only in memory (the next /quit leaves).
+    var warnedUnsaved = false
 
     /// A controller over `catalog`.
     public init(catalog: PlaybookCatalog, options: Options, services: ReplServices) {
@@ -71,11 +75,24 @@ public struct ReplController {
     // MARK: - Entry points
 
     /// The first screen: the playbook `playbookID` when given, else the home screen.
-    public mutating func start(playbookID: String?) -> ReplReply {
-        if let playbookID, let playbook = catalog.playbook(playbookID) {
-            return begin(Session(playbook: playbook, today: services.today()))
+    public mutating func start(playbookID: String?, resume: String? = nil) -> ReplReply {
+        if let resume {
+            var reply = resumeSaved(resume)
+            if session == nil {
+                reply.exitCode = 1
+            }
+            return reply
         }
-        return home()
+        var reply = ReplReply()
+        if options.interactive, let reason = services.sessions?.storeProblem {
+            reply.say(renderer.note(reason + " Coach goes on without saving: use /export before you quit."))
+        }
+        if let playbookID, let playbook = catalog.playbook(playbookID) {
+            reply.append(beginNew(playbook))
+            return reply
+        }
+        reply.append(home())
+        return reply
     }
 
     /// The prompt and prefill for the next line.
@@ -115,9 +132,10 @@ public struct ReplController {
     mutating func home() -> ReplReply {
         screen = .home
         session = nil
+        sessionID = nil
         turn = nil
         multiline = nil
-        saved = services.savedSessions()
+        saved = savedSummaries()
         var reply = ReplReply()
         if options.interactive {
             reply.say(renderer.home(catalog.entries, saved: saved))
@@ -151,20 +169,16 @@ public struct ReplController {
                 reply.say(renderer.refusal("Type a number from 1 to \(entries.count), or a playbook id."))
                 return reply
             }
-            return begin(Session(playbook: entries[number - 1].playbook, today: services.today()))
+            return beginNew(entries[number - 1].playbook)
         }
         if text.lowercased().hasPrefix("s"), let number = Int(text.dropFirst()), number >= 1, number <= saved.count {
-            let state = saved[number - 1].state
-            guard let playbook = catalog.playbook(state.playbookID) else {
-                reply.say(renderer.refusal("The playbook '\(state.playbookID)' of that session is not installed here."))
-                return reply
-            }
-            var session = Session(playbook: playbook, state: state)
-            session.setToday(services.today())
-            return begin(session)
+            return resumeSaved(saved[number - 1].id)
+        }
+        if text.hasPrefix("s-"), services.sessions != nil {
+            return resumeSaved(text)
         }
         if let playbook = catalog.playbook(text) ?? catalog.playbook(text.lowercased()) {
-            return begin(Session(playbook: playbook, today: services.today()))
+            return beginNew(playbook)
         }
         var message = catalog.unknownMessage(text).replacingOccurrences(of: "See them all with: coach list", with: "")
         let starting = catalog.ids.filter { $0.hasPrefix(text.lowercased()) }
@@ -176,10 +190,14 @@ public struct ReplController {
     }
 
     /// Starts `session` and shows its first question.
-    mutating func begin(_ session: Session) -> ReplReply {
+    mutating func begin(_ session: Session, notices: [String] = []) -> ReplReply {
         self.session = session
+        warnedUnsaved = false
         var reply = ReplReply()
         if options.interactive { reply.say(renderer.start(session.playbook)) }
+        for notice in notices {
+            if options.interactive { reply.say(renderer.note(notice)) } else { reply.warn("coach: \(notice)\n") }
+        }
         reply.append(present(session.currentTurn()))
         return reply
     }
@@ -191,7 +209,6 @@ public struct ReplController {
         var reply = ReplReply()
         turn = next
         multiline = nil
-        if let session { services.sessionChanged(session) }
         if let notice = next.notice {
             if options.interactive { reply.say(renderer.note(notice)) } else { reply.warn("coach: \(notice)\n") }
         }
@@ -234,6 +251,9 @@ public struct ReplController {
     /// Sends `event` to the engine and shows the result; a refusal is shown with the question again.
     mutating func send(_ event: Event) -> ReplReply {
         guard var current = session else { return home() }
+        if let service = services.sessions, let sessionID {
+            return sendThroughService(event, service: service, id: sessionID)
+        }
         let result = current.handle(event)
         session = current
         switch result {
@@ -315,6 +335,9 @@ public struct ReplController {
             return leave(endOfInput: false)
         case .editor:
             return editInEditor(prompt)
+        case .export(let argument):
+            reply.append(export(argument))
+            reply.say(reminder())
         case .show, .save, .copy, .new:
             reply.say(renderer.refusal("That works once the playbook is finished; /preview shows the drafts so far."))
         case .unknown(let name):
@@ -425,7 +448,17 @@ public struct ReplController {
             return reply
         }
         let progress = turn.map { "\($0.progress.answered) of \($0.progress.total) answered" } ?? ""
-        let kept = services.keepUnfinished(session)
+        if !endOfInput || options.interactive, wouldLoseAnswers(), !warnedUnsaved {
+            warnedUnsaved = true
+            reply.exitCode = nil
+            reply.say(
+                renderer.note(
+                    "This session is not saved (\(services.sessions?.memoryReason ?? "no store")). Keep a copy with "
+                        + "/export markdown FILE, or /quit again to leave without it."))
+            return reply
+        }
+        services.sessions?.flush()
+        let kept = keptMessage()
         if !options.interactive && endOfInput {
             reply.warn(
                 "coach: the input ended at step '\(renderer.safe(prompt.step))' of '\(session.playbook.id)' "

@@ -1,5 +1,6 @@
 import CCoachSupport
 import CoachCore
+import CoachShell
 import Foundation
 
 /// Wires the REPL to the real terminal: the line reader, colours, the data folder, files and the editor.
@@ -16,6 +17,10 @@ public enum ReplLauncher {
         public var environment: [String: String]
         /// The day relative dates count from.
         public var today: Day
+        /// The durable session service; nil keeps sessions in this process only.
+        public var sessions: SessionService?
+        /// A stored session to resume instead of showing the home screen.
+        public var resume: String?
 
         /// Settings from the command line.
         public init(playbookID: String?, home: String?, noColor: Bool, environment: [String: String], today: Day) {
@@ -43,6 +48,7 @@ public enum ReplLauncher {
         let live =
             services
             ?? ReplServices(
+                sessions: settings.sessions,
                 writeFile: { path, contents in try writePrivateFile(path, contents) },
                 editText: { initial in ExternalEditor.edit(initial, environment: environment) },
                 today: { today })
@@ -60,7 +66,9 @@ public enum ReplLauncher {
         } else {
             reader = PlainLineReader()
         }
-        return repl.run(reader: reader, playbookID: settings.playbookID)
+        let status = repl.run(reader: reader, playbookID: settings.playbookID, resume: settings.resume)
+        settings.sessions?.flush()
+        return status
     }
 
     /// Writes `contents` to `path` readable by the user only (drafts hold client names and budgets).

@@ -50,6 +50,13 @@ struct RunCommand: ParsableCommand {
             throw CoachFailure(
                 "\(answers) does not complete '\(p.id)' (\(run.problems.count) problem\(run.problems.count == 1 ? "" : "s")):\n\(lines)")
         }
+        let service = global.sessionService(catalog: PlaybookCatalog(files: []))
+        let saved = service.record(run.session, origin: .batch)
+        if service.isDurable {
+            Stderr.print("Saved as session \(saved.sessionID) (coach sessions show \(saved.sessionID)).")
+        } else if let problem = service.storeProblem {
+            Stderr.print("warning: \(problem)")
+        }
         let outputs = run.session.render(preview: false)
         if let dir = output {
             try write(outputs, to: dir, playbook: p)
@@ -98,12 +105,19 @@ struct RunCommand: ParsableCommand {
     }
 
     /// The REPL; wired up by the terminal shell.
-    func runInteractive(playbookID: String?) throws {
+    func runInteractive(playbookID: String?, resume: String? = nil) throws {
         let catalog = global.catalog()
         if let playbookID { _ = try global.playbook(playbookID, in: catalog) }
-        let settings = ReplLauncher.Settings(
+        let service = global.sessionService(catalog: catalog)
+        if let resume {
+            // Fail here, before the screen changes, when the session cannot be carried on.
+            _ = try service.stored(resume)
+        }
+        var settings = ReplLauncher.Settings(
             playbookID: playbookID, home: global.home, noColor: global.noColor, environment: global.environment,
             today: Clock.today())
+        settings.sessions = service
+        settings.resume = resume
         let status = ReplLauncher.run(catalog: catalog, settings: settings)
         if status != 0 { throw ExitCode(status) }
     }

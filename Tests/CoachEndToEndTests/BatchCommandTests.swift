@@ -14,32 +14,10 @@ enum BatchHarness {
     static let example = repository.appendingPathComponent("Tests/CoachCoreTests/Fixtures/playbooks").path
 
     static func run(_ arguments: [String], stdin: String = "", cwd: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        let binary = try #require(PseudoTerminal.builtProduct("coach"), "build coach first: swift build")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["COACH_HOME"] = NSTemporaryDirectory() + "coach-batch-\(getpid())"
-        env["COACH_TODAY"] = "2026-11-23"
-        env["NO_COLOR"] = "1"
-        env.removeValue(forKey: "COACH_PLAYBOOKS")
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        process.currentDirectoryURL = URL(fileURLWithPath: cwd ?? NSTemporaryDirectory())
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        var env = ["COACH_TODAY": "2026-11-23", "NO_COLOR": "1"]
+        env.merge(environment) { _, new in new }
+        let r = try CoachBinary.piped(arguments, input: stdin, environment: env, addFixtures: false, directory: cwd)
+        return Result(status: r.status, stdout: r.stdout, stderr: r.stderr)
     }
 
     static func temporaryFile(_ name: String, _ text: String) throws -> String {

@@ -43,12 +43,17 @@ enum CoachBinary {
         var status: Int32
     }
 
-    /// Runs `coach arguments --playbooks <fixtures>` with `input` on a pipe as stdin (no terminal anywhere).
-    static func piped(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> PipedResult {
+    /// Runs `coach arguments --playbooks <fixtures>` with `input` on a pipe as stdin (no terminal anywhere);
+    /// `addFixtures: false` leaves the playbook folders to the arguments, `directory` sets the working directory.
+    static func piped(
+        _ arguments: [String], input: String, environment: [String: String] = [:], addFixtures: Bool = true,
+        directory: String? = nil
+    ) throws -> PipedResult {
         let home = try PseudoTerminal.makeTemporaryFolder()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try path())
-        process.arguments = arguments + ["--playbooks", fixtures]
+        process.arguments = arguments + (addFixtures ? ["--playbooks", fixtures] : [])
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? home)
         var env = ["HOME": home, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"]
         env.merge(Self.environment(home: home, extra: environment)) { _, new in new }
         process.environment = env

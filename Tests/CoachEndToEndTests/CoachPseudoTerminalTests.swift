@@ -119,7 +119,7 @@ struct CoachPseudoTerminalTests {
         let (terminal, _) = try startAtClient()
         terminal.send(.ctrlD)
         try terminal.expect("unfinished at step 'client'")
-        try terminal.expect("this version does not save sessions yet")
+        try terminal.expect("coach sessions resume s-")
         #expect(try terminal.waitForExit() == 0)
     }
 

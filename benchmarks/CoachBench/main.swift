@@ -161,6 +161,7 @@ case "generate":
     for file in generated(count) {
         try! file.text.write(toFile: dir + "/" + file.path, atomically: false, encoding: .utf8)
     }
+    print("generated \(count) playbooks in \(dir)")
     print("RESULT count=\(count)")
 case "store-seed":
     guard let home = argument(1) else { fatalError("usage: coach-bench store-seed HOME") }

@@ -70,18 +70,21 @@ struct ReviewChar: Sendable {
 
     /// The characters of a line: bytes for ASCII, scalars when each scalar stands alone, else grapheme clusters.
     static func scan(_ line: String) -> [ReviewChar] {
+        var text = line
+        let ascii = text.withUTF8 { bytes -> [ReviewChar]? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+            return asciiTraits.withUnsafeBufferPointer { traits in
+                [ReviewChar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                    for (offset, byte) in bytes.enumerated() {
+                        buffer[offset] = ReviewChar(code: UInt32(byte), traits: traits[Int(byte)], offset: Int32(offset))
+                    }
+                    count = bytes.count
+                }
+            }
+        }
+        if let ascii { return ascii }
         var result: [ReviewChar] = []
         result.reserveCapacity(line.utf8.count)
-        var text = line
-        let isASCII = text.withUTF8 { bytes in
-            for (offset, byte) in bytes.enumerated() {
-                guard byte < 0x80, byte != 0x0D else { return false }
-                result.append(ReviewChar(code: UInt32(byte), traits: asciiTraits[Int(byte)], offset: Int32(offset)))
-            }
-            return true
-        }
-        if isASCII { return result }
-        result.removeAll(keepingCapacity: true)
         var offset = 0
         for scalar in line.unicodeScalars {
             guard standsAlone(scalar.value) else { return clusters(line) }

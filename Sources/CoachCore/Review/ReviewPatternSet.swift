@@ -108,9 +108,9 @@ struct ReviewPatternSet: Sendable {
                                     attempt(startPatterns[slot])
                                 }
                             }
-                            for pattern in anyWord { attempt(pattern) }
+                            for slot in anyWord.indices { attempt(anyWord[slot]) }
                             if tokens[index].hasDigit {
-                                for pattern in anyNumber { attempt(pattern) }
+                                for slot in anyNumber.indices { attempt(anyNumber[slot]) }
                             }
                         }
                         if best > index {

@@ -23,9 +23,13 @@ enum ReviewPlaceholders {
                 index += 1
             }
         }
-        for word in line.words where !word.text.isEmpty {
-            let kinds = ReviewVocabulary.kinds(word.id)
-            let isX = word.text.utf8.count >= 2 && word.text.utf8.allSatisfy { $0 == UInt8(ascii: "X") }
+        for index in line.words.indices where line.words[index].id != ReviewVocabulary.sentenceBreak {
+            let kinds = ReviewVocabulary.kinds(line.words[index].id)
+            let isX =
+                line.words[index].text.utf8.first == UInt8(ascii: "X") && line.words[index].text.utf8.count >= 2
+                && line.words[index].text.utf8.allSatisfy { $0 == UInt8(ascii: "X") }
+            if kinds.isDisjoint(with: [.filler, .lorem]) && !isX { continue }
+            let word = line.words[index]
             if kinds.contains(.filler) || isX,
                 !found.contains(where: { $0.0 <= word.start && word.start < $0.0 + $0.1.count })
             {

@@ -44,18 +44,20 @@ enum ReviewTokenizer {
     static func tokens(_ line: ReviewLine) -> [ReviewToken] {
         var result: [ReviewToken] = []
         result.reserveCapacity(line.words.count + 2)
-        for raw in line.words {
-            if raw.text.isEmpty {
-                result.append(.sentenceBreak(line: line.number, at: raw.start))
+        for index in line.words.indices {
+            if line.words[index].id == ReviewVocabulary.sentenceBreak {
+                result.append(.sentenceBreak(line: line.number, at: line.words[index].start))
                 continue
             }
-            if !raw.hasApostrophe {
+            if !line.words[index].hasApostrophe {
                 result.append(
                     ReviewToken(
-                        word: raw.lower, id: raw.id, line: line.number, start: raw.start, end: raw.end,
-                        isCapitalized: raw.isCapitalized, digits: raw.digits))
+                        word: line.words[index].lower, id: line.words[index].id, line: line.number,
+                        start: line.words[index].start, end: line.words[index].end,
+                        isCapitalized: line.words[index].isCapitalized, digits: line.words[index].digits))
                 continue
             }
+            let raw = line.words[index]
             for part in expand(raw.lower) {
                 result.append(
                     ReviewToken(
@@ -85,26 +87,54 @@ enum ReviewTokenizer {
         var text = line
         return text.withUTF8 { bytes in
             var result: [Word] = []
-            var current: [UInt8] = []
-            current.reserveCapacity(32)
+            // The word so far: while its bytes are one run of the line, `run`; once a curly apostrophe is
+            // straightened or an abbreviation dot dropped, a copy in `copied`.
+            var run = 0..<0
+            var copied: [UInt8] = []
+            var isCopied = false
+            var hasWord = false
             var isASCII = true
             var start = 0
             var dotted = false
             var apostrophe = false
+            func bytesOf(_ index: Int) -> Range<Int> {
+                Int(chars[index].offset)..<(index + 1 < chars.count ? Int(chars[index + 1].offset) : bytes.count)
+            }
+            func copy() {
+                if !isCopied {
+                    copied.removeAll(keepingCapacity: true)
+                    copied.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run]))
+                    isCopied = true
+                }
+            }
             func append(_ index: Int) {
-                let from = Int(chars[index].offset)
-                let to = index + 1 < chars.count ? Int(chars[index + 1].offset) : bytes.count
-                for offset in from..<to {
-                    let byte = bytes[offset]
-                    if byte >= 0x80 { isASCII = false }
-                    current.append(byte)
+                let span = bytesOf(index)
+                if span.count > 1 || bytes[span.lowerBound] >= 0x80 { isASCII = false }
+                if !hasWord {
+                    hasWord = true
+                    start = index
+                    run = span
+                } else if !isCopied && span.lowerBound == run.upperBound {
+                    run = run.lowerBound..<span.upperBound
+                } else {
+                    copy()
+                    copied.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span]))
                 }
             }
             func flush(_ end: Int) {
-                if !current.isEmpty {
-                    result.append(word(current, isASCII: isASCII, hasApostrophe: apostrophe, start: start, end: end))
+                if hasWord {
+                    let made =
+                        isCopied
+                        ? copied.withUnsafeBufferPointer {
+                            word($0, isASCII: isASCII, hasApostrophe: apostrophe, start: start, end: end)
+                        }
+                        : word(
+                            UnsafeBufferPointer(rebasing: bytes[run]), isASCII: isASCII, hasApostrophe: apostrophe,
+                            start: start, end: end)
+                    result.append(made)
                 }
-                current.removeAll(keepingCapacity: true)
+                hasWord = false
+                isCopied = false
                 apostrophe = false
                 isASCII = true
                 dotted = false
@@ -114,18 +144,20 @@ enum ReviewTokenizer {
                 let previous: ReviewChar.Traits = index > 0 ? chars[index - 1].traits : []
                 let next: ReviewChar? = index + 1 < chars.count ? chars[index + 1] : nil
                 if char.isWordChar {
-                    if current.isEmpty { start = index }
                     append(index)
-                } else if isApostrophe(char.code), !current.isEmpty, previous.contains(.letter),
-                    next?.isLetter == true
-                {
-                    current.append(UInt8(ascii: "'"))
+                } else if isApostrophe(char.code), hasWord, previous.contains(.letter), next?.isLetter == true {
                     apostrophe = true
-                } else if isNumberJoiner(char.code), !current.isEmpty, previous.contains(.number),
-                    next?.isNumber == true
-                {
+                    let span = bytesOf(index)
+                    if !isCopied && span == run.upperBound..<(run.upperBound + 1) && bytes[span.lowerBound] == 0x27 {
+                        run = run.lowerBound..<span.upperBound
+                    } else {
+                        copy()
+                        copied.append(UInt8(ascii: "'"))
+                    }
+                } else if isNumberJoiner(char.code), hasWord, previous.contains(.number), next?.isNumber == true {
                     append(index)
-                } else if char.code == 0x2E, !current.isEmpty, previous.contains(.letter), next?.isLetter == true {
+                } else if char.code == 0x2E, hasWord, previous.contains(.letter), next?.isLetter == true {
+                    copy()
                     dotted = true
                 } else {
                     let wasDotted = dotted && char.code == 0x2E
@@ -141,7 +173,9 @@ enum ReviewTokenizer {
     }
 
     /// A word from its UTF-8 bytes.
-    static func word(_ bytes: [UInt8], isASCII: Bool, hasApostrophe: Bool, start: Int, end: Int) -> Word {
+    static func word(
+        _ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, hasApostrophe: Bool, start: Int, end: Int
+    ) -> Word {
         let text = String(decoding: bytes, as: UTF8.self)
         var lower = text
         var capitalized = false

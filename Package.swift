@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Coach",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "coach", targets: ["coach"]),
         .library(name: "CoachCore", targets: ["CoachCore"]),

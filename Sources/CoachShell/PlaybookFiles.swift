@@ -70,9 +70,7 @@ public enum PlaybookFiles {
                 }
             }
         }
-        let catalog = PlaybookCatalog(files: files)
-        for d in catalog.diagnostics { warnings("warning: skipped a playbook with errors: \(d.path):\(d.line):\(d.column): \(d.message)") }
-        return catalog
+        return PlaybookCatalog(files: files)
     }
 }
 

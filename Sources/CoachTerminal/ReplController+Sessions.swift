@@ -5,6 +5,18 @@ import Foundation
 /// How the REPL runs sessions through the durable ``SessionService``: start, send, resume, export, leave.
 extension ReplController {
     /// Starts `playbook`, through the session service when there is one; `prefill` answers are offered as defaults.
+    /// Loads the playbook `id` (checked on first use) and starts it, or says why it cannot run.
+    mutating func beginNew(id: String) -> ReplReply {
+        switch catalog.load(id) {
+        case .success(let playbook):
+            return beginNew(playbook)
+        case .failure(let problem):
+            var reply = ReplReply()
+            reply.say(renderer.refusal(problem.description))
+            return reply
+        }
+    }
+
     mutating func beginNew(_ playbook: Playbook, prefill: [String: String] = [:], note: String? = nil) -> ReplReply {
         guard let service = services.sessions else {
             var defaults: [String: SessionState.Prefill] = [:]

@@ -138,9 +138,9 @@ public struct ReplController {
         saved = savedSummaries()
         var reply = ReplReply()
         if options.interactive {
-            reply.say(renderer.home(catalog.entries, saved: saved))
+            reply.say(renderer.home(catalog.summaries, saved: saved))
         }
-        if catalog.entries.isEmpty {
+        if catalog.summaries.isEmpty {
             reply.warn("coach: no playbooks found. Add a folder with --playbooks DIR or COACH_PLAYBOOKS.\n")
             reply.exitCode = 1
         }
@@ -160,16 +160,16 @@ public struct ReplController {
             return reply
         }
         if text.isEmpty {
-            reply.say(renderer.home(catalog.entries, saved: saved))
+            reply.say(renderer.home(catalog.summaries, saved: saved))
             return reply
         }
-        let entries = catalog.entries
+        let entries = catalog.summaries
         if let number = Int(text) {
             guard number >= 1 && number <= entries.count else {
                 reply.say(renderer.refusal("Type a number from 1 to \(entries.count), or a playbook id."))
                 return reply
             }
-            return beginNew(entries[number - 1].playbook)
+            return beginNew(id: entries[number - 1].id)
         }
         if text.lowercased().hasPrefix("s"), let number = Int(text.dropFirst()), number >= 1, number <= saved.count {
             return resumeSaved(saved[number - 1].id)
@@ -177,8 +177,8 @@ public struct ReplController {
         if text.hasPrefix("s-"), services.sessions != nil {
             return resumeSaved(text)
         }
-        if let playbook = catalog.playbook(text) ?? catalog.playbook(text.lowercased()) {
-            return beginNew(playbook)
+        if let id = [text, text.lowercased()].first(where: { catalog.ids.contains($0) }) {
+            return beginNew(id: id)
         }
         var message = catalog.unknownMessage(text).replacingOccurrences(of: "See them all with: coach list", with: "")
         let starting = catalog.ids.filter { $0.hasPrefix(text.lowercased()) }

@@ -32,7 +32,7 @@ struct ReplRenderer {
     // MARK: - Home
 
     /// The home screen: saved sessions, then the playbooks numbered, then how to pick.
-    func home(_ entries: [PlaybookCatalog.Entry], saved: [SavedSessionSummary]) -> String {
+    func home(_ entries: [PlaybookCatalog.Summary], saved: [SavedSessionSummary]) -> String {
         var out = "\n" + style.bold("Coach") + ": guided playbooks for account managers.\n"
         if !saved.isEmpty {
             out += "\nCarry on where you stopped:\n"
@@ -41,11 +41,10 @@ struct ReplRenderer {
             }
         }
         out += "\nPlaybooks:\n"
-        let idWidth = entries.map { $0.playbook.id.count }.max() ?? 0
+        let idWidth = entries.map { $0.id.count }.max() ?? 0
         let numberWidth = String(entries.count).count
-        let minutesWidth = entries.compactMap { $0.playbook.minutes.map { "~\($0) min".count } }.max() ?? 0
-        for (index, entry) in entries.enumerated() {
-            let p = entry.playbook
+        let minutesWidth = entries.compactMap { $0.minutes.map { "~\($0) min".count } }.max() ?? 0
+        for (index, p) in entries.enumerated() {
             let number = pad(String(index + 1), to: numberWidth, left: true)
             let id = pad(safe(p.id), to: idWidth)
             let minutes = minutesWidth == 0 ? "" : pad(p.minutes.map { "~\($0) min" } ?? "", to: minutesWidth) + "  "

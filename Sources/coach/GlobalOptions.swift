@@ -48,8 +48,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// The playbook with `id`, or a clear error.
     func playbook(_ id: String, in catalog: PlaybookCatalog) throws -> Playbook {
-        guard let playbook = catalog.playbook(id) else { throw CoachFailure(catalog.unknownMessage(id)) }
-        return playbook
+        switch catalog.load(id) {
+        case .success(let playbook): return playbook
+        case .failure(let problem): throw CoachFailure(problem.description)
+        }
     }
 }
 

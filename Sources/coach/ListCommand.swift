@@ -13,16 +13,15 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let catalog = global.catalog()
         let width = catalog.ids.map(\.count).max() ?? 10
-        for entry in catalog.entries {
-            let p = entry.playbook
+        for p in catalog.summaries {
             let id = p.id.padding(toLength: width, withPad: " ", startingAt: 0)
             let minutes = p.minutes.map { "~\($0) min" } ?? ""
-            var origin = entry.origin == "shipped" ? "" : "  [\(entry.origin)]"
-            if entry.overrides != nil { origin += " (replaces the shipped one)" }
-            if paths { origin = "  \(p.source)" }
+            var origin = p.origin == "shipped" ? "" : "  [\(p.origin)]"
+            if p.overrides != nil { origin += " (replaces the shipped one)" }
+            if paths { origin = "  \(p.path)" }
             print("\(id)  \(p.summary)  \(minutes)\(origin)")
         }
-        if catalog.entries.isEmpty {
+        if catalog.summaries.isEmpty {
             throw CoachFailure("No playbooks found. Add a folder with --playbooks DIR or COACH_PLAYBOOKS.")
         }
     }

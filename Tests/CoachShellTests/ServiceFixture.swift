@@ -65,7 +65,7 @@ enum ServiceFixture {
 
     static func catalog(_ yaml: String = miniYAML()) -> PlaybookCatalog {
         let catalog = PlaybookCatalog(files: [.init(path: "mini.yaml", text: yaml, origin: "test")])
-        precondition(catalog.playbook("mini") != nil, "mini.yaml does not load: \(catalog.diagnostics)")
+        precondition(catalog.playbook("mini") != nil, "mini.yaml does not load: \(catalog.load("mini"))")
         return catalog
     }
 

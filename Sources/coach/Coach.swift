@@ -13,7 +13,7 @@ struct Coach: ParsableCommand {
             """,
         version: CoachVersion.current,
         subcommands: [
-            RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self,
+            RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self, ServeCommand.self,
         ]
     )
 

@@ -58,7 +58,8 @@ let package = Package(
         ),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"]),
-        .testTarget(name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"]),
+        .testTarget(
+            name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"], exclude: ["Transcripts", "Fixtures"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport"]),
     ],

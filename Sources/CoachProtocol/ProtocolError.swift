@@ -54,7 +54,7 @@ public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible
             case .unknownStep: return "Name a step id from an earlier prompt; session/state lists the answered steps."
             case .notReached: return "Answer the current step first; session/goto only goes back to steps already reached."
             case .closed:
-                return "Nothing is being asked. Start a new session, or (when completed) session/goto a step to change it."
+                return "Nothing is being asked: session/restart it or start a new one; a completed one can also goto a step."
             case .storeFailed: return "The change was not saved and the session is unchanged; try again, or check the disk."
             }
         }

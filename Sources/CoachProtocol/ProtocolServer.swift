@@ -123,7 +123,7 @@ public struct ProtocolServer {
         let rawID = message["id"]
         var id: JSONValue = .null
         switch rawID {
-        case nil, .null?: break
+        case nil: break
         case .string?, .number?: id = rawID!
         case let other?:
             return errorReply(id: .null, ProtocolError(.invalidRequest, "Invalid request: 'id' must be a string or a number, not \(other.typeName)"))

@@ -102,6 +102,13 @@ public enum StdioServer {
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
-        for sig in [SIGTERM, SIGINT, SIGHUP] { sigaction(sig, &action, nil) }
+        // A parent may have started us with these blocked (a spawn copies the spawning thread's mask).
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in [SIGTERM, SIGINT, SIGHUP] {
+            sigaction(sig, &action, nil)
+            sigaddset(&unblock, sig)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 }

@@ -96,6 +96,11 @@ final class ServeProcess {
         }
     }
 
+    /// Closes this side's end of the server's standard output, as a client that goes away does.
+    func closeOutput() {
+        try? output.fileHandleForReading.close()
+    }
+
     /// Closes standard input; returns whatever else the server wrote and its exit status.
     func finish() throws -> (rest: [UInt8], status: Int32) {
         try? input.fileHandleForWriting.close()

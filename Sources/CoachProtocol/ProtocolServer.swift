@@ -118,7 +118,8 @@ public struct ProtocolServer {
     /// Handles one request or notification; returns the reply, or nil for a notification.
     mutating func handleMessage(_ message: JSONValue) -> [UInt8]? {
         guard case .object = message else {
-            return errorReply(id: .null, ProtocolError(.invalidRequest, "Invalid request: a message must be an object, not \(message.typeName)"))
+            return errorReply(
+                id: .null, ProtocolError(.invalidRequest, "Invalid request: a message must be an object, not \(message.typeName)"))
         }
         let rawID = message["id"]
         var id: JSONValue = .null
@@ -126,7 +127,8 @@ public struct ProtocolServer {
         case nil: break
         case .string?, .number?: id = rawID!
         case let other?:
-            return errorReply(id: .null, ProtocolError(.invalidRequest, "Invalid request: 'id' must be a string or a number, not \(other.typeName)"))
+            return errorReply(
+                id: .null, ProtocolError(.invalidRequest, "Invalid request: 'id' must be a string or a number, not \(other.typeName)"))
         }
         guard message["jsonrpc"] == .string("2.0") else {
             return errorReply(id: id, ProtocolError(.invalidRequest, "Invalid request: \"jsonrpc\": \"2.0\" is required"))

@@ -23,8 +23,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        /** What every shell shares: finding and reading playbook files, the data folder, today's date. */
-        .target(name: "CoachShell", dependencies: ["CoachCore"]),
+        /** What every shell shares: playbook files, today's date, and the durable session service over the store. */
+        .target(name: "CoachShell", dependencies: ["CoachCore", "CoachStore"]),
         /** libedit (BSD editline) as a C module, with a shim for its variadic functions. */
         .systemLibrary(
             name: "CLibEdit",
@@ -56,12 +56,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /** A tiny line-editor driver that pseudo-terminal tests run to prove editing, history and Ctrl-C. */
+        .executableTarget(name: "linedemo", dependencies: ["CoachTerminal"]),
+        /** In-process benchmarks of the engine and the loader (run on a release build; see docs/benchmarks.md). */
+        .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachShell"], path: "benchmarks/CoachBench"),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
+<<<<<<< HEAD
         .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"]),
         .testTarget(
             name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"], exclude: ["Transcripts", "Fixtures"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport"]),
+=======
+        .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"]),
+        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"]),
+        .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"]),
+>>>>>>> main
     ],
     swiftLanguageModes: [.v6]
 )

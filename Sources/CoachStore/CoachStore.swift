@@ -1,1 +1,127 @@
-import CoachCore
+import Foundation
+import GRDB
+
+/// The durable layer: sessions, their journal and drafts, and account memory, in one SQLite database (WAL).
+///
+/// Every method is synchronous and commits before it returns, so a caller may acknowledge what it saved.
+public final class CoachStore: Sendable {
+    /// The database file's path, or `:memory:` for an in-memory store.
+    public let path: String
+    let database: DatabaseQueue
+    let clock: @Sendable () -> Double
+
+    init(database: DatabaseQueue, path: String, clock: @escaping @Sendable () -> Double) {
+        self.database = database
+        self.path = path
+        self.clock = clock
+    }
+
+    /// The file name of the database inside the Coach home folder.
+    public static let databaseFileName = "coach.sqlite"
+
+    /// The file locked while a store opens, so that processes create and migrate the schema one at a time.
+    public static let lockFileName = "coach.lock"
+
+    /// Opens (creating if needed) the store in `home`: folder 0700, database files 0600, WAL, busy timeout.
+    public static func open(
+        home: String, busyTimeout: Double = 5, clock: @escaping @Sendable () -> Double = CoachStore.now
+    ) throws(StoreError) -> CoachStore {
+        let path = try prepareHome(home)
+        var configuration = Configuration()
+        configuration.label = "Coach"
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        // A connection opened while another process creates or migrates the schema can see a stale schema.
+        let folder = String(path.dropLast(databaseFileName.count + 1))
+        return try withOpeningLock(folder: folder, path: path, timeout: busyTimeout) { () throws(StoreError) in
+            let database: DatabaseQueue
+            do {
+                database = try DatabaseQueue(path: path, configuration: configuration)
+            } catch {
+                throw StoreError(mapping: error, path: path)
+            }
+            restrictSidecarFiles(of: path)
+            let store = CoachStore(database: database, path: path, clock: clock)
+            try store.migrate()
+            return store
+        }
+    }
+
+    /// Opens a fresh, empty store in memory (for tests, or when the disk cannot be written).
+    public static func inMemory(clock: @escaping @Sendable () -> Double = CoachStore.now) throws(StoreError)
+        -> CoachStore
+    {
+        let path = ":memory:"
+        let database: DatabaseQueue
+        do {
+            var configuration = Configuration()
+            configuration.label = "Coach"
+            configuration.foreignKeysEnabled = true
+            database = try DatabaseQueue(configuration: configuration)
+        } catch {
+            throw StoreError(mapping: error, path: path)
+        }
+        let store = CoachStore(database: database, path: path, clock: clock)
+        try store.migrate()
+        return store
+    }
+
+    /// The Coach home folder: `$COACH_HOME`, else `$XDG_DATA_HOME/coach`, else `~/.local/share/coach`.
+    public static func defaultHome(environment: [String: String]) -> String {
+        if let home = environment["COACH_HOME"], !home.isEmpty {
+            return home
+        }
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            return data.hasSuffix("/") ? data + "coach" : data + "/coach"
+        }
+        var user = environment["HOME"] ?? ""
+        if user.isEmpty {
+            user = NSHomeDirectory()
+        }
+        return (user.hasSuffix("/") ? String(user.dropLast()) : user) + "/.local/share/coach"
+    }
+
+    /// The current time in seconds since 1970, without Foundation.
+    @Sendable public static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000
+    }
+
+    /// The last schema migration applied to this database (for example `v2`).
+    public func schemaVersion() throws(StoreError) -> String? {
+        try read { db in try Self.migrator.appliedMigrations(db).last }
+    }
+
+    /// Runs `body` in one IMMEDIATE write transaction, mapping every failure to a ``StoreError``.
+    ///
+    /// BEGIN and COMMIT are cached statements: GRDB's `write` prepares them anew for every transaction, which
+    /// costs more than the work of a typical `saveProgress`.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.writeWithoutTransaction { db in
+                try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+                do {
+                    let result = try body(db)
+                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                    return result
+                } catch {
+                    try? db.rollback()  // No-op when SQLite already rolled back (SQLITE_FULL, SQLITE_BUSY, ...).
+                    throw error
+                }
+            }
+        } catch {
+            throw StoreError(mapping: error, path: path)
+        }
+    }
+
+    /// Runs `body` in a read transaction, mapping every failure to a ``StoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.read(body)
+        } catch {
+            throw StoreError(mapping: error, path: path)
+        }
+    }
+}

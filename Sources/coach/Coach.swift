@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoachCore
+import CoachShell
 import Foundation
 
 /// The `coach` command.
@@ -13,7 +14,8 @@ struct Coach: ParsableCommand {
             """,
         version: CoachVersion.current,
         subcommands: [
-            RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self, ServeCommand.self,
+            RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self, GraphCommand.self, ReviewCommand.self,
+            SessionsCommand.self, AccountsCommand.self, ServeCommand.self,
         ]
     )
 
@@ -31,6 +33,9 @@ struct Coach: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CoachFailure {
+            Stderr.print("error: \(failure.message)")
+            Foundation.exit(1)
+        } catch let failure as ServiceError {
             Stderr.print("error: \(failure.message)")
             Foundation.exit(1)
         } catch {

@@ -14,6 +14,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Never use colours or styles (also NO_COLOR).")
     var noColor = false
 
+    @Flag(name: .long, help: "Keep sessions in memory only; write nothing to disk (also COACH_NO_STORE=1).")
+    var noStore = false
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// Every playbook Coach can see, with warnings on stderr.
@@ -21,6 +24,26 @@ struct GlobalOptions: ParsableArguments {
         PlaybookFiles.catalog(
             extraDirectories: PlaybookFiles.userDirectories(option: playbooks, environment: environment),
             warnings: { Stderr.print($0) })
+    }
+
+    /// The session service over the store in --home / COACH_HOME (in memory with --no-store or when it fails).
+    func sessionService(catalog: PlaybookCatalog) -> SessionService {
+        let environment = self.environment
+        return SessionService.open(
+            home: home, environment: environment, noStore: noStore, catalog: catalog,
+            today: { Clock.today(environment: environment) })
+    }
+
+    /// The session service for commands that only read or change what is stored: fails when there is no store.
+    func storedSessions(catalog: PlaybookCatalog = PlaybookCatalog(files: [])) throws -> SessionService {
+        let service = sessionService(catalog: catalog)
+        if let problem = service.storeProblem {
+            throw CoachFailure(problem)
+        }
+        if !service.isDurable {
+            throw CoachFailure("nothing is stored with --no-store or COACH_NO_STORE=1.")
+        }
+        return service
     }
 
     /// The playbook with `id`, or a clear error.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachShell
+import CoachTerminal
 import Foundation
 
 /// `coach run <id>`: walk through a playbook, or fill it from an answers file.
@@ -49,11 +50,22 @@ struct RunCommand: ParsableCommand {
             throw CoachFailure(
                 "\(answers) does not complete '\(p.id)' (\(run.problems.count) problem\(run.problems.count == 1 ? "" : "s")):\n\(lines)")
         }
+        let service = global.sessionService(catalog: PlaybookCatalog(files: []))
+        let saved = service.record(run.session, origin: .batch)
+        if service.isDurable {
+            Stderr.print("Saved as session \(saved.sessionID) (coach sessions show \(saved.sessionID)).")
+        } else if let problem = service.storeProblem {
+            Stderr.print("warning: \(problem)")
+        }
         let outputs = run.session.render(preview: false)
         if let dir = output {
             try write(outputs, to: dir, playbook: p)
         } else {
             print(formatted(outputs, playbook: p), terminator: "")
+        }
+        if let offers = run.session.currentTurn().handoffs, format != .json {
+            let lines = offers.map { "  \($0.label): coach run \($0.playbook)" }.joined(separator: "\n")
+            Stderr.print("\nNext steps this playbook suggests:\n\(lines)")
         }
     }
 
@@ -93,9 +105,20 @@ struct RunCommand: ParsableCommand {
     }
 
     /// The REPL; wired up by the terminal shell.
-    func runInteractive(playbookID: String?) throws {
-        throw CoachFailure(
-            "the interactive coach is not available in this build yet. Fill a playbook from a file with: coach run \(playbookID ?? "<id>") --answers FILE"
-        )
+    func runInteractive(playbookID: String?, resume: String? = nil) throws {
+        let catalog = global.catalog()
+        if let playbookID { _ = try global.playbook(playbookID, in: catalog) }
+        let service = global.sessionService(catalog: catalog)
+        if let resume {
+            // Fail here, before the screen changes, when the session cannot be carried on.
+            _ = try service.stored(resume)
+        }
+        var settings = ReplLauncher.Settings(
+            playbookID: playbookID, home: global.home, noColor: global.noColor, environment: global.environment,
+            today: Clock.today())
+        settings.sessions = service
+        settings.resume = resume
+        let status = ReplLauncher.run(catalog: catalog, settings: settings)
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -109,3 +109,11 @@ public struct BatchRun: Sendable {
     /// Whether every answer was there and valid.
     public var succeeded: Bool { problems.isEmpty && session.state.status == .completed }
 }
+
+extension BatchRun {
+    /// Looks up what an answer sheet gives for a prompt id (for tools that replay sheets).
+    public enum Probe {
+        /// The sheet's answer for `step` (`client`, `risks[2].owner`, `risks[2].more`), if any.
+        public static func input(for step: String, sheet: AnswerSheet) -> AnswerInput? { BatchRun.lookup(step, in: sheet) }
+    }
+}

@@ -145,14 +145,13 @@ public struct Session: Sendable {
         state.attempts = 0
         let wasRevisit = state.revisit == key
         state.revisit = nil
-        let dropped = prune()
+        let (dropped, route) = prune()
         var notice: String?
         if wasRevisit && dropped > 0 {
             notice = "\(dropped) later answer\(dropped == 1 ? " no longer applies and was" : "s no longer apply and were") dropped."
         }
-        let route = walk()
         state.status = currentIndex(in: route) == nil ? .completed : .asking
-        return turn(notice: notice)
+        return turn(notice: notice, route: route)
     }
 
     private mutating func gotoStep(_ target: String, route: [Slot], current: Int?) -> Result<Turn, Refusal> {
@@ -179,7 +178,8 @@ public struct Session: Sendable {
                     kind: .notReached,
                     message: "'\(target)' comes later; answer '\(route[c].key)' first.", current: route[c].key))
         }
-        state.revisit = (current == index) ? nil : key
+        let firstOpen = route.firstIndex { !isResolved($0.key) }
+        state.revisit = index == firstOpen ? nil : key
         state.attempts = 0
         state.status = .asking
         return .success(turn())
@@ -190,15 +190,22 @@ public struct Session: Sendable {
         return playbook.steps.contains { g in g.kind == .group && id.hasPrefix(g.id + "[") }
     }
 
-    /// Drops answers the route no longer reaches; returns how many.
+    /// Drops answers the route no longer reaches; returns how many, and the route after.
     @discardableResult
-    private mutating func prune() -> Int {
-        let keys = Set(walk().map(\.key))
+    private mutating func prune() -> (dropped: Int, route: [Slot]) {
+        let route = walk()
+        var keys = Set<String>(minimumCapacity: route.count)
+        for slot in route { keys.insert(slot.key) }
+        guard state.answers.keys.contains(where: { !keys.contains($0) }) || state.skipped.contains(where: { !keys.contains($0) })
+        else {
+            if let r = state.revisit, !keys.contains(r) { state.revisit = nil }
+            return (0, route)
+        }
         let before = state.answers.count + state.skipped.count
         state.answers = state.answers.filter { keys.contains($0.key) }
         state.skipped = state.skipped.filter { keys.contains($0) }
         if let r = state.revisit, !keys.contains(r) { state.revisit = nil }
-        return before - state.answers.count - state.skipped.count
+        return (before - state.answers.count - state.skipped.count, walk())
     }
 
     // MARK: - Route
@@ -253,12 +260,7 @@ public struct Session: Sendable {
             }
             if n >= maxItems { break }
             let key = SessionScope.key(group.id, n, "more")
-            var more = Step(id: "more", location: group.location)
-            more.kind = .yesno
-            more.ask = group.more ?? "Add another \(group.item ?? "item")?"
-            more.help = "yes to add one more, no to go on"
-            more.defaultText = "no"
-            slots.append(Slot(key: key, step: more, group: group, item: n, isMore: true))
+            slots.append(Slot(key: key, step: group.moreStep ?? group.makeMoreStep(), group: group, item: n, isMore: true))
             guard case .bool(true)? = state.answers[key] else { break }
             n += 1
         }
@@ -298,12 +300,12 @@ public struct Session: Sendable {
         }
     }
 
-    func turn(notice: String? = nil) -> Turn {
-        let route = walk()
+    func turn(notice: String? = nil, route: [Slot]? = nil) -> Turn {
+        let route = route ?? walk()
         let current = currentIndex(in: route)
-        let answered = route.filter { isResolved($0.key) && !$0.isMore }.count
-        let questions = route.filter { !$0.isMore }.count
-        let position = current.map { idx in route[...idx].filter { !$0.isMore }.count } ?? questions
+        let answered = route.filter { isResolved($0.key) }.count
+        let questions = route.count
+        let position = current.map { $0 + 1 } ?? questions
         let progress = Progress(answered: answered, total: questions, position: max(position, 1))
         guard state.status != .cancelled else {
             return Turn(status: .cancelled, prompt: nil, invalid: nil, progress: progress, outputs: nil, handoffs: nil, notice: notice)
@@ -363,9 +365,12 @@ public struct Session: Sendable {
                     body.contains(TemplateContext.marker($0)) || (subject ?? "").contains(TemplateContext.marker($0))
                 }
                 : []
+            let review =
+                spec.kind == .email && !preview
+                ? DraftReview.review(Draft(subject: subject, body: body, isEmail: true)) : nil
             return RenderedOutput(
                 id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },
-                body: body, missing: missing)
+                body: body, missing: missing, review: review)
         }
     }
 

@@ -119,9 +119,17 @@ struct SessionScope: ValueScope {
         }
     }
 
+    /// The currency of the first money value an expression reads, looking inside group items too.
     private func currency(in expr: Expression) -> String {
         for id in expr.references {
-            if case .money(let m)? = lookup(id) { return m.currency }
+            switch lookup(id) {
+            case .money(let m)?: return m.currency
+            case .items(let items)?:
+                for item in items {
+                    for case .money(let m) in item.values { return m.currency }
+                }
+            default: continue
+            }
         }
         return "$"
     }

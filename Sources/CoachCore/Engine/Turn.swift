@@ -62,6 +62,8 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
     public var body: String
     /// The ids of values still missing (only in a preview).
     public var missing: [String]
+    /// Coaching notes on a finished email (never blocks it); nil for other kinds and previews.
+    public var review: [ReviewFinding]?
 
     /// The draft as one text: `Subject: ...` first for an email.
     public var fullText: String {

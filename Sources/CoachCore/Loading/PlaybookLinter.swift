@@ -62,7 +62,8 @@ struct PlaybookLinter {
         var unconditional = false
         for rule in steps[i].next {
             if let target = rule.target {
-                if let t = playbook.stepIndex[target] { out.append(t) }
+                // An unknown target is reported on its own; follow the written order so it does not cascade.
+                out.append(playbook.stepIndex[target] ?? i + 1)
             } else {
                 out.append(end)
             }
@@ -284,11 +285,11 @@ struct PlaybookLinter {
         return names
     }
 
-    private mutating func checkTemplate(_ text: String, node: SourceLocation, what: String, extra: Set<String> = []) {
+    private mutating func checkTemplate(_ text: String, node: @autoclosure () -> SourceLocation, what: String, extra: Set<String> = []) {
         var scopes: [Set<String>] = [topNames().union(extra)]
         var open: [String] = []
         for tag in TemplateScanner.scan(text) {
-            let loc = locate(tag.offset, in: text, base: node)
+            var loc: SourceLocation { locate(tag.offset, in: text, base: node()) }
             switch tag.kind {
             case .comment, .pragma: continue
             case .unsupported(let sigil):
@@ -318,7 +319,7 @@ struct PlaybookLinter {
             }
         }
         if let unclosed = open.last {
-            error("\(what): the section '{{#\(unclosed)}}' is never closed", at: node)
+            error("\(what): the section '{{#\(unclosed)}}' is never closed", at: node())
         }
     }
 
@@ -345,13 +346,16 @@ struct PlaybookLinter {
     }
 
     private mutating func checkTemplates() {
+        let lines = loader.lines
         for output in playbook.outputs {
             let loc = output.location
-            checkTemplate(output.body, node: bodyLocation(output.id, key: "body") ?? loc, what: "the body of '\(output.id)'")
+            checkTemplate(output.body, node: Self.bodyLocation(lines, output.id, key: "body") ?? loc, what: "the body of '\(output.id)'")
             if let s = output.subject {
-                checkTemplate(s, node: bodyLocation(output.id, key: "subject") ?? loc, what: "the subject of '\(output.id)'")
+                checkTemplate(s, node: Self.bodyLocation(lines, output.id, key: "subject") ?? loc, what: "the subject of '\(output.id)'")
             }
-            if let t = output.to { checkTemplate(t, node: bodyLocation(output.id, key: "to") ?? loc, what: "the 'to' of '\(output.id)'") }
+            if let t = output.to {
+                checkTemplate(t, node: Self.bodyLocation(lines, output.id, key: "to") ?? loc, what: "the 'to' of '\(output.id)'")
+            }
         }
         for c in playbook.computed {
             guard case .plan(_, _, let days) = c.rule else { continue }
@@ -363,8 +367,7 @@ struct PlaybookLinter {
     }
 
     /// The line of `key:` inside the output `id`, found in the source.
-    private func bodyLocation(_ id: String, key: String) -> SourceLocation? {
-        let lines = loader.lines
+    private static func bodyLocation(_ lines: [Substring], _ id: String, key: String) -> SourceLocation? {
         guard let start = lines.firstIndex(where: { $0.contains("id: \(id)") }) else { return nil }
         for l in start..<lines.count {
             let trimmed = lines[l].drop { $0 == " " || $0 == "-" }

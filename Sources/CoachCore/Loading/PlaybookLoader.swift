@@ -53,8 +53,14 @@ public struct PlaybookLoader {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let extra = context.map { " (\($0.text))" } ?? ""
-            report("YAML syntax: \(problem)\(extra)", at: SourceLocation(line: mark.line, column: mark.column))
+            if let context, context.mark.line != mark.line {
+                report(
+                    "YAML syntax: \(problem) at line \(mark.line), \(context.text) that starts here",
+                    at: SourceLocation(line: context.mark.line, column: context.mark.column))
+            } else {
+                let extra = context.map { " (\($0.text))" } ?? ""
+                report("YAML syntax: \(problem)\(extra)", at: SourceLocation(line: mark.line, column: mark.column))
+            }
         case .duplicatedKeysInMapping(let duplicates, let context):
             report(
                 "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
@@ -181,7 +187,7 @@ public struct PlaybookLoader {
     mutating func template(_ node: Node?, key: String, what: String) -> String? {
         guard let text = string(node, what), let node else { return nil }
         do {
-            templates[key] = CompiledTemplate(try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + text))
+            templates[key] = CompiledTemplate(try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}\n" + text))
         } catch {
             report("in \(what): the template does not parse (\(error)); check that every {{#x}} has its {{/x}}", at: location(node))
         }
@@ -264,7 +270,7 @@ public struct PlaybookLoader {
             report("this step has no 'id'", at: location(node))
             return nil
         }
-        var step = Step(id: id, location: location(idNode))
+        let step = Step(id: id, location: location(idNode))
         for (key, value) in f { step.keyLocations[key] = location(value) }
         if !Suggest.isSnake(id) {
             report(
@@ -361,6 +367,7 @@ public struct PlaybookLoader {
             report("only a step of type group has 'steps'", at: location(sub))
         }
         checkKeysFitKind(step, f)
+        if step.kind == .group { step.moreStep = step.makeMoreStep() }
         return step
     }
 

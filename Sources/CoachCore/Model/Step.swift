@@ -45,7 +45,10 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
 }
 
 /// One step of a playbook: a question, an info screen or a repeated group.
-public struct Step: Sendable {
+///
+/// A class so the engine's route can refer to steps without copying them; it is only changed while a playbook
+/// is being loaded and is read-only afterwards, which is what makes sharing it across threads safe.
+public final class Step: @unchecked Sendable {
     public var id: String
     public var kind: InputKind = .text
     public var ask: String = ""
@@ -65,7 +68,23 @@ public struct Step: Sendable {
     public var maxDate: Day?
     public var minLength: Int?
     public var maxLength: Int?
-    public var pattern: String?
+    public var pattern: String? {
+        didSet { compiledPattern = pattern.flatMap { try? Regex($0) } }
+    }
+    /// The pattern, compiled once.
+    var compiledPattern: Regex<AnyRegexOutput>?
+    /// The "add another?" question of a group, built once when the group is loaded.
+    var moreStep: Step?
+
+    /// Builds the "add another?" question of a group.
+    func makeMoreStep() -> Step {
+        let more = Step(id: "more", location: location)
+        more.kind = .yesno
+        more.ask = self.more ?? "Add another \(item ?? "item")?"
+        more.help = "yes to add one more, no to go on"
+        more.defaultText = "no"
+        return more
+    }
     public var patternHint: String?
     public var minItems: Int?
     public var maxItems: Int?

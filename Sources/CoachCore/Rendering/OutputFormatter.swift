@@ -5,10 +5,21 @@ public enum OutputFormatter {
         outputs.map(text).joined(separator: "\n\n")
     }
 
-    /// One output with a heading line.
+    /// One output with a heading line, and the review notes of an email under it.
     public static func text(_ output: RenderedOutput) -> String {
         let heading = "== \(output.title) =="
-        return heading + "\n" + output.fullText.trimmingTrailingWhitespace() + "\n"
+        return heading + "\n" + output.fullText.trimmingTrailingWhitespace() + "\n" + reviewNotes(output)
+    }
+
+    /// The review notes of an email, as a short block to show under the draft ("" when there are none).
+    public static func reviewNotes(_ output: RenderedOutput) -> String {
+        guard let findings = output.review, !findings.isEmpty else { return "" }
+        var out = "\n-- review of this draft (\(findings.count) note\(findings.count == 1 ? "" : "s")) --\n"
+        for f in findings {
+            let place = f.line > 0 ? "body line \(f.line)" : "whole draft"
+            out += "  \(f.severity.rawValue) [\(f.rule)] \(place): \(f.message)\n    \(f.suggestion)\n"
+        }
+        return out
     }
 
     /// Every output as a Markdown document.

@@ -28,9 +28,9 @@ struct TemplateContext {
             }
             if let v = scope.answers[step.id] {
                 TemplateContext.put(v, id: step.id, into: &values)
-            } else if preview && !scope.answers.keys.contains(step.id) {
+            } else if preview {
                 missing.append(step.id)
-                TemplateContext.putMissing(step.id, into: &values)
+                TemplateContext.putMissing(step.id, into: &values, closed: step.kind == .list || step.kind == .multichoice)
             }
         }
         for c in playbook.computed where c.id != excluding {
@@ -43,7 +43,12 @@ struct TemplateContext {
                 }
             } else if preview {
                 missing.append(c.id)
-                TemplateContext.putMissing(c.id, into: &values)
+                var isList = false
+                switch c.rule {
+                case .plan, .rank: isList = true
+                default: break
+                }
+                TemplateContext.putMissing(c.id, into: &values, closed: isList)
             }
         }
         self.values = values
@@ -52,8 +57,9 @@ struct TemplateContext {
 
     static func marker(_ id: String) -> String { "[missing: \(id)]" }
 
-    static func putMissing(_ id: String, into values: inout [String: Any]) {
-        values[id] = TemplateText(text: marker(id), closed: false)
+    /// A visible marker for a value still to come; lists stay closed so their sections draw nothing half-filled.
+    static func putMissing(_ id: String, into values: inout [String: Any], closed: Bool) {
+        values[id] = TemplateText(text: marker(id), closed: closed)
         values[id + "_text"] = TemplateText(text: marker(id), closed: false)
     }
 

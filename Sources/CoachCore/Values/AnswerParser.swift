@@ -121,8 +121,8 @@ public enum AnswerParser {
     }
 
     static func checkPattern(_ text: String, _ step: Step) -> Result<String, Reason> {
-        guard let pattern = step.pattern else { return .success(text) }
-        guard let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) != nil else {
+        guard step.pattern != nil else { return .success(text) }
+        guard let regex = step.compiledPattern, (try? regex.wholeMatch(in: text)) != nil else {
             return .failure(Reason(step.patternHint ?? "That does not have the expected form; see ? for an example."))
         }
         return .success(text)

@@ -1,0 +1,81 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+extension SessionService {
+    /// Exports session `id` in `format`: one file, or one per email draft for `eml`.
+    ///
+    /// - Parameters:
+    ///   - from: the `From` address for `.eml` files, or nil to leave it for the mail client.
+    public func export(_ id: String, format: ExportFormat, from: String? = nil) throws(ServiceError) -> [ExportedFile] {
+        let full = try resolve(id)
+        let stamp = now()
+        switch format {
+        case .jsonl, .transcript:
+            let lines = try journal(full).map {
+                TranscriptLine(seq: $0.seq, at: $0.at, kind: $0.kind.rawValue, step: $0.step, text: $0.text)
+            }
+            let name = "\(full)-transcript.\(format.fileExtension)"
+            if format == .jsonl {
+                return [ExportedFile(name: name, contents: TranscriptExport.jsonl(lines, sessionID: full))]
+            }
+            let title = (try? storedSession(full).title) ?? full
+            return [ExportedFile(name: name, contents: TranscriptExport.markdown(lines, title: title))]
+        case .markdown:
+            return [ExportedFile(name: "\(full).md", contents: SessionDocument.markdown(try exportData(full)))]
+        case .text:
+            return [ExportedFile(name: "\(full).txt", contents: SessionDocument.text(try exportData(full)))]
+        case .eml:
+            let data = try exportData(full)
+            guard !data.emails.isEmpty else {
+                throw ServiceError(.invalid, "Session \(full) (\(data.playbookID)) has no email drafts to export.")
+            }
+            return data.emails.map {
+                ExportedFile(name: EmailFile.fileName($0, sessionID: full), contents: EmailFile.eml($0, from: from, date: stamp))
+            }
+        case .ics:
+            let data = try exportData(full)
+            let plans = data.calendarPlans
+            guard !plans.isEmpty else {
+                throw ServiceError(
+                    .invalid,
+                    "Session \(full) (\(data.playbookID)) has no dated plan to put in a calendar"
+                        + (data.status == .completed ? "." : " yet: answer its start date first."))
+            }
+            return [
+                ExportedFile(
+                    name: CalendarFile.fileName(sessionID: full),
+                    contents: CalendarFile.ics(plans, sessionID: full, context: data.title, stamp: stamp))
+            ]
+        }
+    }
+
+    /// The session as exports see it: from the engine when it can run, else from what was stored.
+    public func exportData(_ id: String) throws(ServiceError) -> SessionExport {
+        let full = try resolve(id)
+        if let entry = live[full] {
+            return entry.session.export(sessionID: full, title: entry.title)
+        }
+        let stored = try storedSession(full)
+        if let (playbook, state, _) = try? Self.check(stored, catalog: catalog, decoder: decoder) {
+            return Session(playbook: playbook, state: state).export(sessionID: full, title: stored.title)
+        }
+        // The playbook changed or went away: what was stored is all there is.
+        let answers = (try? decoder.decode([SessionExport.Answer].self, from: stored.answers)) ?? []
+        let lastDraft = (try? store.drafts(sessionID: full))?.last
+        let draft = lastDraft.flatMap { try? decoder.decode(StoredDraft.self, from: $0.outputs) }
+        return SessionExport(
+            sessionID: full, title: stored.title, playbookID: stored.playbookID,
+            playbookTitle: catalog.playbook(stored.playbookID)?.title ?? stored.playbookID,
+            status: Self.engineStatus(stored.status), answers: answers, outputs: draft?.outputs ?? [],
+            plans: draft?.plans ?? [])
+    }
+
+    static func engineStatus(_ status: StoreStatus) -> CoachCore.SessionStatus {
+        switch status {
+        case .asking: return .asking
+        case .completed: return .completed
+        case .cancelled: return .cancelled
+        }
+    }
+}

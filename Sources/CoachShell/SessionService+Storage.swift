@@ -1,0 +1,177 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+extension SessionService {
+    /// A service over the store in `home` (else `$COACH_HOME`, `$XDG_DATA_HOME/coach`, `~/.local/share/coach`).
+    ///
+    /// With `noStore` or `COACH_NO_STORE=1` it keeps sessions in memory only. When the store cannot be opened,
+    /// it keeps them in memory too, and ``memoryReason`` says why.
+    public static func open(
+        home: String?, environment: [String: String], noStore: Bool = false, catalog: PlaybookCatalog,
+        today: @escaping () -> Day
+    ) -> SessionService {
+        if noStore || environment["COACH_NO_STORE"] == "1" {
+            return inMemory(catalog: catalog, reason: "Sessions are not saved (--no-store).", today: today)
+        }
+        let folder = home.flatMap { $0.isEmpty ? nil : $0 } ?? CoachStore.defaultHome(environment: environment)
+        do {
+            let store = try CoachStore.open(home: folder)
+            return SessionService(catalog: catalog, store: store, mode: .database(path: store.path), today: today)
+        } catch {
+            let service = inMemory(catalog: catalog, reason: memoryMessage(error), today: today)
+            service.storeProblem = error.message
+            return service
+        }
+    }
+
+    /// A service that keeps sessions in memory only; `reason` says why.
+    public static func inMemory(catalog: PlaybookCatalog, reason: String, today: @escaping () -> Day)
+        -> SessionService
+    {
+        // An in-memory SQLite database only fails when memory itself runs out.
+        let store = try! CoachStore.inMemory()
+        return SessionService(catalog: catalog, store: store, mode: .memory(reason: reason), today: today)
+    }
+
+    /// The sentence shown when the store fails: what happened, and that the session goes on unsaved.
+    static func memoryMessage(_ error: StoreError) -> String {
+        error.message + " Coach goes on without saving: export your session before you quit."
+    }
+
+    // MARK: - Writes, with the fallback to memory
+
+    /// Stores a new session with `journal` (by default the first question); returns its id.
+    func create(_ entry: inout Live, origin: SessionOrigin, journal: [JournalEntry]? = nil, notices: inout [String])
+        -> String
+    {
+        let state = encoded(entry.session.state)
+        let answers = encoded(Self.answers(entry.session))
+        let journal = journal ?? Self.journal(for: entry.turn)
+        func attempt() throws(StoreError) -> String {
+            let id = try store.createSession(
+                playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
+                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step,
+                answered: entry.turn.progress.answered, total: entry.turn.progress.total, state: state,
+                answers: answers, origin: origin)
+            try store.appendJournal(sessionID: id, entries: journal)
+            return id
+        }
+        do {
+            return try attempt()
+        } catch {
+            fallBack(error, notices: &notices)
+            return (try? attempt()) ?? "m-\(live.count + 1)"
+        }
+    }
+
+    /// Saves the session's state, answers, progress and `journal` in one transaction.
+    func save(_ entry: inout Live, id: String, journal: [JournalEntry], notices: inout [String]) {
+        let state = encoded(entry.session.state)
+        let answers = encoded(Self.answers(entry.session))
+        let turn = entry.turn
+        let status = StoreStatus(turn.status)
+        func attempt() throws(StoreError) {
+            try store.saveProgress(
+                sessionID: id, state: state, answers: answers, status: status, currentStep: turn.prompt?.step,
+                answered: turn.progress.answered, total: turn.progress.total, title: entry.title,
+                account: entry.account, journal: journal)
+        }
+        do {
+            try attempt()
+        } catch {
+            live[id] = entry
+            fallBack(error, notices: &notices)
+            try? attempt()
+        }
+    }
+
+    /// Saves a new draft version of a completed session (unless it equals the last one); returns its version.
+    func saveDraft(_ entry: inout Live, id: String, notices: inout [String]) -> Int? {
+        let outputs = encoded(StoredDraft(outputs: entry.turn.outputs ?? [], plans: entry.session.datedPlans()))
+        guard outputs != entry.lastDraft else { return nil }
+        let answers = encoded(Self.answers(entry.session))
+        let facts = factsToRemember(entry.session)
+        func attempt() throws(StoreError) -> Int {
+            let version = try store.addDraft(sessionID: id, outputs: outputs, answers: answers)
+            if let account = entry.account, !facts.isEmpty {
+                try store.saveFacts(account: account, facts: facts, sessionID: id)
+            }
+            return version
+        }
+        var version: Int?
+        do {
+            version = try attempt()
+        } catch {
+            live[id] = entry
+            fallBack(error, notices: &notices)
+            version = try? attempt()
+        }
+        entry.lastDraft = outputs
+        if let version {
+            notices.append(
+                version == 1
+                    ? "Saved the drafts of \(id)." : "Saved the drafts of \(id) as version \(version); earlier versions are kept.")
+        }
+        return version
+    }
+
+    /// Switches to an in-memory store after `error`, carrying every live session over, and says so once.
+    func fallBack(_ error: StoreError, notices: inout [String]) {
+        guard isDurable else {
+            notices.append("Coach could not keep this change even in memory: \(error.message)")
+            return
+        }
+        let message = Self.memoryMessage(error)
+        let memory = try! CoachStore.inMemory()
+        for (id, entry) in live {
+            _ = try? memory.createSession(
+                id: id, playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
+                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step,
+                answered: entry.turn.progress.answered, total: entry.turn.progress.total,
+                state: encoded(entry.session.state), answers: encoded(Self.answers(entry.session)), origin: .repl)
+        }
+        store = memory
+        mode = .memory(reason: message)
+        storeProblem = error.message
+        notices.append(message)
+    }
+
+    /// The full id for an id or unambiguous prefix.
+    func resolve(_ id: String) throws(ServiceError) -> String {
+        do {
+            return try store.resolveSessionID(id)
+        } catch {
+            throw Self.serviceError(error)
+        }
+    }
+
+    static func serviceError(_ error: StoreError) -> ServiceError {
+        switch error.kind {
+        case .notFound: return ServiceError(.unknownSession, error.message)
+        case .ambiguous: return ServiceError(.ambiguousSession, error.message)
+        case .invalid, .conflict: return ServiceError(.invalid, error.message)
+        default: return ServiceError(.store, error.message)
+        }
+    }
+
+    func encoded<T: Encodable>(_ value: T) -> Data {
+        (try? encoder.encode(value)) ?? Data("{}".utf8)
+    }
+
+    /// The answers on the route, as stored beside the state (readable even if the playbook goes away).
+    static func answers(_ session: Session) -> [SessionExport.Answer] {
+        session.answeredSteps().map { SessionExport.Answer(step: $0.key, question: $0.question, answer: $0.answer) }
+    }
+}
+
+extension StoreStatus {
+    /// The store's status for the engine's.
+    init(_ status: CoachCore.SessionStatus) {
+        switch status {
+        case .asking: self = .asking
+        case .completed: self = .completed
+        case .cancelled: self = .cancelled
+        }
+    }
+}

@@ -1,0 +1,213 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// The one place that runs sessions durably, for every shell (REPL, protocol, command line).
+///
+/// Each accepted event is saved, with its journal lines, in one transaction before the turn is returned, so a
+/// shell may acknowledge whatever it gets back. When the store cannot be opened or written, the service says so
+/// once and goes on in memory.
+public final class SessionService {
+    /// Where sessions are kept right now.
+    public enum Mode: Equatable, Sendable {
+        /// In the SQLite database at this path.
+        case database(path: String)
+        /// In memory only: `--no-store`, or the store failed (the reason says why).
+        case memory(reason: String)
+    }
+
+    /// A session being run in this process.
+    struct Live {
+        var session: Session
+        var title: String
+        var account: String?
+        /// The turn last shown, so that journal lines can name the step an answer was for.
+        var turn: Turn
+        /// Journal lines not yet saved (refused answers wait for the next save).
+        var pending: [JournalEntry] = []
+        /// The outputs of the last saved draft, to avoid saving the same draft twice.
+        var lastDraft: Data?
+    }
+
+    let catalog: PlaybookCatalog
+    var store: CoachStore
+    /// Where sessions are kept right now.
+    public internal(set) var mode: Mode
+    /// The store's own message when it could not be opened or written (nil while it works, and with --no-store).
+    public internal(set) var storeProblem: String?
+    let today: () -> Day
+    let now: () -> Double
+    var live: [String: Live] = [:]
+    let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+    let decoder = JSONDecoder()
+
+    /// A service over `store`; `mode` says whether it is durable.
+    public init(
+        catalog: PlaybookCatalog, store: CoachStore, mode: Mode, today: @escaping () -> Day,
+        now: @escaping () -> Double = CoachStore.now
+    ) {
+        self.catalog = catalog
+        self.store = store
+        self.mode = mode
+        self.today = today
+        self.now = now
+    }
+
+    /// True when sessions are saved in the database (false in memory).
+    public var isDurable: Bool {
+        if case .database = mode { return true }
+        return false
+    }
+
+    /// Why the service runs in memory, or nil when it saves to the database.
+    public var memoryReason: String? {
+        if case .memory(let reason) = mode { return reason }
+        return nil
+    }
+
+    /// The playbooks the service runs.
+    public var playbooks: PlaybookCatalog { catalog }
+
+    // MARK: - Running sessions
+
+    /// Starts `playbookID` (for `account` when given) and saves it; remembered account facts become defaults.
+    ///
+    /// - Parameters:
+    ///   - prefill: answers to offer as defaults, by step id; they win over remembered facts.
+    ///   - prefillNote: where those answers come from ("from Post-escalation recovery"), shown beside them.
+    public func start(
+        playbookID: String, account: String? = nil, prefill: [String: String] = [:], prefillNote: String? = nil,
+        origin: SessionOrigin
+    ) throws(ServiceError) -> SessionUpdate {
+        guard let playbook = catalog.playbook(playbookID) else {
+            throw ServiceError(.unknownPlaybook, catalog.unknownMessage(playbookID))
+        }
+        var defaults: [String: SessionState.Prefill] = [:]
+        var notices: [String] = []
+        let accountName = account.map(Self.tidy).flatMap { $0.isEmpty ? nil : $0 }
+        if let accountName {
+            defaults = rememberedDefaults(account: accountName, playbook: playbook)
+            if let notice = Self.rememberedNotice(account: accountName, defaults: defaults, playbook: playbook) {
+                notices.append(notice)
+            }
+            if let client = playbook.step("client"), client.kind.asks, defaults["client"] == nil {
+                defaults["client"] = SessionState.Prefill(text: accountName)
+            }
+        }
+        for (step, text) in prefill {
+            guard let target = playbook.step(step), target.kind.asks else {
+                throw ServiceError(.invalid, "'\(playbook.id)' has no question '\(step)' to pre-fill.")
+            }
+            defaults[step] = SessionState.Prefill(text: text, note: prefillNote)
+        }
+        let session = Session(playbook: playbook, today: today(), prefill: defaults)
+        let turn = session.currentTurn()
+        let title = Self.title(session: session, account: accountName)
+        var entry = Live(session: session, title: title, account: accountName, turn: turn)
+        let id = create(&entry, origin: origin, notices: &notices)
+        live[id] = entry
+        return SessionUpdate(sessionID: id, turn: turn, notices: notices, title: title)
+    }
+
+    /// Applies `event` to session `id` (loading it from the store if needed), saves the result and returns it.
+    ///
+    /// A refused event throws `refused` and changes nothing. An invalid answer is returned (re-ask with a
+    /// reason) and its journal line is saved with the next accepted change.
+    public func apply(_ id: String, _ event: Event) throws(ServiceError) -> SessionUpdate {
+        var (id, entry) = try liveSession(id)
+        let before = entry.turn
+        var session = entry.session
+        let turn: Turn
+        switch session.handle(event) {
+        case .failure(let refusal):
+            throw ServiceError(.refused, refusal.message, refusal: refusal)
+        case .success(let next):
+            turn = next
+        }
+        var notices: [String] = []
+        entry.session = session
+        entry.turn = turn
+        if let invalid = turn.invalid {
+            entry.pending.append(
+                JournalEntry(kind: .invalid, step: before.prompt?.step, text: "\(event.typedText) (\(invalid.message))"))
+            live[id] = entry
+            return SessionUpdate(sessionID: id, turn: turn, title: entry.title)
+        }
+        var journal = entry.pending
+        entry.pending = []
+        journal += Self.journal(for: event, before: before, session: session)
+        if entry.account == nil, before.prompt?.step == "client", let client = session.state.answers["client"] {
+            entry.account = Self.tidy(client.display)
+            notices += applyRemembered(to: &entry)
+        }
+        journal += Self.journal(for: entry.turn)
+        entry.title = Self.title(session: entry.session, account: entry.account)
+        var version: Int?
+        save(&entry, id: id, journal: journal, notices: &notices)
+        if entry.turn.status == .completed {
+            version = saveDraft(&entry, id: id, notices: &notices)
+        }
+        live[id] = entry
+        return SessionUpdate(
+            sessionID: id, turn: entry.turn, notices: notices, draftVersion: version, title: entry.title)
+    }
+
+    /// The turn of a session as it stands, loading it from the store if needed; nothing is saved.
+    public func current(_ id: String) throws(ServiceError) -> SessionUpdate {
+        let (id, entry) = try liveSession(id)
+        return SessionUpdate(sessionID: id, turn: entry.turn, title: entry.title)
+    }
+
+    /// The engine session behind `id`, loading it from the store if needed (for previews and completion).
+    public func session(_ id: String) throws(ServiceError) -> Session {
+        try liveSession(id).1.session
+    }
+
+    /// Saves journal lines still waiting (refused answers) for every live session; call before quitting.
+    public func flush() {
+        for (id, entry) in live where !entry.pending.isEmpty {
+            do {
+                try store.appendJournal(sessionID: id, entries: entry.pending)
+                live[id]?.pending = []
+            } catch {
+                continue
+            }
+        }
+    }
+
+    /// Forgets the in-memory copy of session `id`; the stored one stays.
+    public func close(_ id: String) {
+        flush()
+        live[id] = nil
+    }
+
+    /// The live session with this id or prefix, loaded from the store when it is not live yet; and its full id.
+    func liveSession(_ id: String) throws(ServiceError) -> (String, Live) {
+        if let entry = live[id] {
+            return (id, entry)
+        }
+        let full = try resolve(id)
+        if let entry = live[full] {
+            return (full, entry)
+        }
+        return (full, try load(full).entry)
+    }
+}
+
+extension Event {
+    /// The text a user typed or a bot sent for this event, for the journal.
+    var typedText: String {
+        switch self {
+        case .answer(let input, _): return input.text
+        case .skip: return "skip"
+        case .back: return "back"
+        case .goto(let step): return "goto \(step)"
+        case .restart: return "restart"
+        case .cancel: return "cancel"
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// An account (a client) that Coach remembers facts about.
+public struct Account: Sendable, Hashable {
+    /// The database row id.
+    public var id: Int64
+    /// The normalized name used for matching: trimmed, lowercased, inner spaces collapsed.
+    public var key: String
+    /// The name as the user spelled it.
+    public var name: String
+    /// When it was first seen, in seconds since 1970.
+    public var createdAt: Double
+    /// When it or its facts last changed, in seconds since 1970.
+    public var updatedAt: Double
+
+    /// The normalized key for an account name: trimmed, lowercased, runs of whitespace made one space.
+    public static func key(for name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

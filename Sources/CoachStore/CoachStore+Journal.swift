@@ -1,0 +1,49 @@
+import GRDB
+
+extension CoachStore {
+    /// Appends entries to a session's journal, numbering them after the last; returns them with `seq` and `at`.
+    @discardableResult
+    public func appendJournal(sessionID: String, entries: [JournalEntry]) throws(StoreError) -> [JournalEntry] {
+        let now = clock()
+        return try write { db in
+            let bump = try db.cachedStatement(
+                sql: "UPDATE sessions SET journal_seq = journal_seq + ? WHERE id = ? RETURNING journal_seq")
+            guard let last = try Int.fetchOne(bump, arguments: [entries.count, sessionID]) else {
+                throw StoreError.sessionNotFound(sessionID)
+            }
+            return try Self.insert(entries, sessionID: sessionID, firstSeq: last - entries.count + 1, now: now, db)
+        }
+    }
+
+    /// A session's journal in order, optionally only the entries after `seq`.
+    public func journal(sessionID: String, after seq: Int = 0) throws(StoreError) -> [JournalEntry] {
+        try read { db in
+            let select = try db.cachedStatement(
+                sql: "SELECT seq, at, kind, step, text FROM journal WHERE session_id = ? AND seq > ? ORDER BY seq")
+            return try Row.fetchAll(select, arguments: [sessionID, seq]).map { row in
+                JournalEntry(
+                    kind: JournalKind(rawValue: row[2]) ?? .note, step: row[3], text: row[4], at: row[1], seq: row[0])
+            }
+        }
+    }
+
+    static func insert(
+        _ entries: [JournalEntry], sessionID: String, firstSeq: Int, now: Double, _ db: Database
+    ) throws -> [JournalEntry] {
+        guard !entries.isEmpty else {
+            return []
+        }
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO journal (session_id, seq, at, kind, step, text) VALUES (?, ?, ?, ?, ?, ?)")
+        var saved = entries
+        for index in saved.indices {
+            saved[index].seq = firstSeq + index
+            if saved[index].at == 0 {
+                saved[index].at = now
+            }
+            let entry = saved[index]
+            try insert.execute(arguments: [sessionID, entry.seq, entry.at, entry.kind.rawValue, entry.step, entry.text])
+        }
+        return saved
+    }
+}

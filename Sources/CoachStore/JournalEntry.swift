@@ -1,0 +1,22 @@
+/// One line of a session's append-only journal.
+public struct JournalEntry: Sendable, Hashable {
+    /// Position in the session's journal, from 1; assigned by the store (0 until appended).
+    public var seq: Int
+    /// When it happened, in seconds since 1970 (0 means "now" when appended).
+    public var at: Double
+    /// What the line records.
+    public var kind: JournalKind
+    /// The step it concerns, if any.
+    public var step: String?
+    /// The text shown, typed or produced.
+    public var text: String
+
+    /// Creates an entry to append; `at: 0` lets the store stamp the current time.
+    public init(kind: JournalKind, step: String? = nil, text: String, at: Double = 0, seq: Int = 0) {
+        self.seq = seq
+        self.at = at
+        self.kind = kind
+        self.step = step
+        self.text = text
+    }
+}

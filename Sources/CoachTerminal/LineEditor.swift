@@ -1,0 +1,179 @@
+import CCoachSupport
+import CLibEdit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An interactive line editor on the terminal, built on libedit: emacs keys, history, Ctrl-R search, Tab completion.
+///
+/// Keys: Left/Right, Home/End, Ctrl-A/E, Ctrl-W (delete word), Ctrl-U (delete to start), Ctrl-K (delete to end),
+/// Up/Down (history), Ctrl-R (reverse incremental search), Tab (completion), Ctrl-C (discard the line, returns
+/// `.interrupted`), Ctrl-D on an empty line (returns `.endOfInput`).
+///
+/// Creating an editor sets `LC_CTYPE` from the environment (C.UTF-8 when that is plain C) and installs a SIGINT
+/// handler that only records the signal: from then on Ctrl-C outside `readLine` no longer ends the process; poll
+/// `takePendingInterrupt()` during long work to honour it.
+///
+/// `~/.editrc` is deliberately NOT read, so behaviour does not depend on `HOME` (tests, shared accounts and
+/// support calls see the same keys). Set `COACH_EDITRC` to the path of an editrc file to source one on purpose.
+public final class LineEditor: LineReader {
+    /// Returns the candidates for the word that ends at the cursor, given the text before the cursor.
+    public typealias Completer = (_ lineBeforeCursor: String) -> [String]
+
+    /// The marker byte that brackets invisible prompt sequences for libedit (EL_PROMPT_ESC).
+    static let promptIgnoreMarker: Character = "\u{1}"
+
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private let historyFile: String?
+    let completer: Completer?
+    private var promptStorage: UnsafeMutablePointer<CChar>?
+
+    /// True when both stdin and stdout are terminals, so a `LineEditor` can be used.
+    public static var standardStreamsAreTerminals: Bool {
+        coach_isatty(0) == 1 && coach_isatty(1) == 1
+    }
+
+    /// True (once) when Ctrl-C was pressed since the last call or the last `readLine`; clears the record.
+    public static func takePendingInterrupt() -> Bool {
+        defer { coach_sigint_clear() }
+        return coach_sigint_pending() != 0
+    }
+
+    /// Always true: a person is typing at a terminal.
+    public var isInteractive: Bool { true }
+
+    /// Creates an editor on stdin/stdout, loading history from `historyFile` (its folder is created 0700).
+    public init(historyFile: String?, historySize: Int = 1000, completer: Completer? = nil) {
+        _ = coach_locale_setup()  // libedit drops non-ASCII bytes in the C locale
+        _ = coach_sigint_install()  // no SA_RESTART, so Ctrl-C interrupts el_gets; SIGINT unblocked
+        guard let editLine = coach_el_init_std(CommandLine.arguments.first ?? "coach"),
+            let history = history_init()
+        else {
+            fatalError("libedit could not allocate its editor state")
+        }
+        self.editLine = editLine
+        self.history = history
+        self.historyFile = historyFile
+        self.completer = completer
+
+        _ = coach_history_setsize(history, Int32(clamping: historySize))
+        _ = coach_history_setunique(history, 1)
+        if let historyFile {
+            Self.prepareHistoryFolder(for: historyFile)
+            _ = coach_history_load(history, historyFile)
+        }
+
+        _ = coach_el_set_editor(editLine, "emacs")
+        _ = coach_el_set_signal(editLine, 1)
+        _ = coach_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        _ = coach_el_set_prompt_esc(editLine, Self.promptCallback, CChar(1))
+        _ = coach_el_set_hist(editLine, history)
+        _ = coach_el_addfn(editLine, "coach-complete", "Complete the word before the cursor", Self.completeCallback)
+        bindKeys()
+        if let rc = getenv("COACH_EDITRC"), rc.pointee != 0 {
+            _ = el_source(editLine, rc)
+        }
+    }
+
+    deinit {
+        el_end(editLine)
+        history_end(history)
+        free(promptStorage)
+    }
+
+    /// Reads one line; `prefill` is typed into the line first so the user can edit or accept it.
+    public func readLine(prompt: String, prefill: String?) -> LineInput {
+        free(promptStorage)
+        promptStorage = strdup(Self.markInvisible(prompt))
+        if let prefill {
+            let text = Self.sanitizedPrefill(prefill)
+            // el_insertstr before el_gets is wiped when el_gets resets the line; el_push feeds the text as
+            // if typed, which libedit 3.1-20221030 keeps.
+            if !text.isEmpty { el_push(editLine, text) }
+        }
+        coach_sigint_clear()
+        // el_gets prints the prompt first and only then switches the terminal to raw mode, so keys typed in
+        // between were echoed by the kernel and a quick Ctrl-D was eaten by canonical mode. Switch now.
+        _ = coach_el_set_prep_term(editLine, 1)
+        var count: Int32 = 0
+        guard let raw = el_gets(editLine, &count) else {
+            let error = coach_errno()
+            if count < 0 && (error == EINTR || coach_sigint_pending() != 0) {
+                coach_sigint_clear()
+                coach_stdout_write("^C\n")
+                return .interrupted
+            }
+            coach_stdout_write("\n")
+            return .endOfInput
+        }
+        var line = String(cString: raw)
+        while line.hasSuffix("\n") || line.hasSuffix("\r") || line.hasSuffix("\r\n") {
+            line.removeLast()
+        }
+        return .line(line)
+    }
+
+    /// Adds `line` to the history (blank lines are skipped) and saves the history file at once (mode 0600).
+    public func addHistory(_ line: String) {
+        guard line.contains(where: { !$0.isWhitespace }) else { return }
+        _ = coach_history_enter(history, line)
+        guard let historyFile else { return }
+        let fd = open(historyFile, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        if fd >= 0 { close(fd) }
+        _ = coach_history_save(history, historyFile)
+        _ = chmod(historyFile, 0o600)
+    }
+
+    private func bindKeys() {
+        let escape = "\u{1B}"
+        var bindings: [(String, String)] = [
+            ("^A", "ed-move-to-beg"), ("^E", "ed-move-to-end"),
+            ("^W", "ed-delete-prev-word"), ("^U", "vi-kill-line-prev"), ("^K", "ed-kill-line"),
+            ("^R", "em-inc-search-prev"), ("^I", "coach-complete"),
+            ("^P", "ed-prev-history"), ("^N", "ed-next-history"),
+        ]
+        for (prefix, key, function) in [
+            ("[", "A", "ed-prev-history"), ("[", "B", "ed-next-history"),
+            ("[", "C", "ed-next-char"), ("[", "D", "ed-prev-char"),
+            ("O", "A", "ed-prev-history"), ("O", "B", "ed-next-history"),
+            ("O", "C", "ed-next-char"), ("O", "D", "ed-prev-char"),
+            ("[", "H", "ed-move-to-beg"), ("[", "F", "ed-move-to-end"),
+            ("O", "H", "ed-move-to-beg"), ("O", "F", "ed-move-to-end"),
+            ("[", "1~", "ed-move-to-beg"), ("[", "4~", "ed-move-to-end"),
+            ("[", "7~", "ed-move-to-beg"), ("[", "8~", "ed-move-to-end"),
+            ("[", "3~", "ed-delete-next-char"),
+            ("[", "1;5D", "ed-prev-word"), ("[", "1;5C", "em-next-word"),
+        ] {
+            bindings.append((escape + prefix + key, function))
+        }
+        for (keys, function) in bindings {
+            _ = coach_el_bind(editLine, keys, function)
+        }
+    }
+
+    private static func prepareHistoryFolder(for file: String) {
+        guard let slash = file.lastIndex(of: "/") else { return }
+        let folder = String(file[..<slash])
+        var path = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o700) != 0 && errno != EEXIST { return }
+        }
+    }
+
+    /// The C prompt callback: returns the current prompt of the editor found through EL_CLIENTDATA.
+    private static let promptCallback: coach_el_prompt_fn = { editLine in
+        guard let editLine, let data = coach_el_get_clientdata(editLine) else { return nil }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().promptStorage
+    }
+
+    /// The C function bound to Tab: runs the Swift completer of the editor found through EL_CLIENTDATA.
+    private static let completeCallback: coach_el_user_fn = { editLine, _ in
+        guard let editLine, let data = coach_el_get_clientdata(editLine) else { return UInt8(CC_ERROR) }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete(editLine)
+    }
+}

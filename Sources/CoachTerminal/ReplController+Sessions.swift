@@ -1,0 +1,148 @@
+import CoachCore
+import CoachShell
+import Foundation
+
+/// How the REPL runs sessions through the durable ``SessionService``: start, send, resume, export, leave.
+extension ReplController {
+    /// Starts `playbook`, through the session service when there is one; `prefill` answers are offered as defaults.
+    mutating func beginNew(_ playbook: Playbook, prefill: [String: String] = [:], note: String? = nil) -> ReplReply {
+        guard let service = services.sessions else {
+            var defaults: [String: SessionState.Prefill] = [:]
+            for (step, text) in prefill { defaults[step] = .init(text: text, note: note) }
+            sessionID = nil
+            return begin(Session(playbook: playbook, today: services.today(), prefill: defaults))
+        }
+        do {
+            let update = try service.start(playbookID: playbook.id, prefill: prefill, prefillNote: note, origin: .repl)
+            sessionID = update.sessionID
+            var reply = ReplReply()
+            reply.append(begin(try service.session(update.sessionID), notices: update.notices))
+            return reply
+        } catch {
+            var reply = ReplReply()
+            reply.say(renderer.refusal(error.message))
+            return reply
+        }
+    }
+
+    /// Resumes stored session `id` where it stopped.
+    mutating func resumeSaved(_ id: String) -> ReplReply {
+        guard let service = services.sessions else { return home() }
+        do {
+            let update = try service.resume(id)
+            sessionID = update.sessionID
+            var notices = update.notices
+            notices.insert("Resumed \(update.sessionID): \(update.title).", at: 0)
+            return begin(try service.session(update.sessionID), notices: notices)
+        } catch {
+            var reply = ReplReply()
+            if options.interactive {
+                reply.say(renderer.refusal(error.message))
+            } else {
+                reply.warn("coach: \(error.message)\n")
+            }
+            return reply
+        }
+    }
+
+    /// Sends `event` through the session service: the turn comes back only once it is saved.
+    mutating func sendThroughService(_ event: Event, service: SessionService, id: String) -> ReplReply {
+        do {
+            let update = try service.apply(id, event)
+            session = try service.session(id)
+            var reply = ReplReply()
+            for notice in update.notices {
+                if options.interactive { reply.say(renderer.note(notice)) } else { reply.warn("coach: \(notice)\n") }
+            }
+            reply.append(present(update.turn))
+            return reply
+        } catch {
+            var reply = ReplReply()
+            if options.interactive {
+                reply.say(renderer.refusal(error.message))
+                reply.say(reminder())
+            } else {
+                reply.warn("coach: \(renderer.safe(error.message))\n")
+            }
+            return reply
+        }
+    }
+
+    /// The unfinished stored sessions for the home screen.
+    func savedSummaries() -> [SavedSessionSummary] {
+        guard let service = services.sessions else { return [] }
+        let now = Date().timeIntervalSince1970
+        return service.unfinished(limit: 5).map { s in
+            SavedSessionSummary(
+                label: "\(s.title)  (\(s.answered)/\(s.total) answered, \(RelativeTime.describe(s.updatedAt, now: now)), \(s.id))",
+                id: s.id)
+        }
+    }
+
+    /// What happens to the unfinished session on leaving: saved (and how to resume), or not saved and why.
+    func keptMessage() -> String? {
+        guard let service = services.sessions, let sessionID else { return nil }
+        if service.isDurable {
+            return "It is saved: carry on with `coach sessions resume \(sessionID)`, or pick it on the home screen."
+        }
+        return "It is not saved (\(service.memoryReason ?? "no store")). Use /export markdown FILE to keep a copy."
+    }
+
+    /// True when leaving now would lose answers that are only in memory (the first /quit warns instead).
+    func wouldLoseAnswers() -> Bool {
+        guard let service = services.sessions, !service.isDurable, options.interactive else { return false }
+        return !(session?.answeredSteps().isEmpty ?? true)
+    }
+
+    /// `/export <format> [path]`: writes the session as a document, emails, calendar or transcript.
+    mutating func export(_ argument: String?) -> ReplReply {
+        var reply = ReplReply()
+        let formats = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        let parts = (argument ?? "").split(separator: " ", maxSplits: 1).map(String.init)
+        guard let name = parts.first, let format = ExportFormat(rawValue: name.lowercased()) else {
+            reply.say(renderer.refusal("Export how? /export <format> [path], with a format among: \(formats)."))
+            return reply
+        }
+        guard let service = services.sessions, let sessionID else {
+            reply.say(renderer.refusal("There is no session to export here."))
+            return reply
+        }
+        let files: [ExportedFile]
+        do {
+            files = try service.export(sessionID, format: format)
+        } catch {
+            reply.say(renderer.refusal(error.message))
+            return reply
+        }
+        guard parts.count > 1 else {
+            if files.count == 1 && (format == .markdown || format == .text || format == .transcript) {
+                reply.say("\n" + renderer.safe(files[0].contents) + "\n")
+            } else {
+                reply.say(renderer.refusal("Say where to write it: /export \(format.rawValue) PATH (a folder for several files)."))
+            }
+            return reply
+        }
+        let target = Self.expandTilde(parts[1].trimmingWhitespace())
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
+        let intoFolder = files.count > 1 || (exists && isFolder.boolValue) || target.hasSuffix("/")
+        var written: [String] = []
+        for file in files {
+            let path = intoFolder ? (target as NSString).appendingPathComponent(file.name) : target
+            do {
+                if intoFolder {
+                    try FileManager.default.createDirectory(
+                        atPath: target, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                }
+                try services.writeFile(path, file.contents)
+                written.append(path)
+            } catch {
+                reply.say(renderer.refusal("Could not write \(path): \(error). Try another folder."))
+                return reply
+            }
+        }
+        let done = "Exported \(format.rawValue) to " + written.joined(separator: ", ") + "."
+        if options.interactive { reply.say(options.style.green("✓ " + renderer.safe(done)) + "\n") } else { reply.warn("coach: \(done)\n") }
+        return reply
+    }
+}

@@ -1,0 +1,29 @@
+import CoachCore
+import CoachShell
+
+/// Everything the REPL needs from the outside world, as closures, so tests can replace each one.
+public struct ReplServices {
+    /// The durable session service every session goes through; nil runs sessions in this process only (tests).
+    public var sessions: SessionService?
+    /// Writes `contents` to `path` (private to the user); throws an error that says why it failed.
+    public var writeFile: (_ path: String, _ contents: String) throws -> Void
+    /// Opens `$VISUAL`/`$EDITOR` on `initial`; the edited text, or a message saying why there is none.
+    public var editText: (_ initial: String) -> Result<String, ExternalEditor.Failure>
+    /// The day relative dates count from.
+    public var today: () -> Day
+
+    /// Services with the given closures; unset ones keep nothing and write nothing.
+    public init(
+        sessions: SessionService? = nil,
+        writeFile: @escaping (_ path: String, _ contents: String) throws -> Void = { _, _ in },
+        editText: @escaping (_ initial: String) -> Result<String, ExternalEditor.Failure> = { _ in
+            .failure(ExternalEditor.Failure("No editor is available here."))
+        },
+        today: @escaping () -> Day
+    ) {
+        self.sessions = sessions
+        self.writeFile = writeFile
+        self.editText = editText
+        self.today = today
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import CoachCore
+
+/// Loading fixtures and shipped playbooks for tests.
+enum Fixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func text(_ relative: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
+    }
+
+    static func files(in folder: URL, ext: String = "yaml") -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix("." + ext) }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// The example playbook with every feature.
+    static func example() throws -> Playbook {
+        try load(root.appendingPathComponent("playbooks/account-checkup.yaml"))
+    }
+
+    static func load(_ url: URL) throws -> Playbook {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let (playbook, diagnostics) = PlaybookLoader.load(yaml: text, path: url.lastPathComponent)
+        guard let playbook else {
+            throw FixtureError(message: diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        return playbook
+    }
+
+    static func playbook(_ yaml: String) throws -> Playbook {
+        let (playbook, diagnostics) = PlaybookLoader.load(yaml: yaml, path: "inline.yaml")
+        guard let playbook else { throw FixtureError(message: diagnostics.map(\.description).joined(separator: "\n")) }
+        return playbook
+    }
+
+    /// Every shipped playbook plus the example.
+    static func allPlaybooks() throws -> [Playbook] {
+        try files(in: repository.appendingPathComponent("playbooks")).map(load) + [example()]
+    }
+
+    static let monday = Day(year: 2026, month: 11, day: 23)!
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+extension Session {
+    /// Answers the current step with text and returns the turn (test helper).
+    @discardableResult
+    mutating func say(_ text: String) -> Turn {
+        switch handle(.answer(.text(text))) {
+        case .success(let t): return t
+        case .failure(let r): Issue.record("refused: \(r)"); return currentTurn()
+        }
+    }
+
+    var stepID: String? { currentTurn().prompt?.step }
+}
+
+/// Records a test failure (usable as `return fail(...)` in a guard).
+func fail(_ message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The real `coach` binary in a real pseudo-terminal: line editing, history, Tab, Ctrl-C, Ctrl-D, Unicode, colour.
+@Suite(.timeLimit(.minutes(1)))
+struct CoachPseudoTerminalTests {
+    /// The SGR codes the REPL's styles use (bold, dim, red, green and their resets).
+    static let styleCodes = ["\u{1B}[1m", "\u{1B}[2m", "\u{1B}[22m", "\u{1B}[31m", "\u{1B}[32m", "\u{1B}[39m"]
+
+    /// Starts account-checkup and answers the info step, leaving the client question on screen.
+    private func startAtClient(
+        home: String? = nil, environment: [String: String] = ["NO_COLOR": "1"], arguments: [String] = []
+    ) throws -> (PseudoTerminal, String) {
+        let (terminal, home) = try CoachBinary.terminal(["run", "account-checkup"] + arguments, home: home, environment: environment)
+        try terminal.expect("Press Enter to go on.")
+        try terminal.expect("> ")
+        terminal.send(.enter)
+        try terminal.expect("Which client is this about?")
+        try terminal.expect("> ")
+        return (terminal, home)
+    }
+
+    /// Shows the answers and expects the client's to be `client`.
+    private func expectClient(_ terminal: PseudoTerminal, _ client: String) throws {
+        terminal.send("/answers")
+        terminal.send(.enter)
+        try terminal.expect("Your answers so far:")
+        try terminal.expect("client  " + client + "\r\n")
+    }
+
+    /// Presses Ctrl-D at an empty prompt and expects the goodbye and exit status 0.
+    private func quit(_ terminal: PseudoTerminal, awaitPrompt: Bool = true) throws {
+        if awaitPrompt { try terminal.expect("> ") }
+        terminal.send(.ctrlU)
+        terminal.send(.ctrlD)
+        try terminal.expect("unfinished")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func cursorMovementEditsTheLine() throws {
+        let (terminal, _) = try startAtClient()
+        terminal.send("cme Logistcs")
+        terminal.send(.left, .left)
+        terminal.send("i")
+        terminal.send(.home)
+        terminal.send("A")
+        terminal.send(.end)
+        terminal.send(" Ltd")
+        terminal.send(.enter)
+        try terminal.expect("What is your main contact's email address?")
+        try expectClient(terminal, "Acme Logistics Ltd")
+        try quit(terminal)
+    }
+
+    @Test func upRecallsAnAnswerFromAPreviousRun() throws {
+        let (first, home) = try startAtClient()
+        first.send("Nordwind GmbH")
+        first.send(.enter)
+        try first.expect("email address?")
+        try quit(first)
+
+        let history = home + "/coach/history"
+        let mode = try FileManager.default.attributesOfItem(atPath: history)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let folder = try FileManager.default.attributesOfItem(atPath: home + "/coach")[.posixPermissions] as? NSNumber
+        #expect(folder?.intValue == 0o700)
+
+        let (second, _) = try startAtClient(home: home)
+        second.send(.up)
+        second.send(.enter)
+        try second.expect("email address?")
+        try expectClient(second, "Nordwind GmbH")
+        try quit(second)
+    }
+
+    @Test func tabCompletesAPlaybookIdAndACommand() throws {
+        let (terminal, _) = try CoachBinary.terminal([], environment: ["NO_COLOR": "1"])
+        try terminal.expect("coach> ")
+        terminal.send("acc")
+        terminal.send(.tab)
+        _ = terminal.drain(for: 0.2)
+        terminal.send(.enter)
+        try terminal.expect("[1/14]")
+        try terminal.expect("> ")
+        terminal.send(.enter)
+        try terminal.expect("Which client is this about?")
+        try terminal.expect("> ")
+        terminal.send("/ans")
+        terminal.send(.tab)
+        _ = terminal.drain(for: 0.2)
+        terminal.send(.enter)
+        try terminal.expect("No answers yet.")
+        try quit(terminal)
+    }
+
+    @Test func ctrlCCancelsAHalfTypedLineAndAsksTheSameQuestion() throws {
+        let (terminal, _) = try startAtClient()
+        terminal.send("half typed")
+        try terminal.expect("half typed")
+        usleep(300_000)  // the kernel drops typed-but-unread input on Ctrl-C
+        terminal.send(.ctrlC)
+        try terminal.expect("Cleared the line. To leave, type /quit or press Ctrl-D")
+        try terminal.expect("Which client is this about?")
+        try terminal.expect("> ")
+        terminal.send("Acme")
+        terminal.send(.enter)
+        try terminal.expect("email address?")
+        try expectClient(terminal, "Acme")
+        try quit(terminal)
+    }
+
+    @Test func ctrlDOnAnEmptyLineExitsZeroAndSaysWhatHappens() throws {
+        let (terminal, _) = try startAtClient()
+        terminal.send(.ctrlD)
+        try terminal.expect("unfinished at step 'client'")
+        try terminal.expect("coach sessions resume s-")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test(arguments: ["C.UTF-8", "C"])
+    func nonASCIIRoundTripsIntoTheDraftWhateverTheLocale(lang: String) throws {
+        let (terminal, _) = try startAtClient(environment: ["NO_COLOR": "1", "LANG": lang])
+        terminal.send("Zoë Müller 北京")
+        terminal.send(.enter)
+        try terminal.expect("email address?")
+        try terminal.expect("> ")
+        terminal.send("/preview")
+        terminal.send(.enter)
+        try terminal.expect("Subject: Zoë Müller 北京: our account check-up")
+        try quit(terminal)
+    }
+
+    @Test(arguments: [["NO_COLOR": "1"], [:]])
+    func noColorMeansNoStyleCodes(environment: [String: String]) throws {
+        let arguments = environment.isEmpty ? ["--no-color"] : []
+        let (terminal, _) = try startAtClient(environment: environment, arguments: arguments)
+        terminal.send("Acme")
+        terminal.send(.enter)
+        try terminal.expect("email address?")
+        try terminal.expect("> ")
+        terminal.send("not an email")
+        terminal.send(.enter)
+        try terminal.expect("is not an email address")
+        try quit(terminal)
+        for code in Self.styleCodes {
+            #expect(!terminal.transcript.contains(code), "found \(code.debugDescription)")
+        }
+    }
+
+    @Test func coloursAreOnAtATerminalByDefault() throws {
+        let (terminal, _) = try startAtClient(environment: [:])
+        try quit(terminal, awaitPrompt: false)
+        #expect(terminal.transcript.contains("\u{1B}[1m[2/14] Which client is this about?\u{1B}[22m"))
+    }
+
+    @Test func anAnswerHoldingAClearScreenSequenceIsShownInert() throws {
+        let (terminal, _) = try startAtClient()
+        // Ctrl-V inserts the next key literally, so the answer really holds ESC [ 2 J.
+        terminal.send("\u{16}\u{1B}[2J Evil Corp")
+        terminal.send(.enter)
+        try terminal.expect("email address?")
+        try terminal.expect("> ")
+        terminal.send("/answers")
+        terminal.send(.enter)
+        try terminal.expect("client  ␛[2J Evil Corp")
+        terminal.send("/preview")
+        terminal.send(.enter)
+        try terminal.expect("Subject: ␛[2J Evil Corp: our account check-up")
+        try quit(terminal)
+        #expect(!terminal.transcript.contains("\u{1B}[2J"))
+    }
+}

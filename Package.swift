@@ -61,19 +61,12 @@ let package = Package(
         /** In-process benchmarks of the engine and the loader (run on a release build; see docs/benchmarks.md). */
         .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachShell"], path: "benchmarks/CoachBench"),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
-<<<<<<< HEAD
-        .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"]),
+        .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"], exclude: ["Transcripts", "Fixtures"]),
-        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"]),
-        .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport"]),
-=======
-        .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"], exclude: ["Golden"]),
-        .testTarget(name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"]),
->>>>>>> main
     ],
     swiftLanguageModes: [.v6]
 )

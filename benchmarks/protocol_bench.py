@@ -35,7 +35,7 @@ class Pipe:
     """A child process spoken to through raw file descriptors (no Python buffering)."""
 
     def __init__(self, args):
-        env = dict(os.environ, COACH_TODAY="2026-11-23")
+        env = dict(os.environ, COACH_TODAY="2026-11-23", COACH_NO_STORE="1")
         self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0)
         self.win = self.proc.stdin.fileno()
         self.rout = self.proc.stdout.fileno()

@@ -144,9 +144,14 @@ extension ProtocolServer {
 
     func record(_ id: String, _ entry: LiveSession, _ turn: Turn, _ time: Double) -> SessionRecord {
         let playbook = entry.session.playbook
+        let answers =
+            repository.wantsAnswers
+            ? entry.session.answeredSteps().map { SessionRecord.Answer(step: $0.key, question: $0.question, answer: $0.answer) }
+            : nil
         return SessionRecord(
             id: id, playbookID: playbook.id, playbookVersion: playbook.version, title: playbook.title,
             account: entry.account, state: entry.session.state, currentStep: turn.prompt?.step,
-            answered: turn.progress.answered, total: turn.progress.total, createdAt: entry.createdAt, updatedAt: time)
+            answered: turn.progress.answered, total: turn.progress.total, createdAt: entry.createdAt, updatedAt: time,
+            answers: answers)
     }
 }

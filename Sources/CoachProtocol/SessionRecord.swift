@@ -20,11 +20,27 @@ public struct SessionRecord: Sendable, Equatable {
     public var createdAt: Double
     /// Seconds since 1970.
     public var updatedAt: Double
+    /// The answers on the route, readable without the playbook; filled only for repositories that keep them.
+    public var answers: [Answer]?
+
+    /// One answered step as people read it.
+    public struct Answer: Sendable, Equatable, Codable {
+        public var step: String
+        public var question: String
+        public var answer: String
+
+        /// An answer to `step`.
+        public init(step: String, question: String, answer: String) {
+            self.step = step
+            self.question = question
+            self.answer = answer
+        }
+    }
 
     /// A record with every field given.
     public init(
         id: String, playbookID: String, playbookVersion: Int, title: String, account: String?, state: SessionState,
-        currentStep: String?, answered: Int, total: Int, createdAt: Double, updatedAt: Double
+        currentStep: String?, answered: Int, total: Int, createdAt: Double, updatedAt: Double, answers: [Answer]? = nil
     ) {
         self.id = id
         self.playbookID = playbookID
@@ -37,6 +53,7 @@ public struct SessionRecord: Sendable, Equatable {
         self.total = total
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.answers = answers
     }
 
     /// The record without its state, for lists.

@@ -9,6 +9,13 @@ public protocol SessionRepository: AnyObject {
     func load(_ id: String) throws -> SessionRecord?
     /// Replaces the stored session with the same id.
     func save(_ record: SessionRecord) throws
-    /// Every session, oldest first.
+    /// Every session.
     func list() throws -> [SessionListing]
+    /// Whether records should carry `answers` (which costs a walk of the route on every save).
+    var wantsAnswers: Bool { get }
+}
+
+extension SessionRepository {
+    /// Repositories keep only the engine state unless they say otherwise.
+    public var wantsAnswers: Bool { false }
 }

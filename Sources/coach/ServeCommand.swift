@@ -2,6 +2,7 @@ import ArgumentParser
 import CoachCore
 import CoachProtocol
 import CoachShell
+import CoachStore
 import Foundation
 
 /// `coach serve`: the JSON-RPC protocol on stdin/stdout for bots and editors.
@@ -36,9 +37,26 @@ struct ServeCommand: ParsableCommand {
             warnings: { log.log(.warn, $0.hasPrefix("warning: ") ? String($0.dropFirst(9)) : $0) })
         let environment = global.environment
         var server = ProtocolServer(
-            catalog: catalog, repository: InMemorySessionRepository(), today: { Clock.today(environment: environment) },
+            catalog: catalog, repository: repository(log: log), today: { Clock.today(environment: environment) },
             now: Timestamp.now, log: log)
         let status = StdioServer.run(&server, log: log)
         Foundation.exit(status)
+    }
+
+    /// The store in --home / COACH_HOME; in memory with --no-store, COACH_NO_STORE=1, or when it cannot be opened.
+    func repository(log: ServeLog) -> any SessionRepository {
+        if global.noStore || global.environment["COACH_NO_STORE"] == "1" {
+            log.log(.info, "sessions are kept in memory (--no-store)")
+            return InMemorySessionRepository()
+        }
+        let home = global.home.flatMap { $0.isEmpty ? nil : $0 } ?? CoachStore.defaultHome(environment: global.environment)
+        do {
+            let store = try CoachStore.open(home: home)
+            log.log(.info, "sessions are saved in \(store.path)")
+            return StoreSessionRepository(store: store)
+        } catch {
+            log.log(.warn, "\(error.message) Sessions are kept in memory only.")
+            return InMemorySessionRepository()
+        }
     }
 }

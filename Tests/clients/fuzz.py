@@ -178,7 +178,7 @@ def main():
     except ImportError:
         pass
 
-    env = dict(os.environ, COACH_TODAY="2026-11-23")
+    env = dict(os.environ, COACH_TODAY="2026-11-23", COACH_NO_STORE="1")
     proc = subprocess.Popen([args.binary, "serve", "--playbooks", coach_answers.FIXTURE_PLAYBOOKS], env=env,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
     stderr = []

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import coach_answers  # noqa: E402
@@ -32,7 +33,9 @@ class Coach:
         args = [binary, "serve"]
         for d in playbook_dirs:
             args += ["--playbooks", d]
-        env = dict(os.environ, COACH_TODAY=os.environ.get("COACH_TODAY", "2026-11-23"))
+        # Sessions go to the SQLite store in a fresh data folder (or COACH_HOME when set).
+        home = os.environ.get("COACH_HOME") or tempfile.mkdtemp(prefix="coach-client-")
+        env = dict(os.environ, COACH_TODAY=os.environ.get("COACH_TODAY", "2026-11-23"), COACH_HOME=home)
         self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
         self.next_id = 0
 

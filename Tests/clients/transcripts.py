@@ -121,7 +121,7 @@ class Run:
     """`coach serve` started for a transcript, fed and read in lock-step."""
 
     def __init__(self, binary):
-        env = dict(os.environ, COACH_TODAY=TODAY)
+        env = dict(os.environ, COACH_TODAY=TODAY, COACH_NO_STORE="1")
         self.proc = subprocess.Popen([binary, "serve", "--playbooks", PLAYBOOKS], cwd=ROOT, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self.buffer = b""

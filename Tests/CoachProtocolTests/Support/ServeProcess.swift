@@ -43,6 +43,7 @@ final class ServeProcess {
         process.currentDirectoryURL = ServeProcess.packageRoot
         var env = ProcessInfo.processInfo.environment
         env["COACH_TODAY"] = "2026-11-23"
+        env["COACH_NO_STORE"] = "1"
         process.environment = env
         process.standardInput = input
         process.standardOutput = output

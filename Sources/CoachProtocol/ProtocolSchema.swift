@@ -1308,6 +1308,84 @@ public enum ProtocolSchema {
               ],
               "additionalProperties": false
             },
+            "params.draft.review": {
+              "type": "object",
+              "properties": {
+                "text": {
+                  "type": "string",
+                  "description": "The draft; an email starts with a Subject: line."
+                }
+              },
+              "required": [
+                "text"
+              ]
+            },
+            "result.draft.review": {
+              "type": "object",
+              "properties": {
+                "findings": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "line": {
+                        "type": "integer",
+                        "minimum": 0
+                      },
+                      "severity": {
+                        "enum": [
+                          "error",
+                          "warning",
+                          "info"
+                        ]
+                      },
+                      "rule": {
+                        "type": "string"
+                      },
+                      "message": {
+                        "type": "string"
+                      },
+                      "suggestion": {
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "line",
+                      "severity",
+                      "rule",
+                      "message",
+                      "suggestion"
+                    ]
+                  }
+                }
+              },
+              "required": [
+                "findings"
+              ]
+            },
+            "request.draft.review": {
+              "type": "object",
+              "properties": {
+                "jsonrpc": {
+                  "const": "2.0"
+                },
+                "id": {
+                  "$ref": "#/$defs/id"
+                },
+                "method": {
+                  "const": "draft/review"
+                },
+                "params": {
+                  "$ref": "#/$defs/params.draft.review"
+                }
+              },
+              "required": [
+                "jsonrpc",
+                "method",
+                "params"
+              ],
+              "additionalProperties": false
+            },
             "request": {
               "description": "A request (with id) or a notification (without).",
               "oneOf": [
@@ -1358,6 +1436,9 @@ public enum ProtocolSchema {
                 },
                 {
                   "$ref": "#/$defs/request.session.list"
+                },
+                {
+                  "$ref": "#/$defs/request.draft.review"
                 }
               ]
             },
@@ -1739,6 +1820,9 @@ public enum ProtocolSchema {
                     },
                     {
                       "$ref": "#/$defs/result.session.list"
+                    },
+                    {
+                      "$ref": "#/$defs/result.draft.review"
                     }
                   ]
                 }

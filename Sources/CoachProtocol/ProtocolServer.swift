@@ -11,7 +11,7 @@ public struct ProtocolServer {
     public static let methods = [
         "initialize", "ping", "shutdown", "playbooks/list", "playbooks/get", "session/start", "session/answer",
         "session/skip", "session/back", "session/goto", "session/restart", "session/cancel", "session/state",
-        "session/preview", "session/resume", "session/list",
+        "session/preview", "session/resume", "session/list", "draft/review",
     ]
 
     /// What to do after a line.
@@ -199,8 +199,28 @@ public struct ProtocolServer {
         case "session/resume": try state(params, resume: true, into: &w)
         case "session/preview": try preview(params, into: &w)
         case "session/list": try listSessions(into: &w)
+        case "draft/review": try review(params, into: &w)
         default: throw ProtocolError(.methodNotFound, "Method not found: '\(method)'")
         }
+    }
+
+    /// `draft/review {text}`: the coaching review of a draft (`Subject:` first for an email).
+    private func review(_ params: Params, into w: inout JSONWriter) throws(ProtocolError) {
+        let text = try params.string("text")
+        w.beginObject()
+        w.key("findings")
+        w.beginArray()
+        for f in DraftReview.review(text: text) {
+            w.beginObject()
+            w.field("line", f.line)
+            w.field("severity", f.severity.rawValue)
+            w.field("rule", f.rule)
+            w.field("message", f.message)
+            w.field("suggestion", f.suggestion)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
     }
 
     private func writeEmpty(into w: inout JSONWriter) {
@@ -228,7 +248,7 @@ public struct ProtocolServer {
         w.beginObject()
         w.field("methods", ProtocolServer.methods)
         w.field("batch", true)
-        w.field("draftReview", false)
+        w.field("draftReview", true)
         w.field("maxLineBytes", ProtocolServer.maxLineBytes)
         w.field("persistence", repository.persistence)
         w.endObject()

@@ -59,7 +59,13 @@ let package = Package(
         /** A tiny line-editor driver that pseudo-terminal tests run to prove editing, history and Ctrl-C. */
         .executableTarget(name: "linedemo", dependencies: ["CoachTerminal"]),
         /** In-process benchmarks of the engine and the loader (run on a release build; see docs/benchmarks.md). */
-        .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachShell"], path: "benchmarks/CoachBench"),
+        .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachShell", "CoachStore"], path: "benchmarks/CoachBench"),
+        /** Benchmark floor: a Swift hello-world, the cost of starting any Swift program (vs `coach --version`). */
+        .executableTarget(name: "floor-hello", path: "benchmarks/Floors/Hello"),
+        /** Benchmark floor: a Swift program that only opens libedit and shows a prompt (vs `coach run`). */
+        .executableTarget(name: "floor-libedit", dependencies: ["CLibEdit"], path: "benchmarks/Floors/LibEdit"),
+        /** Benchmark floor: answers every line with a fixed JSON line (vs `coach serve`). */
+        .executableTarget(name: "floor-responder", path: "benchmarks/Floors/Responder"),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"], exclude: ["Golden"]),
         .testTarget(

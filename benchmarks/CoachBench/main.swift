@@ -1,11 +1,21 @@
 import CoachCore
 import CoachShell
+import CoachStore
 import Foundation
 
-/// In-process benchmarks of the engine: turns per second through whole sessions, and loading + linting playbooks.
-/// Usage: coach-bench engine [SESSIONS] | coach-bench lint [COUNT]
-let arguments = CommandLine.arguments.dropFirst()
+/// In-process benchmarks (run on a release build; `benchmarks/run.sh` runs them all and writes docs/benchmarks.md).
+///
+///     coach-bench engine [SESSIONS] [PLAYBOOK]   turns through whole sessions (mid-session turns and completions)
+///     coach-bench memory [SESSIONS] [PLAYBOOK]   resident memory of open sessions (started, and half answered)
+///     coach-bench lint [COUNT]                   loading + linting generated playbooks (all shipped ones, renamed)
+///     coach-bench generate DIR [COUNT]           writes COUNT generated playbooks into DIR (for `coach lint DIR`)
+///     coach-bench store-seed HOME                opens a store in HOME and saves one half-answered session
+///     coach-bench store HOME [REPEATS]           lists and resumes sessions in a store seeded by run.sh
+///
+/// Every mode ends with one `RESULT key=value ...` line that benchmarks/run.sh reads.
+let arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first ?? "engine"
+let today = Day(year: 2026, month: 11, day: 23)!
 
 func now() -> Double {
     var ts = timespec()
@@ -13,12 +23,19 @@ func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-func shipped(_ id: String) -> (Playbook, String) {
+func argument(_ i: Int) -> String? { arguments.count > i ? arguments[i] : nil }
+
+func shippedFiles() -> [(path: String, text: String)] {
+    guard let dir = PlaybookFiles.shippedDirectory() else { fatalError("no shipped playbooks") }
+    return PlaybookFiles.yamlFiles(in: dir).map { ($0, try! PlaybookFiles.read($0)) }
+}
+
+func shipped(_ id: String) -> Playbook {
     guard let dir = PlaybookFiles.shippedDirectory() else { fatalError("no shipped playbooks") }
     let path = dir + "/\(id).yaml"
     let text = try! PlaybookFiles.read(path)
     guard let p = PlaybookLoader.load(yaml: text, path: path).playbook else { fatalError("\(id) does not load") }
-    return (p, text)
+    return p
 }
 
 func answersFor(_ id: String) -> AnswerSheet {
@@ -29,47 +46,174 @@ func answersFor(_ id: String) -> AnswerSheet {
     return try! AnswerSheet.parse(text, path: file).get()
 }
 
-switch mode {
-case "engine":
-    let sessions = Int(arguments.dropFirst().first ?? "") ?? 10_000
-    let id = arguments.dropFirst(2).first ?? "stakeholder-reset"
-    let (playbook, _) = shipped(id)
-    let sheet = answersFor(id)
-    // Record the answers one session gives, then replay them as raw turns.
-    let probe = BatchRun(playbook: playbook, sheet: sheet, today: Day(year: 2026, month: 11, day: 23)!)
+/// The answers one complete session of `playbook` gives, as (step, input) events.
+func script(_ playbook: Playbook, _ sheet: AnswerSheet) -> [(String, AnswerInput)] {
+    let probe = BatchRun(playbook: playbook, sheet: sheet, today: today)
     precondition(probe.succeeded, "\(probe.problems)")
     var script: [(String, AnswerInput)] = []
-    var s = Session(playbook: playbook, today: Day(year: 2026, month: 11, day: 23)!)
+    var s = Session(playbook: playbook, today: today)
     while let p = s.currentTurn().prompt {
         let input = BatchRun.Probe.input(for: p.step, sheet: sheet) ?? .text(p.default ?? "")
         script.append((p.step, input))
         _ = s.handle(.answer(input, step: p.step))
     }
+    return script
+}
+
+/// Resident memory of this process in KiB (VmRSS).
+func residentKiB() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in text.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+    return 0
+}
+
+func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
+
+/// Generated playbooks: every shipped playbook in turn, renamed `generated-N` (first `id:` line only).
+func generated(_ count: Int) -> [(path: String, text: String)] {
+    let sources = shippedFiles()
+    return (0..<count).map { i in
+        let text = sources[i % sources.count].text
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let k = lines.firstIndex(where: { $0.hasPrefix("id: ") }) { lines[k] = "id: generated-\(i)" }
+        return ("generated-\(i).yaml", lines.joined(separator: "\n"))
+    }
+}
+
+switch mode {
+case "engine":
+    let sessions = Int(argument(1) ?? "") ?? 10_000
+    let id = argument(2) ?? "stakeholder-reset"
+    let playbook = shipped(id)
+    let events = script(playbook, answersFor(id))
+    var midTime = 0.0
+    var lastTime = 0.0
+    var startTime = 0.0
     let start = now()
-    var turns = 0
     for _ in 0..<sessions {
-        var session = Session(playbook: playbook, today: Day(year: 2026, month: 11, day: 23)!)
-        for (step, input) in script {
-            _ = session.handle(.answer(input, step: step))
-            turns += 1
-        }
+        let t0 = now()
+        var session = Session(playbook: playbook, today: today)
+        _ = session.currentTurn()
+        let t1 = now()
+        startTime += t1 - t0
+        for (step, input) in events.dropLast() { _ = session.handle(.answer(input, step: step)) }
+        let t2 = now()
+        midTime += t2 - t1
+        let (step, input) = events.last!
+        _ = session.handle(.answer(input, step: step))
+        lastTime += now() - t2
         precondition(session.state.status == .completed)
     }
     let elapsed = now() - start
+    let turns = sessions * (events.count + 1)
+    let mid = midTime / Double(sessions * (events.count - 1)) * 1e6
+    let last = lastTime / Double(sessions) * 1e6
+    let first = startTime / Double(sessions) * 1e6
     print(
-        "engine \(id): \(sessions) sessions, \(turns) turns in \(String(format: "%.3f", elapsed)) s = \(Int(Double(turns) / elapsed)) turns/s, \(String(format: "%.2f", elapsed / Double(turns) * 1e6)) µs/turn"
+        "engine \(id): \(sessions) sessions, \(turns) turns (start + \(events.count) answers) in \(f(elapsed, 3)) s = \(Int(Double(turns) / elapsed)) turns/s, \(f(elapsed / Double(turns) * 1e6)) µs/turn"
     )
+    print("  start \(f(first)) µs, mid-session answer \(f(mid)) µs, completing answer (renders and reviews the drafts) \(f(last)) µs")
+    print(
+        "RESULT turns=\(turns) seconds=\(elapsed) per_turn_us=\(elapsed / Double(turns) * 1e6) start_us=\(first) mid_us=\(mid) last_us=\(last)"
+    )
+case "memory":
+    let sessions = Int(argument(1) ?? "") ?? 10_000
+    let id = argument(2) ?? "stakeholder-reset"
+    let playbook = shipped(id)
+    let events = script(playbook, answersFor(id))
+    var open: [Session] = []
+    open.reserveCapacity(sessions)
+    let before = residentKiB()
+    for _ in 0..<sessions {
+        var s = Session(playbook: playbook, today: today)
+        _ = s.currentTurn()
+        open.append(s)
+    }
+    let started = residentKiB()
+    let half = events.count / 2
+    for i in open.indices {
+        for (step, input) in events.prefix(half) { _ = open[i].handle(.answer(input, step: step)) }
+    }
+    let halfway = residentKiB()
+    precondition(open.allSatisfy { $0.state.answers.count >= half - 1 })
+    let perStarted = Double(started - before) / Double(sessions) * 1000
+    let perHalf = Double(halfway - before) / Double(sessions) * 1000
+    print(
+        "memory \(id): \(sessions) sessions open: started \(f(perStarted / 1024)) MiB per 1,000; \(half) of \(events.count) answers given \(f(perHalf / 1024)) MiB per 1,000"
+    )
+    print("RESULT sessions=\(sessions) started_kib_per_1000=\(perStarted) half_kib_per_1000=\(perHalf) answers=\(half)")
 case "lint":
-    let count = Int(arguments.dropFirst().first ?? "") ?? 1000
-    let (_, text) = shipped("post-escalation-recovery")
-    let files = (0..<count).map { i in text.replacingOccurrences(of: "id: post-escalation-recovery", with: "id: generated-\(i)") }
+    let count = Int(argument(1) ?? "") ?? 1000
+    let files = generated(count)
     let start = now()
     var ok = 0
-    for (i, f) in files.enumerated() where PlaybookLoader.load(yaml: f, path: "generated-\(i).yaml").playbook != nil { ok += 1 }
+    for file in files where PlaybookLoader.load(yaml: file.text, path: file.path).playbook != nil { ok += 1 }
     let elapsed = now() - start
+    precondition(ok == count, "\(count - ok) generated playbooks did not load")
+    print("load+lint: \(ok)/\(count) playbooks in \(f(elapsed, 3)) s (\(f(elapsed / Double(count) * 1000)) ms each)")
+    print("RESULT count=\(count) seconds=\(elapsed) per_playbook_ms=\(elapsed / Double(count) * 1000)")
+case "generate":
+    guard let dir = argument(1) else { fatalError("usage: coach-bench generate DIR [COUNT]") }
+    let count = Int(argument(2) ?? "") ?? 1000
+    try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for file in generated(count) {
+        try! file.text.write(toFile: dir + "/" + file.path, atomically: false, encoding: .utf8)
+    }
+    print("generated \(count) playbooks in \(dir)")
+    print("RESULT count=\(count)")
+case "store-seed":
+    guard let home = argument(1) else { fatalError("usage: coach-bench store-seed HOME") }
+    let playbook = shipped("stakeholder-reset")
+    let events = script(playbook, answersFor("stakeholder-reset"))
+    var session = Session(playbook: playbook, today: today)
+    for (step, input) in events.prefix(events.count / 2) { _ = session.handle(.answer(input, step: step)) }
+    let store = try! CoachStore.open(home: home)
+    let state = try! JSONEncoder().encode(session.state)
+    let answers = try! JSONEncoder().encode(session.state.answers)
+    let turn = session.currentTurn()
+    let id = try! store.createSession(
+        playbookID: playbook.id, playbookVersion: playbook.version, title: "Kowalski Logistics reset",
+        account: "Kowalski Logistics", currentStep: turn.prompt?.step, answered: turn.progress.answered,
+        total: turn.progress.total, state: state, answers: answers, origin: .protocol)
+    print("RESULT id=\(id) state_bytes=\(state.count)")
+case "store":
+    guard let home = argument(1) else { fatalError("usage: coach-bench store HOME [REPEATS]") }
+    let repeats = Int(argument(2) ?? "") ?? 20
+    let playbook = shipped("stakeholder-reset")
+    let t0 = now()
+    let store = try! CoachStore.open(home: home)
+    let openMs = (now() - t0) * 1000
+    var listMs: [Double] = []
+    var listAllMs: [Double] = []
+    var resumeUs: [Double] = []
+    var total = 0
+    for r in 0..<repeats {
+        let a = now()
+        let recent = try! store.listSessions()
+        listMs.append((now() - a) * 1000)
+        let b = now()
+        let all = try! store.listSessions(limit: Int.max)
+        listAllMs.append((now() - b) * 1000)
+        total = all.count
+        // Resume: read the row, decode the state, rebuild the session and show its turn.
+        let pick = all[(r * 7919) % all.count].id
+        let c = now()
+        let stored = try! store.session(id: pick)!
+        let state = try! JSONDecoder().decode(SessionState.self, from: stored.state)
+        let session = Session(playbook: playbook, state: state)
+        let turn = session.currentTurn()
+        resumeUs.append((now() - c) * 1e6)
+        precondition(turn.prompt != nil && recent.count == 50)
+    }
+    func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
     print(
-        "load+lint: \(ok)/\(count) playbooks in \(String(format: "%.3f", elapsed)) s (\(String(format: "%.2f", elapsed / Double(count) * 1000)) ms each)"
+        "store: \(total) sessions; open \(f(openMs)) ms; list newest 50 \(f(median(listMs))) ms; list all \(f(median(listAllMs))) ms; resume one \(f(median(resumeUs), 0)) µs (medians of \(repeats))"
+    )
+    print(
+        "RESULT sessions=\(total) open_ms=\(openMs) list_ms=\(median(listMs)) list_all_ms=\(median(listAllMs)) resume_us=\(median(resumeUs)) list_ms_max=\(listMs.max()!) list_all_ms_max=\(listAllMs.max()!)"
     )
 default:
-    print("usage: coach-bench engine [SESSIONS] [PLAYBOOK] | coach-bench lint [COUNT]")
+    print("usage: coach-bench engine|memory|lint|generate|store-seed|store ... (see benchmarks/CoachBench/main.swift)")
 }

@@ -2,6 +2,8 @@
 struct PlaybookLinter {
     let playbook: Playbook
     var loader: PlaybookLoader
+    /// The names every template can use, worked out once per playbook.
+    var topNamesMemo: Set<String>? = nil
 
     mutating func run() {
         checkIDs()
@@ -235,7 +237,14 @@ struct PlaybookLinter {
 
     // MARK: - Templates
 
-    private func topNames() -> Set<String> {
+    private mutating func topNames() -> Set<String> {
+        if let names = topNamesMemo { return names }
+        let names = makeTopNames()
+        topNamesMemo = names
+        return names
+    }
+
+    private func makeTopNames() -> Set<String> {
         var names: Set<String> = ["today"]
         for step in playbook.steps where step.kind.asks || step.kind == .group {
             names.insert(step.id)
@@ -346,7 +355,8 @@ struct PlaybookLinter {
     }
 
     private mutating func checkTemplates() {
-        let lines = loader.lines
+        let source = loader.source
+        var lines: [Substring] { source.lines }
         for output in playbook.outputs {
             let loc = output.location
             checkTemplate(output.body, node: Self.bodyLocation(lines, output.id, key: "body") ?? loc, what: "the body of '\(output.id)'")

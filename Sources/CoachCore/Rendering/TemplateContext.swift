@@ -96,6 +96,6 @@ struct TemplateContext {
 
     func render(_ template: CompiledTemplate?, fallback: String) -> String {
         guard let template else { return fallback }
-        return template.template.render(values)
+        return template.render(values) ?? fallback
     }
 }

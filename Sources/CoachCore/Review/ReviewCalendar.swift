@@ -17,23 +17,26 @@ enum ReviewCalendar {
     static let namedTimes: Set<String> = ["noon", "midday", "midnight"]
 
     /// Phrases that name a concrete window even without a date.
-    static let windows: [ReviewPattern] = [
+    static let windows = [
         "next|this|coming week|month|quarter|morning|afternoon|evening",
         "end of the|this? day|week|month|quarter|business",
         "close of business|play",
         "eod|eow|cob|eom",
         "within the? # hours|days|weeks|working|business",
         "in # hours|days|weeks",
-    ].map(ReviewPattern.init)
+    ]
 
     /// A key naming the day a token points at (weekday, relative day, numeric date, ordinal, month and day).
     static func dayKey(_ tokens: [ReviewToken], _ index: Int) -> String? {
-        let word = tokens[index].word
-        if weekdays.contains(word) || relativeDays.contains(word) { return word }
-        if word.contains("/") && word.first?.isNumber == true { return word }
+        let token = tokens[index]
+        guard token.startsWithNumber || !token.kinds.isDisjoint(with: .day) else { return nil }
+        let word = token.word
+        if !token.kinds.isDisjoint(with: [.weekday, .relativeDay]) { return word }
+        // Tokens hold `/` and `:` only as characters of their own (`ReviewTokenizer`), so a byte search finds them.
+        if token.startsWithNumber && word.utf8.contains(UInt8(ascii: "/")) { return word }
         if isISODate(word) { return word }
         if isOrdinal(word) { return word }
-        if word == "may" || shortMonths.contains(word) || months.contains(word) {
+        if !token.kinds.isDisjoint(with: [.may, .shortMonth, .month]) {
             if let number = neighbourNumber(tokens, index) { return word + " " + number }
         }
         return nil
@@ -41,9 +44,10 @@ enum ReviewCalendar {
 
     /// A key naming the time of day a token points at, such as `3pm`, `10:30` or `noon`.
     static func timeKey(_ tokens: [ReviewToken], _ index: Int) -> String? {
-        let word = tokens[index].word
-        if namedTimes.contains(word) { return word }
-        guard let first = word.first, first.isNumber else { return nil }
+        let token = tokens[index]
+        if token.kinds.contains(.namedTime) { return token.word }
+        guard token.startsWithNumber else { return nil }
+        let word = token.word
         var digits = word
         var suffix = ""
         for marker in ["am", "pm"] where word.hasSuffix(marker) {
@@ -51,7 +55,7 @@ enum ReviewCalendar {
             digits = String(word.dropLast(2))
         }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) else { return nil }
-        let hasClock = digits.contains(":")
+        let hasClock = digits.utf8.contains(UInt8(ascii: ":"))
         if suffix.isEmpty, index + 1 < tokens.count {
             let next = tokens[index + 1].word
             if next == "am" || next == "pm" { suffix = next }
@@ -67,11 +71,10 @@ enum ReviewCalendar {
     static func hasAnchor(_ tokens: [ReviewToken], in range: Range<Int>) -> Bool {
         for index in range {
             if dayKey(tokens, index) != nil || timeKey(tokens, index) != nil { return true }
-            let word = tokens[index].word
-            if months.contains(word) && !shortMonths.contains(word) { return true }
+            let kinds = tokens[index].kinds
+            if kinds.contains(.month) && !kinds.contains(.shortMonth) { return true }
         }
-        let slice = Array(tokens[range])
-        return !ReviewPattern.matches(windows, in: slice).isEmpty
+        return ReviewPatternSet.windows.occurs(in: tokens, range: range)
     }
 
     static func isISODate(_ word: String) -> Bool {

@@ -2,66 +2,70 @@
 ///
 /// Each element may list alternatives with `|` (`i|we`), end in `?` to be optional (`so|very?`),
 /// be `*` for any one word, or `#` for any word holding a digit. Matches never cross a sentence break.
+/// Words are compiled to `ReviewVocabulary` ids, so matching compares integers.
 struct ReviewPattern: Sendable {
     /// One position of the phrase.
     struct Element: Sendable {
-        var words: Set<String>
+        /// The accepted word ids, as a bit set indexed by id.
+        var words: [UInt64]
         var isOptional: Bool
         var isWildcard: Bool
         var needsDigit: Bool
 
-        func accepts(_ token: ReviewToken) -> Bool {
-            if token.isBreak { return false }
-            if isWildcard { return true }
-            if needsDigit { return token.hasDigit }
-            return words.contains(token.word)
+        /// Whether the element takes the word with this vocabulary id.
+        func contains(_ id: Int32) -> Bool {
+            guard id >= 0 else { return false }
+            let slot = Int(id) >> 6
+            return slot < words.count && words[slot] & (1 << UInt64(id & 63)) != 0
         }
     }
 
     /// The elements in order.
     let elements: [Element]
 
-    /// Compiles a phrase such as `i|we have? been so|very? busy`.
+    /// The elements of a phrase as written, each without its trailing `?`.
+    static func elementSources(_ source: String) -> [String] {
+        source.split(separator: " ").map { piece in
+            piece.count > 1 && piece.hasSuffix("?") ? String(piece.dropLast()) : String(piece)
+        }
+    }
+
+    /// Compiles a phrase such as `i|we have? been so|very? busy`; every word must be in `ReviewVocabulary`.
     init(_ source: String) {
+        let vocabularySize = ReviewVocabulary.count
         elements = source.split(separator: " ").map { piece in
             var text = String(piece)
             let optional = text.count > 1 && text.hasSuffix("?")
             if optional { text.removeLast() }
-            let words = Set(text.split(separator: "|").map(String.init))
-            return Element(words: words, isOptional: optional, isWildcard: text == "*", needsDigit: text == "#")
-        }
-    }
-
-    /// The end (exclusive) of a match starting at `start`, or nil; prefers the longest optional run.
-    func match(_ tokens: [ReviewToken], at start: Int) -> Int? {
-        match(tokens, element: 0, token: start)
-    }
-
-    private func match(_ tokens: [ReviewToken], element: Int, token: Int) -> Int? {
-        if element == elements.count { return token }
-        let current = elements[element]
-        if token < tokens.count, current.accepts(tokens[token]),
-            let end = match(tokens, element: element + 1, token: token + 1)
-        {
-            return end
-        }
-        if current.isOptional { return match(tokens, element: element + 1, token: token) }
-        return nil
-    }
-
-    /// Every non-overlapping match of any of `patterns` in `tokens`, in text order.
-    static func matches(_ patterns: [ReviewPattern], in tokens: [ReviewToken]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var index = 0
-        while index < tokens.count {
-            let ends = patterns.compactMap { $0.match(tokens, at: index) }.filter { $0 > index }
-            if let end = ends.max() {
-                result.append(index..<end)
-                index = end
-            } else {
-                index += 1
+            let wildcard = text == "*"
+            let digit = text == "#"
+            var words = [UInt64](repeating: 0, count: (vocabularySize + 63) / 64)
+            if !wildcard && !digit {
+                for word in text.split(separator: "|") {
+                    let id = ReviewVocabulary.id(String(word))
+                    precondition(id >= 0, "'\(word)' in '\(source)' is missing from ReviewPhrases.all")
+                    words[Int(id) >> 6] |= 1 << UInt64(id & 63)
+                }
             }
+            return Element(words: words, isOptional: optional, isWildcard: wildcard, needsDigit: digit)
         }
-        return result
+    }
+
+    /// What can begin a non-empty match: word ids, any word, or any word holding a digit.
+    var starts: (ids: [Int32], anyWord: Bool, anyNumber: Bool) {
+        var ids: [Int32] = []
+        var anyWord = false
+        var anyNumber = false
+        for element in elements {
+            if element.isWildcard {
+                anyWord = true
+            } else if element.needsDigit {
+                anyNumber = true
+            } else {
+                for id in 0..<Int32(element.words.count * 64) where element.contains(id) { ids.append(id) }
+            }
+            if !element.isOptional { break }
+        }
+        return (ids, anyWord, anyNumber)
     }
 }

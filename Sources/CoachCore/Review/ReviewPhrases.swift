@@ -1,5 +1,12 @@
-/// The phrase lists the rules look for, in `ReviewPattern` syntax (contractions already expanded).
+/// The phrase lists the rules look for, in `ReviewPattern` syntax (contractions already expanded);
+/// `ReviewPatternSet+Phrases.swift` compiles them.
 enum ReviewPhrases {
+    /// Every phrase list, so that `ReviewVocabulary` numbers their words before any pattern is compiled.
+    static let all: [[String]] = [
+        blame, unlimitedPromises, busyExcuses, hedges, vagueTimes, passiveMistakes, apologies, plans, concessions,
+        asksBack, impactClaims, meetingCues, passiveSteps, unnamedOwners, ReviewCalendar.windows,
+    ]
+
     static let people = "team|side|people|staff|company|organisation|organization|end|department"
     static let faults =
         "fault|mistake|mistakes|error|errors|failure|negligence|oversight|delay|delays|lateness|inaction"
@@ -32,7 +39,7 @@ enum ReviewPhrases {
         "you were|are late",
         "you missed the|your deadline|deadlines|cutoff|window|slot",
         "not our fault",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Promises without limits.
     static let unlimitedPromises = [
@@ -45,7 +52,7 @@ enum ReviewPhrases {
         "100 percent? sure|certain|guaranteed|uptime|reliable|accurate",
         "i|we promise",
         "i|we will|would|can do anything|everything|whatever",
-    ].map(ReviewPattern.init)
+    ]
 
     static let adverbs =
         "so|very|really|extremely|super|incredibly|crazy|pretty|quite|just|completely|totally|rather|"
@@ -62,7 +69,7 @@ enum ReviewPhrases {
         "things|life|work has|have|had|is|are|was|were? been? \(adverbs)? busy|hectic|crazy|manic|mad",
         "it has been \(adverbs)? busy|hectic|crazy|manic",
         "i|we have|had not had a|the|any? chance|time|moment|minute",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Hedges that make a commitment sound unsure.
     static let hedges = [
@@ -77,7 +84,7 @@ enum ReviewPhrases {
         "if all goes well",
         "with any luck",
         "in theory",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Vague timing; `soon` on its own is handled separately.
     static let vagueTimes = [
@@ -93,7 +100,7 @@ enum ReviewPhrases {
         "when possible",
         "eventually",
         "over|in|during the next|coming few|couple? of? days|weeks|months",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Passive wording that hides who made a mistake.
     static let passiveMistakes = [
@@ -105,13 +112,13 @@ enum ReviewPhrases {
         "mistakes|errors|accidents happen",
         "these|such things happen",
         "there was|were a|an|some mistake|mistakes|error|errors|mix|oversight|miscommunication",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Words that open an apology.
     static let apologies = [
         "sorry", "apologies", "apologise|apologize|apologised|apologized|apologising|apologizing", "apology",
         "my|our bad", "i|we regret",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Signs of a plan after an apology.
     static let plans = [
@@ -124,7 +131,7 @@ enum ReviewPhrases {
             + "changing|rebuilding|correcting|resending|preparing|sending",
         "going forward", "from now on", "to prevent", "next step|steps", "recovery|action plan",
         "here is|are what|how|the",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Something given away.
     static let concessions = [
@@ -133,7 +140,7 @@ enum ReviewPhrases {
         "free month|months|week|weeks|upgrade|upgrades|licence|licences|license|licenses|seat|seats|trial|training|"
             + "support|hours|days|onboarding|consulting|service|services|shipping|delivery|setup|session|sessions",
         "# percent? off", "half price|off",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Something asked back in return.
     static let asksBack = [
@@ -148,7 +155,7 @@ enum ReviewPhrases {
         "for|with a|an # month|months|year|years|week|weeks? commitment|term|contract|renewal|extension|agreement",
         "would|will you be willing|able|open",
         "could|can|would|will you commit|agree|sign|confirm|extend|renew|increase|introduce|refer|share|provide|approve",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Claims of results that want a number.
     static let impactClaims = [
@@ -158,7 +165,7 @@ enum ReviewPhrases {
             + "tremendous|tremendously return|impact|results|gains|difference|boost|uplift|value|benefit|benefits|"
             + "improvement|increase|growth|reduction|savings",
         "will|would help? you|your|the|us? improve|increase|boost|reduce|save|grow|generate|lift|lower",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Words that count as a number in an impact claim.
     static let numberWords: Set<String> = [
@@ -181,16 +188,16 @@ enum ReviewPhrases {
         "schedule|book|arrange|organise|organize|pencil",
         "set up", "find time", "i|we would like to", "if you would like|want to", "would you like to",
         "how about", "i|we propose|suggest", "are you open to", "jump|hop on",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Passive next steps, finished by a participle checked in code.
     static let passiveSteps = [
         "will|shall|must|should be *",
         "needs|need|has|have|is|are going? to be *",
-    ].map(ReviewPattern.init)
+    ]
 
     /// Someone unnamed doing the next step.
-    static let unnamedOwners = ["someone|somebody will|should|must|can|needs|need|from"].map(ReviewPattern.init)
+    static let unnamedOwners = ["someone|somebody will|should|must|can|needs|need|from"]
 
     /// Participles that do not end in -ed.
     static let irregularParticiples: Set<String> = [

@@ -10,63 +10,70 @@ enum ReviewPlaceholders {
     static let bracketNotes: Set<String> = ["sic", "x", " "]
 
     /// The placeholders on a line, in order.
-    static func find(in line: String) -> [String] {
-        let chars = Array(line)
+    static func find(in line: ReviewLine) -> [String] {
+        let chars = line.chars
         var found: [(Int, String)] = []
         var index = 0
         while index < chars.count {
-            if let (end, text) = enclosed(chars, at: index) {
+            let code = chars[index].code
+            if code == 0x7B || code == 0x5B || code == 0x3C, let (end, text) = enclosed(line, at: index) {
                 found.append((index, text))
                 index = end
             } else {
                 index += 1
             }
         }
-        for word in ReviewTokenizer.rawWords(chars) where !word.text.isEmpty {
-            let lower = word.text.lowercased()
-            let isX = word.text.count >= 2 && word.text.allSatisfy { $0 == "X" }
-            if fillerWords.contains(lower) || isX,
+        for index in line.words.indices where line.words[index].id != ReviewVocabulary.sentenceBreak {
+            let kinds = ReviewVocabulary.kinds(line.words[index].id)
+            let isX =
+                line.words[index].text.utf8.first == UInt8(ascii: "X") && line.words[index].text.utf8.count >= 2
+                && line.words[index].text.utf8.allSatisfy { $0 == UInt8(ascii: "X") }
+            if kinds.isDisjoint(with: [.filler, .lorem]) && !isX { continue }
+            let word = line.words[index]
+            if kinds.contains(.filler) || isX,
                 !found.contains(where: { $0.0 <= word.start && word.start < $0.0 + $0.1.count })
             {
                 found.append((word.start, word.text))
             }
-            if lower == "lorem" { found.append((word.start, "Lorem ipsum")) }
+            if kinds.contains(.lorem) { found.append((word.start, "Lorem ipsum")) }
         }
         if let start = underscoreRun(chars) { found.append((start, "___")) }
+        if found.isEmpty { return [] }
         return found.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// A `{{...}}`, `{name}`, `[Name]` or `<name>` gap starting at `index`: its end and its text.
-    static func enclosed(_ chars: [Character], at index: Int) -> (Int, String)? {
-        let char = chars[index]
-        let closer: Character
+    static func enclosed(_ line: ReviewLine, at index: Int) -> (Int, String)? {
+        let chars = line.chars
+        let char = chars[index].code
+        let closer: UInt32
         switch char {
-        case "{": closer = "}"
-        case "[": closer = "]"
-        case "<": closer = ">"
+        case 0x7B: closer = 0x7D  // { }
+        case 0x5B: closer = 0x5D  // [ ]
+        case 0x3C: closer = 0x3E  // < >
         default: return nil
         }
         let limit = min(chars.count, index + 62)
         var end = index + 1
-        while end < limit, chars[end] != closer, chars[end] != char || char == "{" { end += 1 }
-        guard end < limit, chars[end] == closer else { return nil }
-        let inner = String(chars[(index + 1)..<end])
-        if char == "{" {
+        while end < limit, chars[end].code != closer, chars[end].code != char || char == 0x7B { end += 1 }
+        guard end < limit, chars[end].code == closer else { return nil }
+        let inner = line.substring((index + 1)..<end)
+        if char == 0x7B {
             if inner.hasPrefix("{") {
-                let close = end + 1 < chars.count && chars[end + 1] == "}" ? end + 2 : end + 1
-                return (close, String(chars[index..<close]))
+                let close = end + 1 < chars.count && chars[end + 1].code == 0x7D ? end + 2 : end + 1
+                return (close, line.substring(index..<close))
             }
-            return isNameLike(inner, extra: "_. ") ? (end + 1, String(chars[index...end])) : nil
+            return isNameLike(inner, extra: "_. ") ? (end + 1, line.substring(index..<(end + 1))) : nil
         }
-        if char == "[" {
-            let next: Character? = end + 1 < chars.count ? chars[end + 1] : nil
-            guard next != "(", !bracketNotes.contains(inner.lowercased()), inner.count >= 2,
+        if char == 0x5B {
+            let next = end + 1 < chars.count ? chars[end + 1].code : nil
+            guard next != 0x28, !bracketNotes.contains(inner.lowercased()), inner.count >= 2,
                 inner.first?.isLetter == true
             else { return nil }
-            return (end + 1, String(chars[index...end]))
+            return (end + 1, line.substring(index..<(end + 1)))
         }
         guard isNameLike(inner, extra: "_- "), !htmlTags.contains(inner.lowercased()) else { return nil }
-        return (end + 1, String(chars[index...end]))
+        return (end + 1, line.substring(index..<(end + 1)))
     }
 
     /// Whether text is a short name: starts with a letter and holds only letters and the extra characters.
@@ -76,10 +83,10 @@ enum ReviewPlaceholders {
     }
 
     /// The start of a run of three or more underscores, a blank to fill in.
-    static func underscoreRun(_ chars: [Character]) -> Int? {
+    static func underscoreRun(_ chars: [ReviewChar]) -> Int? {
         var run = 0
         for index in chars.indices {
-            run = chars[index] == "_" ? run + 1 : 0
+            run = chars[index].code == 0x5F ? run + 1 : 0
             if run == 3 { return index - 2 }
         }
         return nil

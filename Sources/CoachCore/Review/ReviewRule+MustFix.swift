@@ -6,7 +6,7 @@ extension ReviewRule {
         summary: "A template gap such as [Client Name], {{name}}, <name>, TBD or XXX is still in the text."
     ) { text in
         text.lines.compactMap { line in
-            let found = ReviewPlaceholders.find(in: line.text)
+            let found = ReviewPlaceholders.find(in: line)
             guard let first = found.first else { return nil }
             let more = found.count > 1 ? " (and \(found.count - 1) more on this line)" : ""
             return ReviewNote(
@@ -36,7 +36,7 @@ extension ReviewRule {
         id: "blame-client", severity: .error,
         summary: "Wording that puts the fault on the client (\"you failed to\", \"your fault\", \"due to your delay\")."
     ) { text in
-        text.firstMatchPerLine(ReviewPhrases.blame).map { range in
+        text.firstMatchPerLine(.blame).map { range in
             ReviewNote(
                 text.tokens[range.lowerBound].line,
                 "'\(text.quote(range))' points the finger at the client.",
@@ -51,7 +51,7 @@ extension ReviewRule {
         summary: "A promise with no limit (\"guarantee\", \"whatever it takes\", \"this will never happen again\")."
     ) { text in
         let negations: Set<String> = ["not", "no", "cannot", "never", "without", "unable"]
-        let ranges = text.matches(ReviewPhrases.unlimitedPromises).filter { range in
+        let ranges = text.matches(.unlimitedPromises).filter { range in
             guard text.tokens[range.lowerBound].word.hasPrefix("guarantee") else { return true }
             let before = text.tokens[max(0, range.lowerBound - 3)..<range.lowerBound]
             return !before.contains { negations.contains($0.word) }

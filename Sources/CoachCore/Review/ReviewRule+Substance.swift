@@ -6,14 +6,14 @@ extension ReviewRule {
         summary: "An apology with no plan: nothing says what will happen now, or by when."
     ) { text in
         let tokens = text.tokens
-        let apologies = text.matches(ReviewPhrases.apologies).filter { range in
+        let apologies = text.matches(.apologies).filter { range in
             let next = range.upperBound
             guard next + 1 < tokens.count, tokens[range.lowerBound].word == "sorry", tokens[next].word == "to" else {
                 return true
             }
             return !["hear", "see", "learn", "read"].contains(tokens[next + 1].word)
         }
-        guard let first = apologies.first, !text.contains(ReviewPhrases.plans) else { return [] }
+        guard let first = apologies.first, !text.contains(.plans) else { return [] }
         return [
             ReviewNote(
                 tokens[first.lowerBound].line, "The apology is not followed by a plan.",
@@ -28,7 +28,7 @@ extension ReviewRule {
         summary: "A request for a call or meeting that does not offer at least two day or time options."
     ) { text in
         let tokens = text.tokens
-        let cues = text.matches(ReviewPhrases.meetingCues)
+        let cues = text.matches(.meetingCues)
         let request = cues.first { cue in
             let sentence = text.sentence(containing: cue.lowerBound)
             let window = cue.lowerBound..<min(sentence.upperBound, cue.upperBound + 8)
@@ -73,12 +73,12 @@ extension ReviewRule {
     ) { text in
         let tokens = text.tokens
         let negations: Set<String> = ["not", "no", "cannot", "never", "without", "unable"]
-        let concessions = text.matches(ReviewPhrases.concessions).filter { range in
+        let concessions = text.matches(.concessions).filter { range in
             let before = tokens[max(0, range.lowerBound - 3)..<range.lowerBound]
             return !before.contains { negations.contains($0.word) }
         }
         guard let first = concessions.first else { return [] }
-        if text.contains(ReviewPhrases.asksBack) || text.contains(ReviewPhrases.apologies) { return [] }
+        if text.contains(.asksBack) || text.contains(.apologies) { return [] }
         return [
             ReviewNote(
                 tokens[first.lowerBound].line,
@@ -94,7 +94,7 @@ extension ReviewRule {
     ) { text in
         let tokens = text.tokens
         var seen: Set<Int> = []
-        return text.matches(ReviewPhrases.impactClaims).filter { range in
+        return text.matches(.impactClaims).filter { range in
             let sentence = text.sentence(containing: range.lowerBound)
             let hasNumber = sentence.contains {
                 tokens[$0].hasDigit || ReviewPhrases.numberWords.contains(tokens[$0].word)

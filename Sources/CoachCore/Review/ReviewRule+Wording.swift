@@ -5,7 +5,7 @@ extension ReviewRule {
         id: "busy-excuse", severity: .warning,
         summary: "A first-person busy excuse (\"I've been swamped\", \"busy with other clients\")."
     ) { text in
-        text.firstMatchPerLine(ReviewPhrases.busyExcuses).map { range in
+        text.firstMatchPerLine(.busyExcuses).map { range in
             ReviewNote(
                 text.tokens[range.lowerBound].line,
                 "'\(text.quote(range))' tells the client other work came first.",
@@ -19,7 +19,7 @@ extension ReviewRule {
         id: "hedging", severity: .warning,
         summary: "A hedge that makes a commitment sound unsure (\"we will try to\", \"hopefully\")."
     ) { text in
-        text.firstMatchPerLine(ReviewPhrases.hedges).map { range in
+        text.firstMatchPerLine(.hedges).map { range in
             ReviewNote(
                 text.tokens[range.lowerBound].line,
                 "'\(text.quote(range))' makes the commitment sound unsure.",
@@ -34,7 +34,7 @@ extension ReviewRule {
         summary: "A vague time (\"soon\", \"ASAP\", \"shortly\") with no date or time in the same sentence."
     ) { text in
         let tokens = text.tokens
-        var ranges = text.matches(ReviewPhrases.vagueTimes)
+        var ranges = text.matches(.vagueTimes)
         let pleasantries: Set<String> = ["speak", "talk", "see", "hear", "chat", "catch", "meet", "well", "again"]
         for index in tokens.indices where tokens[index].word == "soon" {
             if ranges.contains(where: { $0.contains(index) }) { continue }
@@ -63,7 +63,7 @@ extension ReviewRule {
         summary: "Passive wording that hides who made the mistake (\"mistakes were made\", \"it was overlooked\")."
     ) { text in
         let owners: Set<String> = ["me", "us", "our", "my"]
-        let ranges = text.matches(ReviewPhrases.passiveMistakes).filter { range in
+        let ranges = text.matches(.passiveMistakes).filter { range in
             let by = range.upperBound
             guard by + 1 < text.tokens.count, text.tokens[by].word == "by" else { return true }
             return !owners.contains(text.tokens[by + 1].word)
@@ -84,7 +84,7 @@ extension ReviewRule {
         summary: "A next step with nobody named to do it (\"the report will be sent\", \"someone will call\")."
     ) { text in
         let tokens = text.tokens
-        let passive = text.matches(ReviewPhrases.passiveSteps).filter { range in
+        let passive = text.matches(.passiveSteps).filter { range in
             let verb = tokens[range.upperBound - 1].word
             let isParticiple = verb.hasSuffix("ed") || ReviewPhrases.irregularParticiples.contains(verb)
             guard isParticiple, !ReviewPhrases.stateWords.contains(verb) else { return false }
@@ -94,7 +94,7 @@ extension ReviewRule {
             return !Self.namesOwner(tokens, after: range.upperBound)
         }
         var seen: Set<Int> = []
-        let ranges = (passive + text.matches(ReviewPhrases.unnamedOwners)).sorted { $0.lowerBound < $1.lowerBound }
+        let ranges = (passive + text.matches(.unnamedOwners)).sorted { $0.lowerBound < $1.lowerBound }
         return ranges.filter { seen.insert(tokens[$0.lowerBound].line).inserted }.map { range in
             let start = max(0, range.lowerBound - 2)
             let from = tokens[start..<range.lowerBound].lastIndex { $0.isBreak }.map { $0 + 1 } ?? start

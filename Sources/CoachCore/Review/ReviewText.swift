@@ -1,13 +1,5 @@
 /// A draft prepared for the rules: numbered lines, tokens with sentence breaks, paragraphs and counts.
 struct ReviewText: Sendable {
-    /// One line of the draft with its number in the original text.
-    struct Line: Sendable {
-        var number: Int
-        var text: String
-        var isSubject: Bool
-        var isBlank: Bool { text.allSatisfy { $0.isWhitespace } }
-    }
-
     /// A block of body lines between blank lines.
     struct Paragraph: Sendable {
         var firstLine: Int
@@ -17,7 +9,7 @@ struct ReviewText: Sendable {
     /// The draft being reviewed.
     let draft: Draft
     /// The subject line (when there is one) followed by the body lines.
-    let lines: [Line]
+    let lines: [ReviewLine]
     /// All tokens of all lines, with sentence breaks.
     let tokens: [ReviewToken]
     /// The body's paragraphs.
@@ -30,22 +22,22 @@ struct ReviewText: Sendable {
 
     init(_ draft: Draft) {
         self.draft = draft
-        var lines: [Line] = []
+        var lines: [ReviewLine] = []
         if let subject = draft.subject {
-            lines.append(Line(number: draft.bodyLineOffset > 0 ? 1 : 0, text: subject, isSubject: true))
+            lines.append(ReviewLine(number: draft.bodyLineOffset > 0 ? 1 : 0, text: subject, isSubject: true))
         }
         for (index, text) in Draft.splitLines(draft.body).enumerated() {
-            lines.append(Line(number: index + 1 + draft.bodyLineOffset, text: text, isSubject: false))
+            lines.append(ReviewLine(number: index + 1 + draft.bodyLineOffset, text: text, isSubject: false))
         }
         self.lines = lines
 
         var tokens: [ReviewToken] = []
+        tokens.reserveCapacity(lines.reduce(0) { $0 + $1.words.count } + lines.count)
         for (index, line) in lines.enumerated() {
-            let lineTokens = ReviewTokenizer.tokens(line.text, lineNumber: line.number)
-            tokens += lineTokens
+            tokens += ReviewTokenizer.tokens(line)
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            if Self.endsSentence(line, lineTokens, next: next), tokens.last?.isBreak == false {
-                tokens.append(.sentenceBreak(line: line.number, at: line.text.count))
+            if Self.endsSentence(line, next: next), tokens.last?.isBreak == false {
+                tokens.append(.sentenceBreak(line: line.number, at: line.chars.count))
             }
         }
         self.tokens = tokens
@@ -59,7 +51,7 @@ struct ReviewText: Sendable {
                 open = nil
                 continue
             }
-            let count = Self.wordCount(line.text)
+            let count = line.wordCount
             words += count
             if open == nil { open = Paragraph(firstLine: line.number, wordCount: 0) }
             open?.wordCount += count
@@ -70,18 +62,13 @@ struct ReviewText: Sendable {
     }
 
     /// Whether a line break also ends the sentence: it does unless a long line of prose wraps onto the next.
-    static func endsSentence(_ line: Line, _ tokens: [ReviewToken], next: Line?) -> Bool {
+    static func endsSentence(_ line: ReviewLine, next: ReviewLine?) -> Bool {
         guard let next, !next.isBlank, !line.isSubject else { return true }
-        guard let last = line.text.last(where: { !$0.isWhitespace }), last.isLetter || last.isNumber || last == ","
+        guard let last = line.chars.last(where: { !$0.isWhitespace }), last.isWordChar || last.code == 0x2C
         else { return true }
-        if wordCount(line.text) < 8 { return true }
-        let lead = next.text.first { !$0.isWhitespace }
-        return lead.map { "-*\u{2022}".contains($0) || $0.isNumber } ?? true
-    }
-
-    /// Words in a line: whitespace-separated pieces holding a letter or digit.
-    static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains { $0.isLetter || $0.isNumber } }.count
+        if line.wordCount < 8 { return true }
+        let lead = next.chars.first { !$0.isWhitespace }
+        return lead.map { $0.code == 0x2D || $0.code == 0x2A || $0.code == 0x2022 || $0.isNumber } ?? true
     }
 
     /// The original text covered by a range of tokens, when they sit on one line; else the words joined.
@@ -89,9 +76,8 @@ struct ReviewText: Sendable {
         let first = tokens[range.lowerBound]
         let last = tokens[range.upperBound - 1]
         if first.line == last.line, let line = lines.first(where: { $0.number == first.line }) {
-            let chars = Array(line.text)
-            if first.start < last.end, last.end <= chars.count {
-                return String(chars[first.start..<last.end])
+            if first.start < last.end, last.end <= line.chars.count {
+                return line.substring(first.start..<last.end)
             }
         }
         return tokens[range].map(\.word).joined(separator: " ")
@@ -107,18 +93,18 @@ struct ReviewText: Sendable {
     }
 
     /// Every match of any of the patterns, in text order.
-    func matches(_ patterns: [ReviewPattern]) -> [Range<Int>] {
-        ReviewPattern.matches(patterns, in: tokens)
+    func matches(_ patterns: ReviewPatternSet) -> [Range<Int>] {
+        patterns.matches(in: tokens, range: tokens.indices)
     }
 
     /// The first match of the patterns on each line, so that a line is reported once per rule.
-    func firstMatchPerLine(_ patterns: [ReviewPattern]) -> [Range<Int>] {
+    func firstMatchPerLine(_ patterns: ReviewPatternSet) -> [Range<Int>] {
         var seen: Set<Int> = []
         return matches(patterns).filter { seen.insert(tokens[$0.lowerBound].line).inserted }
     }
 
     /// Whether any of the patterns occurs anywhere in the draft.
-    func contains(_ patterns: [ReviewPattern]) -> Bool {
-        !matches(patterns).isEmpty
+    func contains(_ patterns: ReviewPatternSet) -> Bool {
+        patterns.occurs(in: tokens, range: tokens.indices)
     }
 }

@@ -1,0 +1,652 @@
+#!/usr/bin/env python3
+"""The benchmark suite: Coach side by side with its floors, on a release build, with repeats.
+
+Run through benchmarks/run.sh (which builds first). Writes the generated part of docs/benchmarks.md between
+<!-- suite:start --> and <!-- suite:end --> and leaves the rest of the file (other sections) alone.
+
+    python3 benchmarks/suite.py [--quick] [--only startup,prompt,protocol,memory,lint,store,engine] [--no-write]
+"""
+
+import argparse
+import json
+import os
+import platform
+import pty
+import select
+import shutil
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+BIN = os.path.join(ROOT, ".build", "release")
+DOC = os.path.join(ROOT, "docs", "benchmarks.md")
+START, END = "<!-- suite:start -->", "<!-- suite:end -->"
+PLAYBOOK = "stakeholder-reset"
+# The core the pinned measurements run on (driver and server together), and the driver's own core otherwise.
+CORE = os.cpu_count() - 1 if os.cpu_count() else 0
+
+
+def exe(name):
+    return os.path.join(BIN, name)
+
+
+def pin(core=CORE):
+    os.sched_setaffinity(0, {core})
+
+
+def unpin():
+    os.sched_setaffinity(0, set(range(os.cpu_count())))
+
+
+def pct(values, q):
+    s = sorted(values)
+    return s[min(len(s) - 1, int(q * len(s)))]
+
+
+def spread(values):
+    """Median with the 10th–90th percentile range (min–max for fewer than 10 values)."""
+    if len(values) >= 10:
+        return statistics.median(values), pct(values, 0.1), pct(values, 0.9)
+    return statistics.median(values), min(values), max(values)
+
+
+def fmt(values, unit, digits=1):
+    m, lo, hi = spread(values)
+    return "%.*f %s (%.*f–%.*f)" % (digits, m, unit, digits, lo, digits, hi)
+
+
+def result_line(text):
+    for line in text.splitlines():
+        if line.startswith("RESULT "):
+            out = {}
+            for pair in line[7:].split():
+                k, v = pair.split("=", 1)
+                try:
+                    out[k] = float(v)
+                except ValueError:
+                    out[k] = v
+            return out
+    raise RuntimeError("no RESULT line in:\n" + text)
+
+
+def bench(*args):
+    out = subprocess.run([exe("coach-bench")] + [str(a) for a in args], check=True, capture_output=True, text=True)
+    print("   ", out.stdout.strip().splitlines()[0], flush=True)
+    return result_line(out.stdout)
+
+
+class Env:
+    """A private HOME and COACH_HOME for every child, so no run reads or writes the user's data."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="coach-bench-")
+        self.vars = dict(os.environ, HOME=self.dir, COACH_HOME=os.path.join(self.dir, "coach"), LANG="C.UTF-8",
+                         TERM="xterm-256color", COACH_TODAY="2026-11-23")
+        self.vars.pop("COACH_PLAYBOOKS", None)
+        self.vars.pop("NO_COLOR", None)
+
+    def home(self, name):
+        path = os.path.join(self.dir, name)
+        os.makedirs(path, exist_ok=True)
+        return path
+
+
+# MARK: - 2. Start-up
+
+
+def spawn_time(argv, env):
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    t = time.perf_counter_ns()
+    pid = os.posix_spawn(argv[0], argv, env, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1),
+                                                           (os.POSIX_SPAWN_DUP2, devnull, 2)])
+    _, status = os.waitpid(pid, 0)
+    dt = (time.perf_counter_ns() - t) / 1e6
+    os.close(devnull)
+    if status != 0:
+        raise RuntimeError("%s exited with %d" % (argv, status))
+    return dt
+
+
+def startup(env, repeats):
+    pin()
+    out = {}
+    for label, argv in [("floor-hello", [exe("floor-hello")]), ("coach --version", [exe("coach"), "--version"]),
+                        ("coach list", [exe("coach"), "list"])]:
+        for _ in range(3):
+            spawn_time(argv, env.vars)
+        out[label] = [spawn_time(argv, env.vars) for _ in range(repeats)]
+        print("  %-16s %s" % (label, fmt(out[label], "ms", 2)), flush=True)
+    unpin()
+    return out
+
+
+# MARK: - 1. First prompt
+
+
+def first_prompt(argv, env, marker=b"> "):
+    t = time.perf_counter_ns()
+    pid, fd = pty.fork()
+    if pid == 0:
+        try:
+            os.execve(argv[0], argv, env)
+        finally:
+            os._exit(127)
+    buf = b""
+    try:
+        while marker not in buf:
+            r, _, _ = select.select([fd], [], [], 10)
+            if not r:
+                raise RuntimeError("no prompt from %s: %r" % (argv, buf[-300:]))
+            buf += os.read(fd, 65536)
+        return (time.perf_counter_ns() - t) / 1e6
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def prompt(env, repeats):
+    pin()
+    out = {}
+    for label, argv in [("floor-libedit", [exe("floor-libedit")]), ("coach run " + PLAYBOOK, [exe("coach"), "run", PLAYBOOK])]:
+        for _ in range(2):
+            first_prompt(argv, env.vars)
+        out[label] = [first_prompt(argv, env.vars) for _ in range(repeats)]
+        print("  %-24s %s" % (label, fmt(out[label], "ms", 2)), flush=True)
+    unpin()
+    return out
+
+
+# MARK: - 3, 4, 5. Protocol
+
+
+class Pipe:
+    """A child process spoken to through raw file descriptors (no Python buffering)."""
+
+    def __init__(self, argv, env, core=None):
+        if core is not None:
+            argv = ["taskset", "-c", str(core)] + argv
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0)
+        self.win = self.proc.stdin.fileno()
+        self.rout = self.proc.stdout.fileno()
+        self.buffer = b""
+
+    def line(self):
+        while True:
+            i = self.buffer.find(b"\n")
+            if i >= 0:
+                line, self.buffer = self.buffer[:i], self.buffer[i + 1:]
+                return line
+            chunk = os.read(self.rout, 1 << 20)
+            if not chunk:
+                raise RuntimeError("the server closed its output")
+            self.buffer += chunk
+
+    def call(self, data):
+        os.write(self.win, data)
+        return self.line()
+
+    def status(self, field):
+        with open("/proc/%d/status" % self.proc.pid) as f:
+            for row in f:
+                if row.startswith(field + ":"):
+                    return int(row.split()[1])
+        return 0
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.stdout.read()
+        return self.proc.wait(timeout=60)
+
+
+def request(i, method, params):
+    return (json.dumps({"jsonrpc": "2.0", "id": i, "method": method, "params": params}, separators=(",", ":")) + "\n").encode()
+
+
+FALLBACK = {"yesno": ["no", "yes"], "number": ["3", "12"], "money": ["$12,000"], "percent": ["15%"],
+            "date": ["2026-12-01", "tomorrow"], "email": ["name@example.com"], "list": ["first item; second item"]}
+
+
+def candidates(p):
+    out = ["no"] if p["step"].endswith(".more") else []
+    if "default" in p:
+        out.append(p["default"])
+    out += p.get("examples", [])
+    out += [c["value"] for c in p.get("choices", [])[:1]]
+    return out + FALLBACK.get(p["kind"], []) + ["A plain answer"]
+
+
+def serve_modes(env):
+    """The `coach serve` argument lists for store off and store on, or None when a mode is not there."""
+    help_text = subprocess.run([exe("coach"), "serve", "--help"], capture_output=True, text=True, env=env.vars)
+    if help_text.returncode != 0 or "USAGE: coach serve" not in help_text.stdout:
+        return None
+    text = help_text.stdout
+    modes = {}
+    if "--no-store" in text:
+        modes["off"] = [exe("coach"), "serve", "--no-store"]
+        modes["on"] = [exe("coach"), "serve", "--home", env.home("serve-store")]
+    elif "--store" in text:
+        modes["off"] = [exe("coach"), "serve"]
+        modes["on"] = [exe("coach"), "serve", "--store", "--home", env.home("serve-store")]
+    else:
+        modes["off"] = [exe("coach"), "serve"]  # sessions in memory: the store is not wired into serve yet
+    return modes
+
+
+def fresh(argv, env, core=None):
+    pipe = Pipe(argv, env.vars, core)
+    reply = pipe.call(request(0, "initialize", {"protocolVersion": 1, "clientInfo": {"name": "coach-suite"}}))
+    assert b'"result"' in reply, reply
+    return pipe
+
+
+def script_for(argv, env):
+    """The (method, step, value) calls that complete one session, found by driving it once."""
+    pipe = fresh(argv, env)
+    calls = []
+    turn = json.loads(pipe.call(request(1, "session/start", {"playbook": PLAYBOOK})))["result"]
+    while turn["status"] == "asking":
+        p = turn["prompt"]
+        if p["kind"] == "info":
+            nxt = json.loads(pipe.call(request(2, "session/skip", {"session": turn["session"], "step": p["step"]})))
+            calls.append(("session/skip", p["step"], None))
+        else:
+            for value in candidates(p):
+                params = {"session": turn["session"], "step": p["step"], "value": value}
+                nxt = json.loads(pipe.call(request(2, "session/answer", params)))
+                if "result" in nxt and "invalid" not in nxt["result"]:
+                    break
+            calls.append(("session/answer", p["step"], value))
+        turn = nxt["result"]
+    pipe.close()
+    return calls
+
+
+def session_lines(calls, session, first_id=1):
+    out = []
+    for k, (method, step, value) in enumerate(calls):
+        params = {"session": session, "step": step}
+        if method == "session/answer":
+            params["value"] = value
+        out.append(request(first_id + k, method, params))
+    return out
+
+
+def lockstep(argv, env, calls, turns):
+    """One request in flight, whole sessions one after another, driver and server on one core."""
+    pin()
+    pipe = fresh(argv, env, CORE)
+    start = request(0, "session/start", {"playbook": PLAYBOOK})
+    clock = time.perf_counter_ns
+    lat = []
+    warm = 200
+    while len(lat) < turns + warm:
+        t0 = clock()
+        reply = pipe.call(start)
+        lat.append((clock() - t0) / 1000)
+        session = json.loads(reply)["result"]["session"]
+        for data in session_lines(calls, session):
+            t0 = clock()
+            reply = pipe.call(data)
+            lat.append((clock() - t0) / 1000)
+            if b'"error"' in reply or b'"invalid"' in reply:
+                raise RuntimeError("unexpected reply: %r" % reply[:300])
+        if b'"completed"' not in reply:
+            raise RuntimeError("the session did not complete: %r" % reply[:300])
+    assert pipe.close() == 0
+    unpin()
+    return lat[warm:warm + turns]
+
+
+def pipelined(argv, env, calls, sessions, window=1000):
+    """`window` sessions open at a time: all their starts written at once, then all their answers interleaved
+    (step by step across the sessions) written ahead by a thread while the replies are read."""
+    pipe = fresh(argv, env)
+    turns = 0
+    began = time.perf_counter_ns()
+    for base in range(0, sessions, window):
+        n = min(window, sessions - base)
+        os.write(pipe.win, b"".join(request(base + k, "session/start", {"playbook": PLAYBOOK}) for k in range(n)))
+        ids = [json.loads(pipe.line())["result"]["session"] for _ in range(n)]
+        per = [session_lines(calls, sid) for sid in ids]
+        blob = b"".join(per[s][k] for k in range(len(calls)) for s in range(n))
+        writer = threading.Thread(target=os.write, args=(pipe.win, blob))
+        writer.start()
+        completed = 0
+        for _ in range(n * len(calls)):
+            reply = pipe.line()
+            if b'"error"' in reply:
+                raise RuntimeError("unexpected reply: %r" % reply[:300])
+            completed += b'"completed"' in reply
+        writer.join()
+        if completed != n:
+            raise RuntimeError("%d of %d sessions completed" % (completed, n))
+        turns += n * (1 + len(calls))
+    elapsed = (time.perf_counter_ns() - began) / 1e9
+    peak = pipe.status("VmHWM")
+    assert pipe.close() == 0
+    return turns / elapsed, peak
+
+
+def open_sessions(argv, env, calls, sessions):
+    """Resident memory of the server with `sessions` open: started, then half answered (KiB per 1,000)."""
+    pipe = fresh(argv, env)
+    base = pipe.status("VmRSS")
+    ids = []
+    for b in range(0, sessions, 1000):
+        os.write(pipe.win, b"".join(request(b + k, "session/start", {"playbook": PLAYBOOK}) for k in range(1000)))
+        ids += [json.loads(pipe.line())["result"]["session"] for _ in range(1000)]
+    started = pipe.status("VmRSS")
+    half = len(calls) // 2
+    for b in range(0, sessions, 1000):
+        chunk = ids[b:b + 1000]
+        blob = b"".join(line for sid in chunk for line in session_lines(calls[:half], sid))
+        writer = threading.Thread(target=os.write, args=(pipe.win, blob))
+        writer.start()
+        for _ in range(len(chunk) * half):
+            pipe.line()
+        writer.join()
+    halfway = pipe.status("VmRSS")
+    assert pipe.close() == 0
+    return (started - base) / sessions * 1000, (halfway - base) / sessions * 1000, half
+
+
+def floor_responder(env, lines, repeats):
+    pin()
+    lat_runs, rates = [], []
+    data = request(1, "ping", {})
+    for _ in range(repeats):
+        pipe = Pipe([exe("floor-responder")], env.vars, CORE)
+        for _ in range(1000):
+            pipe.call(data)
+        clock = time.perf_counter_ns
+        lat = []
+        for _ in range(lines):
+            t0 = clock()
+            pipe.call(data)
+            lat.append((clock() - t0) / 1000)
+        lat_runs.append(lat)
+        pipe.close()
+    unpin()
+    for _ in range(repeats):
+        pipe = Pipe([exe("floor-responder")], env.vars)
+        count = 200000
+        began = time.perf_counter_ns()
+        writer = threading.Thread(target=os.write, args=(pipe.win, data * count))
+        writer.start()
+        for _ in range(count):
+            pipe.line()
+        writer.join()
+        rates.append(count / ((time.perf_counter_ns() - began) / 1e9))
+        pipe.close()
+    return lat_runs, rates
+
+
+def protocol(env, turns, sessions, repeats):
+    modes = serve_modes(env)
+    out = {"modes": {}}
+    lat_runs, rates = floor_responder(env, turns, repeats)
+    out["floor"] = {"p50": [pct(r, 0.5) for r in lat_runs], "p99": [pct(r, 0.99) for r in lat_runs], "rate": rates}
+    print("  floor-responder: p50 %s, p99 %s, pipelined %s" % (
+        fmt(out["floor"]["p50"], "µs"), fmt(out["floor"]["p99"], "µs"), fmt(rates, "lines/s", 0)), flush=True)
+    if modes is None:
+        print("  coach serve is not in this build: protocol measurements skipped")
+        return out
+    calls = script_for(modes["off"], env)
+    out["turns_per_session"] = len(calls) + 1
+    for name, argv in modes.items():
+        m = {"p50": [], "p99": [], "rate": [], "peak": []}
+        for _ in range(repeats):
+            if name == "on":
+                shutil.rmtree(env.home("serve-store"))
+                env.home("serve-store")
+            lat = lockstep(argv, env, calls, turns)
+            m["p50"].append(pct(lat, 0.5))
+            m["p99"].append(pct(lat, 0.99))
+            rate, peak = pipelined(argv, env, calls, sessions)
+            m["rate"].append(rate)
+            m["peak"].append(peak / 1024)
+        print("  coach serve, store %s: lock-step p50 %s, p99 %s; pipelined %s, peak %s" % (
+            name, fmt(m["p50"], "µs"), fmt(m["p99"], "µs"), fmt(m["rate"], "turns/s", 0), fmt(m["peak"], "MiB")), flush=True)
+        out["modes"][name] = m
+    started, halfway, half = open_sessions(modes["off"], env, calls, sessions)
+    out["open"] = {"started": started, "half": halfway, "answers": half, "sessions": sessions}
+    print("  coach serve, %d sessions open: %.0f KiB per 1,000 started, %.0f KiB per 1,000 with %d answers each" % (
+        sessions, started, halfway, half), flush=True)
+    return out
+
+
+# MARK: - 6. Loading and linting
+
+
+def lint(env, count, repeats):
+    folder = env.home("generated")
+    bench("generate", folder, count)
+    pin()
+    inproc = [bench("lint", count)["seconds"] for _ in range(repeats)]
+    cli = []
+    for _ in range(repeats):
+        t = time.perf_counter_ns()
+        done = subprocess.run([exe("coach"), "lint", folder], capture_output=True, env=env.vars)
+        cli.append((time.perf_counter_ns() - t) / 1e9)
+        if done.returncode != 0:
+            raise RuntimeError("coach lint failed on the generated playbooks:\n" + done.stdout.decode()[-2000:])
+    unpin()
+    print("  coach lint DIR (%d files): %s; in-process load+lint: %s" % (count, fmt(cli, "s", 3), fmt(inproc, "s", 3)), flush=True)
+    return {"cli": cli, "inproc": inproc, "count": count}
+
+
+# MARK: - 7. Store at scale
+
+
+def store(env, count, repeats):
+    home = env.home("store")
+    seed = bench("store-seed", home)
+    db = sqlite3.connect(os.path.join(home, "coach.sqlite"))
+    cols = [r[1] for r in db.execute("PRAGMA table_info(sessions)")]
+    picks = ", ".join("printf('s-%06d', n)" if c == "id" else "updated_at + n" if c == "updated_at" else c for c in cols)
+    db.execute("""WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?)
+                  INSERT INTO sessions (%s) SELECT %s FROM seq, (SELECT * FROM sessions WHERE id = ?)""" % (
+        ", ".join(cols), picks), (count - 1, seed["id"]))
+    db.commit()
+    db.close()
+    pin()
+    runs = [bench("store", home, 10) for _ in range(repeats)]
+    unpin()
+    return runs
+
+
+# MARK: - Engine (in process, for the record)
+
+
+def engine(sessions, repeats):
+    pin()
+    runs = [bench("engine", sessions, PLAYBOOK) for _ in range(repeats)]
+    mem = bench("memory", 10000, PLAYBOOK)
+    unpin()
+    return runs, mem
+
+
+# MARK: - Report
+
+
+def machine():
+    model = "?"
+    with open("/proc/cpuinfo") as f:
+        for row in f:
+            if row.startswith("model name"):
+                model = row.split(":", 1)[1].strip()
+                break
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    swift = swift[0] if swift else subprocess.run(["swift", "--version"], capture_output=True, text=True).stderr.splitlines()[0]
+    mem = 0
+    with open("/proc/meminfo") as f:
+        mem = int(f.readline().split()[1]) // 1024
+    return {"nproc": os.cpu_count(), "cpu": model, "kernel": platform.release(), "swift": swift.strip(),
+            "python": platform.python_version(), "memory": "%d MiB" % mem, "load": "%.2f %.2f %.2f" % os.getloadavg()}
+
+
+def verdict(ok):
+    return "**pass**" if ok else "**FAIL**"
+
+
+def report(r, args):
+    m = r["machine"]
+    lines = [START, "## Latest figures (generated by `benchmarks/run.sh`)", ""]
+    lines += ["Measured %s with `%s`%s." % (time.strftime("%Y-%m-%d %H:%M"), "benchmarks/run.sh" + (" --quick" if args.quick else ""),
+                                            " (quick: fewer repeats and sessions)" if args.quick else ""),
+              "",
+              "Machine: %d cores, %s, Linux %s, %s, Python %s, %s RAM; load average at start %s (other builds share it)." % (
+                  m["nproc"], m["cpu"], m["kernel"], m["swift"], m["python"], m["memory"], m["load"]),
+              "Release build (`swift build -c release`). Figures are medians, with the 10th–90th percentile range in",
+              "brackets (min–max when there are fewer than ten repeats). Pinned runs use `taskset -c %d` for driver and" % CORE,
+              "program together.", ""]
+    budget = []
+    lines += ["| # | measurement | floor | Coach | budget | verdict |", "|---|---|---|---|---|---|"]
+    if "prompt" in r:
+        floor = statistics.median(r["prompt"]["floor-libedit"])
+        coach = statistics.median(r["prompt"]["coach run " + PLAYBOOK])
+        ok = coach <= 2 * floor
+        lines.append("| 1 | first prompt of `coach run %s` in a pseudo-terminal | floor-libedit %s | %s (%.1f× floor) | within 2× floor (%.1f ms) | %s |" % (
+            PLAYBOOK, fmt(r["prompt"]["floor-libedit"], "ms"), fmt(r["prompt"]["coach run " + PLAYBOOK], "ms"), coach / floor, 2 * floor, verdict(ok)))
+        budget.append(ok)
+    if "startup" in r:
+        s = r["startup"]
+        v = statistics.median(s["coach --version"])
+        lines.append("| 2 | `coach --version` cold start | floor-hello %s | %s | under 15 ms | %s |" % (
+            fmt(s["floor-hello"], "ms", 2), fmt(s["coach --version"], "ms", 2), verdict(v < 15)))
+        lines.append("| 2 | `coach list` cold start | floor-hello %s | %s | (no line; same scale as --version) | — |" % (
+            fmt(s["floor-hello"], "ms", 2), fmt(s["coach list"], "ms", 2)))
+        budget.append(v < 15)
+    if "protocol" in r:
+        p = r["protocol"]
+        fl = p["floor"]
+        floor50 = statistics.median(fl["p50"])
+        n_turns = args.turns
+        for name, label in [("off", "store off"), ("on", "store on")]:
+            mm = p["modes"].get(name)
+            if not mm:
+                lines.append("| 3 | lock-step, %s | | not measured: `coach serve` has no %s mode in this build | %s | — |" % (
+                    label, label, "under 100 µs p50" if name == "on" else "p50 within 3× floor"))
+                continue
+            c50 = statistics.median(mm["p50"])
+            if name == "off":
+                ok = c50 <= 3 * floor50
+                target = "p50 within 3× floor (%.1f µs)" % (3 * floor50)
+            else:
+                ok = c50 < 100
+                target = "p50 under 100 µs"
+            lines.append("| 3 | lock-step, %s, %d turns: p50 / p99 per turn | floor-responder %s / %s | %s / %s (%.1f× floor) | %s | %s |" % (
+                label, n_turns, fmt(fl["p50"], "µs"), fmt(fl["p99"], "µs"), fmt(mm["p50"], "µs"), fmt(mm["p99"], "µs"),
+                c50 / floor50, target, verdict(ok)))
+            budget.append(ok)
+        for name, label, need in [("off", "store off", 100000), ("on", "store on", 30000)]:
+            mm = p["modes"].get(name)
+            if not mm:
+                lines.append("| 4 | pipelined, %s | | not measured (see above) | at least %d turns/s | — |" % (label, need))
+                continue
+            rate = statistics.median(mm["rate"])
+            lines.append("| 4 | pipelined, %s, %d sessions (1,000 open): turns/s; peak memory | floor-responder %s | %s; peak %s | at least %s turns/s | %s |" % (
+                label, args.sessions, fmt(fl["rate"], "lines/s", 0), fmt(mm["rate"], "turns/s", 0), fmt(mm["peak"], "MiB"),
+                "{:,}".format(need), verdict(rate >= need)))
+            budget.append(rate >= need)
+        if "open" in p:
+            o = p["open"]
+            ok = o["started"] <= 1024
+            lines.append("| 5 | resident memory, %d sessions open in `coach serve` (per 1,000) | | %.0f KiB started; %.0f KiB with %d answers each | at most 1 MB per 1,000 | %s (started) |" % (
+                o["sessions"], o["started"], o["half"], o["answers"], verdict(ok)))
+            budget.append(ok)
+    if "engine" in r:
+        mem = r["engine"][1]
+        lines.append("| 5 | resident memory, 10,000 engine sessions in process (per 1,000) | | %.0f KiB started; %.0f KiB with %d answers each | at most 1 MB per 1,000 | %s (started) |" % (
+            mem["started_kib_per_1000"], mem["half_kib_per_1000"], mem["answers"], verdict(mem["started_kib_per_1000"] <= 1024)))
+    if "lint" in r:
+        lt = r["lint"]
+        cli = statistics.median(lt["cli"])
+        lines.append("| 6 | load + lint %d generated playbooks: `coach lint DIR` / in process | | %s / %s | under 1 s | %s |" % (
+            lt["count"], fmt(lt["cli"], "s", 3), fmt(lt["inproc"], "s", 3), verdict(cli < 1)))
+        budget.append(cli < 1)
+    if "store" in r:
+        runs = r["store"]
+        lst = [x["list_ms"] for x in runs]
+        ok = statistics.median(lst) < 100
+        lines.append("| 7 | %d stored sessions: list newest 50 / list all / resume one / open store | | %s / %s / %s / %s | listing under 100 ms | %s |" % (
+            int(runs[0]["sessions"]), fmt(lst, "ms", 2), fmt([x["list_all_ms"] for x in runs], "ms", 0),
+            fmt([x["resume_us"] for x in runs], "µs", 0), fmt([x["open_ms"] for x in runs], "ms", 1), verdict(ok)))
+        budget.append(ok)
+    lines.append("")
+    if "engine" in r:
+        runs = r["engine"][0]
+        lines += ["Engine in process (`coach-bench engine %d %s`, %d runs): %s per turn on average; start %s, mid-session answer %s," % (
+            args.engine_sessions, PLAYBOOK, len(runs), fmt([x["per_turn_us"] for x in runs], "µs"), fmt([x["start_us"] for x in runs], "µs"),
+            fmt([x["mid_us"] for x in runs], "µs")),
+            "completing answer (renders the drafts and runs the draft review) %s." % fmt([x["last_us"] for x in runs], "µs"), ""]
+    if "protocol" in r and r["protocol"].get("turns_per_session"):
+        lines += ["Protocol sessions have %d turns each (`session/start`, then every answer or skip); the driver is Python" % r["protocol"]["turns_per_session"],
+                  "(`benchmarks/suite.py`), timing each write/read pair in lock-step; pipelined runs write every request of",
+                  "1,000 sessions ahead, interleaved step by step across the sessions.", ""]
+    lines += ["%d of %d budget lines measured here pass." % (sum(budget), len(budget)), "",
+              "Reproduce: `benchmarks/run.sh%s` (builds the release products and floors, then runs everything)." % (" --quick" if args.quick else ""),
+              END]
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", default="startup,prompt,protocol,lint,store,engine")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    q = args.quick
+    args.turns = 10000
+    args.sessions = 2000 if q else 10000
+    args.engine_sessions = 300 if q else 2000
+    only = set(args.only.split(","))
+    env = Env()
+    r = {"machine": machine()}
+    print("machine:", r["machine"], flush=True)
+    try:
+        if "startup" in only:
+            print("2. start-up", flush=True)
+            r["startup"] = startup(env, 10 if q else 40)
+        if "prompt" in only:
+            print("1. first prompt", flush=True)
+            r["prompt"] = prompt(env, 8 if q else 25)
+        if "protocol" in only:
+            print("3-5. protocol", flush=True)
+            r["protocol"] = protocol(env, args.turns, args.sessions, 1 if q else 3)
+        if "lint" in only:
+            print("6. load + lint", flush=True)
+            r["lint"] = lint(env, 1000, 2 if q else 5)
+        if "store" in only:
+            print("7. store", flush=True)
+            r["store"] = store(env, 100000, 1 if q else 3)
+        if "engine" in only:
+            print("engine (in process)", flush=True)
+            r["engine"] = engine(args.engine_sessions, 1 if q else 3)
+    finally:
+        shutil.rmtree(env.dir, ignore_errors=True)
+    section = report(r, args)
+    print(section)
+    if args.no_write:
+        return 0
+    text = open(DOC, encoding="utf-8").read() if os.path.exists(DOC) else "# Benchmarks\n"
+    if START in text and END in text:
+        text = text[:text.index(START)] + section + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(DOC, "w", encoding="utf-8") as f:
+        f.write(text)
+    print("wrote", os.path.relpath(DOC, ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

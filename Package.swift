@@ -68,7 +68,8 @@ let package = Package(
         .executableTarget(name: "floor-responder", path: "benchmarks/Floors/Responder"),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"], exclude: ["Golden"]),
-        .testTarget(name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"]),
+        .testTarget(
+            name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore"], exclude: ["Transcripts", "Fixtures"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"]),

@@ -1,0 +1,62 @@
+import ArgumentParser
+import CoachCore
+import CoachProtocol
+import CoachShell
+import CoachStore
+import Foundation
+
+/// `coach serve`: the JSON-RPC protocol on stdin/stdout for bots and editors.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the playbooks over JSON-RPC 2.0, one JSON message per line on stdin/stdout.",
+        discussion: "The protocol is described in docs/protocol.md; --schema prints a JSON Schema of every message.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Print the JSON Schema (2020-12) of every request, result and error, then exit.")
+    var schema = false
+
+    @Option(name: .long, help: ArgumentHelp("How much to log on stderr: error, warn, info or debug.", valueName: "level"))
+    var logLevel = "warn"
+
+    func validate() throws {
+        guard ServeLog.Level(name: logLevel) != nil else {
+            throw ValidationError("--log-level must be error, warn, info or debug, not '\(logLevel)'")
+        }
+    }
+
+    func run() throws {
+        if schema {
+            print(ProtocolSchema.text)
+            return
+        }
+        let log = ServeLog(level: ServeLog.Level(name: logLevel) ?? .warn)
+        let catalog = PlaybookFiles.catalog(
+            extraDirectories: PlaybookFiles.userDirectories(option: global.playbooks, environment: global.environment),
+            warnings: { log.log(.warn, $0.hasPrefix("warning: ") ? String($0.dropFirst(9)) : $0) })
+        let environment = global.environment
+        var server = ProtocolServer(
+            catalog: catalog, repository: repository(log: log), today: { Clock.today(environment: environment) },
+            now: Timestamp.now, log: log)
+        let status = StdioServer.run(&server, log: log)
+        Foundation.exit(status)
+    }
+
+    /// The store in --home / COACH_HOME; in memory with --no-store, COACH_NO_STORE=1, or when it cannot be opened.
+    func repository(log: ServeLog) -> any SessionRepository {
+        if global.noStore || global.environment["COACH_NO_STORE"] == "1" {
+            log.log(.info, "sessions are kept in memory (--no-store)")
+            return InMemorySessionRepository()
+        }
+        let home = global.home.flatMap { $0.isEmpty ? nil : $0 } ?? CoachStore.defaultHome(environment: global.environment)
+        do {
+            let store = try CoachStore.open(home: home)
+            log.log(.info, "sessions are saved in \(store.path)")
+            return StoreSessionRepository(store: store)
+        } catch {
+            log.log(.warn, "\(error.message) Sessions are kept in memory only.")
+            return InMemorySessionRepository()
+        }
+    }
+}

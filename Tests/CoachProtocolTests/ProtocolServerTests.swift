@@ -1,0 +1,149 @@
+import CoachCore
+import CoachProtocol
+import Testing
+
+@Suite("ProtocolServer in memory")
+struct ProtocolServerTests {
+    @Test("only initialize and ping work before initialize; initialize answers with version 1")
+    func handshake() throws {
+        var h = try ServerHarness(initialize: false)
+        #expect(try h.error("session/list") == (-32002, "notInitialized"))
+        #expect(try h.result("ping") == .object([]))
+        let r = try h.result("initialize", #"{"protocolVersion":7,"clientInfo":{"name":"future"}}"#)
+        #expect(r["protocolVersion"] == .number("1"))
+        #expect(r["capabilities"]?["persistence"] == .string("memory"))
+        #expect(try h.error("initialize", #"{"protocolVersion":1,"clientInfo":{"name":"x"}}"#) == (-32003, "alreadyInitialized"))
+    }
+
+    @Test("notifications are carried out but never answered")
+    func notifications() throws {
+        var h = try ServerHarness()
+        let sid = try h.result("session/start", #"{"playbook":"account-checkup"}"#)["session"]!.stringValue!
+        #expect(try h.send(#"{"jsonrpc":"2.0","method":"session/skip","params":{"session":"\#(sid)","step":"welcome"}}"#) == nil)
+        #expect(try h.send(#"{"jsonrpc":"2.0","method":"no/such/method"}"#) == nil)
+        #expect(try h.result("session/state", #"{"session":"\#(sid)"}"#)["prompt"]?["step"] == .string("client"))
+    }
+
+    @Test("every change is saved before its reply; refusals save nothing")
+    func savedBeforeReply() throws {
+        let spy = SpyRepository()
+        var h = try ServerHarness(repository: spy)
+        let sid = try h.result("session/start", #"{"playbook":"account-checkup","account":"Acme"}"#)["session"]!.stringValue!
+        _ = try h.result("session/skip", #"{"session":"\#(sid)","step":"welcome"}"#)
+        _ = try h.result("session/answer", #"{"session":"\#(sid)","step":"client","value":"Acme Logistics"}"#)
+        #expect(spy.saves.count == 2)
+        #expect(spy.saves.last?.state.answers["client"] == .text("Acme Logistics"))
+        #expect(spy.saves.last?.currentStep == "contact_email")
+        #expect(spy.saves.last?.account == "Acme")
+        #expect(try h.error("session/answer", #"{"session":"\#(sid)","step":"client","value":"Other"}"#) == (1003, "staleStep"))
+        #expect(spy.saves.count == 2)
+        #expect(spy.saves.last?.state.answers["client"] == .text("Acme Logistics"))
+    }
+
+    @Test("when saving fails the client is told and the session is as it was")
+    func storeFailure() throws {
+        let spy = SpyRepository()
+        var h = try ServerHarness(repository: spy)
+        let sid = try h.result("session/start", #"{"playbook":"account-checkup"}"#)["session"]!.stringValue!
+        _ = try h.result("session/skip", #"{"session":"\#(sid)","step":"welcome"}"#)
+        spy.failing = true
+        #expect(try h.error("session/answer", #"{"session":"\#(sid)","step":"client","value":"Acme"}"#) == (1009, "storeFailed"))
+        #expect(try h.error("session/start", #"{"playbook":"account-checkup"}"#) == (1009, "storeFailed"))
+        spy.failing = false
+        let state = try h.result("session/state", #"{"session":"\#(sid)"}"#)
+        #expect(state["prompt"]?["step"] == .string("client"))
+        #expect(state["answers"] == .array([]))
+    }
+
+    @Test("a second server on the same repository resumes a session where it stopped")
+    func resume() throws {
+        let repository = InMemorySessionRepository()
+        var first = try ServerHarness(repository: repository)
+        let sid = try first.result("session/start", #"{"playbook":"account-checkup"}"#)["session"]!.stringValue!
+        _ = try first.result("session/skip", #"{"session":"\#(sid)","step":"welcome"}"#)
+        _ = try first.result("session/answer", #"{"session":"\#(sid)","step":"client","value":"Acme"}"#)
+        var second = try ServerHarness(repository: repository)
+        let resumed = try second.result("session/resume", #"{"session":"\#(sid)"}"#)
+        #expect(resumed["prompt"]?["step"] == .string("contact_email"))
+        #expect(resumed["playbook"] == .string("account-checkup"))
+        let list = try second.result("session/list")["sessions"]
+        #expect(list == .array([try #require(list.flatMap { if case .array(let a) = $0 { return a.first } else { return nil } })]))
+    }
+
+    @Test("sessions are independent")
+    func independent() throws {
+        var h = try ServerHarness()
+        let a = try h.result("session/start", #"{"playbook":"account-checkup"}"#)["session"]!.stringValue!
+        let b = try h.result("session/start", #"{"playbook":"account-checkup"}"#)["session"]!.stringValue!
+        #expect(a != b)
+        _ = try h.result("session/skip", #"{"session":"\#(a)","step":"welcome"}"#)
+        _ = try h.result("session/answer", #"{"session":"\#(a)","step":"client","value":"Acme"}"#)
+        #expect(try h.result("session/state", #"{"session":"\#(b)"}"#)["prompt"]?["step"] == .string("welcome"))
+        #expect(try h.result("session/cancel", #"{"session":"\#(b)"}"#)["status"] == .string("cancelled"))
+        #expect(try h.result("session/state", #"{"session":"\#(a)"}"#)["status"] == .string("asking"))
+    }
+
+    @Test("an inline playbook runs to its email; preview shows what is still missing")
+    func inlinePlaybook() throws {
+        let yaml = """
+            format: 1
+            id: tiny-note
+            title: Tiny note
+            summary: Two questions and an email.
+            version: 1
+            steps:
+              - id: name
+                ask: Who is it for?
+              - id: count
+                type: number
+                ask: How many?
+            outputs:
+              - id: email
+                title: Note
+                kind: email
+                subject: "For {{name}}"
+                body: "{{name}} gets {{count}}."
+            """
+        var h = try ServerHarness(extra: [yaml])
+        let sid = try h.result("session/start", #"{"playbook":"tiny-note"}"#)["session"]!.stringValue!
+        _ = try h.result("session/answer", #"{"session":"\#(sid)","step":"name","value":"Zoë"}"#)
+        let preview = try h.result("session/preview", #"{"session":"\#(sid)"}"#)
+        guard case .array(let outputs)? = preview["outputs"], let body = outputs.first?["body"]?.stringValue else {
+            throw TestFailure("no preview outputs")
+        }
+        #expect(body.contains("[missing:"))
+        let done = try h.result("session/answer", #"{"session":"\#(sid)","step":"count","value":3}"#)
+        #expect(done["status"] == .string("completed"))
+        guard case .array(let final)? = done["outputs"] else { throw TestFailure("no outputs") }
+        #expect(final.first?["body"] == .string("Zoë gets 3."))
+        #expect(final.first?["subject"] == .string("For Zoë"))
+    }
+
+    @Test("random bytes never stop the server and every non-blank line is answered")
+    func randomLines() throws {
+        var h = try ServerHarness()
+        var rng = SplitMix(seed: 42)
+        for _ in 0..<3000 {
+            let count = Int(rng.next() % 120)
+            var bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            bytes.removeAll { $0 == 0x0A }
+            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            let outcome = bytes.withUnsafeBufferPointer { h.server.handle(line: $0) }
+            #expect((outcome.reply == nil) == blank)
+        }
+        #expect(try h.result("ping") == .object([]))
+    }
+}
+
+/// A small seeded random number generator, so failures repeat.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -297,6 +297,12 @@ public enum ProtocolSchema {
                     "$ref": "#/$defs/handoff"
                   }
                 },
+                "notices": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                },
                 "notice": {
                   "type": "string"
                 }
@@ -347,6 +353,9 @@ public enum ProtocolSchema {
                   "type": "object",
                   "properties": {
                     "playbook": {
+                      "type": "string"
+                    },
+                    "title": {
                       "type": "string"
                     },
                     "answers": {

@@ -1,63 +1,45 @@
 import CoachCore
+import CoachShell
+import CoachStore
 
-/// The `session/...` methods: each turns params into one engine event and the engine's turn into JSON.
+/// The `session/...` methods: each turns params into one call of the session service and its turn into JSON.
 extension ProtocolServer {
     mutating func startSession(_ params: Params, into w: inout JSONWriter) throws(ProtocolError) {
         let id = try params.string("playbook")
         let account = try params.optionalString("account")
         let given = try params.optionalObject("prefill") ?? []
         guard let playbook = catalog.playbook(id) else { throw unknownPlaybook(id) }
-        var prefill: [String: SessionState.Prefill] = [:]
+        var prefill: [String: String] = [:]
         for (step, value) in given {
             guard let target = playbook.step(step), target.kind.asks else {
                 throw .invalidParams("prefill.\(step)", "'\(playbook.id)' has no question '\(step)' to pre-fill")
             }
-            prefill[step] = SessionState.Prefill(text: try Params.answer(value, field: "prefill.\(step)").text)
+            prefill[step] = try Params.answer(value, field: "prefill.\(step)").text
         }
-        let session = Session(playbook: playbook, today: today(), prefill: prefill)
-        let turn = session.currentTurn()
-        let time = now()
-        let entry = LiveSession(session: session, account: account, createdAt: time)
-        let sessionID: String
-        do {
-            sessionID = try repository.create(record("", entry, turn, time))
-        } catch {
-            throw ProtocolError(.storeFailed, "The session could not be saved: \(error)")
+        let update = try call { () throws(ServiceError) in
+            try service.start(playbookID: playbook.id, account: account, prefill: prefill, origin: .protocol)
         }
-        live[sessionID] = entry
-        log.log(.info, "started \(sessionID) (\(playbook.id))")
-        w.turn(turn, session: sessionID)
+        log.log(.info, "started \(update.sessionID) (\(playbook.id))")
+        write(update, into: &w)
     }
 
-    /// Sends `event` to the session named in params, saves the result, and writes the turn.
+    /// Sends `event` to the session named in params; the service saves the result before the turn is written.
     mutating func apply(_ event: Event, _ params: Params, into w: inout JSONWriter) throws(ProtocolError) {
         let id = try params.string("session")
-        try bringLive(id)
-        let result = live[id]!.session.handle(event)
-        switch result {
-        case .failure(let refusal):
-            throw ProtocolError(refusal: refusal)
-        case .success(let turn):
-            try persist(id, turn)
-            w.turn(turn, session: id)
-        }
+        let update = try call { () throws(ServiceError) in try service.apply(id, event) }
+        write(update, into: &w)
     }
 
     /// `session/state` and `session/resume`: the turn as it stands, the playbook and the answers so far.
     mutating func state(_ params: Params, resume: Bool, into w: inout JSONWriter) throws(ProtocolError) {
         let id = try params.string("session")
-        try bringLive(id)
-        if resume {
-            let day = today()
-            if live[id]!.session.state.today != day {
-                live[id]!.session.setToday(day)
-                try persist(id, live[id]!.session.currentTurn())
-            }
-        }
-        let session = live[id]!.session
+        let update = try call { () throws(ServiceError) in resume ? try service.resume(id) : try service.current(id) }
+        let session = try call { () throws(ServiceError) in try service.session(update.sessionID) }
         w.beginObject()
-        w.turnFields(session.currentTurn(), session: id)
+        w.turnFields(update.turn, session: update.sessionID)
+        if !update.notices.isEmpty { w.field("notices", update.notices) }
         w.field("playbook", session.playbook.id)
+        w.field("title", update.title)
         w.key("answers")
         w.beginArray()
         for a in session.answeredSteps() {
@@ -74,20 +56,15 @@ extension ProtocolServer {
     /// `session/preview`: the turn with the outputs so far; values still to come show as `[missing: id]`.
     mutating func preview(_ params: Params, into w: inout JSONWriter) throws(ProtocolError) {
         let id = try params.string("session")
-        try bringLive(id)
-        let session = live[id]!.session
-        var turn = session.currentTurn()
+        let update = try call { () throws(ServiceError) in try service.current(id) }
+        let session = try call { () throws(ServiceError) in try service.session(update.sessionID) }
+        var turn = update.turn
         turn.outputs = session.preview()
-        w.turn(turn, session: id)
+        w.turn(turn, session: update.sessionID)
     }
 
     func listSessions(into w: inout JSONWriter) throws(ProtocolError) {
-        let listings: [SessionListing]
-        do {
-            listings = try repository.list()
-        } catch {
-            throw ProtocolError(.storeFailed, "The sessions could not be read: \(error)")
-        }
+        let listings = try call { () throws(ServiceError) in try service.list(limit: 1000) }
         w.beginObject()
         w.key("sessions")
         w.beginArray()
@@ -112,46 +89,43 @@ extension ProtocolServer {
         w.endObject()
     }
 
-    /// Makes sure session `id` is in memory, loading it from the repository when it is not.
-    mutating func bringLive(_ id: String) throws(ProtocolError) {
-        if live[id] != nil { return }
-        let stored: SessionRecord?
-        do {
-            stored = try repository.load(id)
-        } catch {
-            throw ProtocolError(.storeFailed, "The session could not be read: \(error)")
+    /// A turn reply, with the service's notices (saved drafts, a store that stopped working) when there are any.
+    func write(_ update: SessionUpdate, into w: inout JSONWriter) {
+        guard !update.notices.isEmpty else {
+            w.turn(update.turn, session: update.sessionID)
+            return
         }
-        guard let stored else { throw ProtocolError(.unknownSession, "There is no session '\(id)'") }
-        guard let playbook = catalog.playbook(stored.playbookID) else {
-            throw ProtocolError(
-                .unknownPlaybook, "Session '\(id)' follows the playbook '\(stored.playbookID)', which this server does not have")
-        }
-        live[id] = LiveSession(
-            session: Session(playbook: playbook, state: stored.state), account: stored.account, createdAt: stored.createdAt)
+        w.beginObject()
+        w.turnFields(update.turn, session: update.sessionID)
+        w.field("notices", update.notices)
+        w.endObject()
     }
 
-    /// Saves session `id` after a change; when that fails, the change is forgotten and the error thrown.
-    mutating func persist(_ id: String, _ turn: Turn) throws(ProtocolError) {
-        let entry = live[id]!
+    /// Runs a service call, turning its failures into protocol errors.
+    func call<T>(_ body: () throws(ServiceError) -> T) throws(ProtocolError) -> T {
         do {
-            try repository.save(record(id, entry, turn, now()))
+            return try body()
         } catch {
-            live[id] = nil
-            log.log(.error, "could not save \(id): \(error)")
-            throw ProtocolError(.storeFailed, "The change to '\(id)' could not be saved: \(error)")
+            throw ProtocolError(service: error)
         }
     }
+}
 
-    func record(_ id: String, _ entry: LiveSession, _ turn: Turn, _ time: Double) -> SessionRecord {
-        let playbook = entry.session.playbook
-        let answers =
-            repository.wantsAnswers
-            ? entry.session.answeredSteps().map { SessionRecord.Answer(step: $0.key, question: $0.question, answer: $0.answer) }
-            : nil
-        return SessionRecord(
-            id: id, playbookID: playbook.id, playbookVersion: playbook.version, title: playbook.title,
-            account: entry.account, state: entry.session.state, currentStep: turn.prompt?.step,
-            answered: turn.progress.answered, total: turn.progress.total, createdAt: entry.createdAt, updatedAt: time,
-            answers: answers)
+extension ProtocolError {
+    /// The protocol error for a session-service failure.
+    init(service error: ServiceError) {
+        switch error.kind {
+        case .refused:
+            if let refusal = error.refusal {
+                self.init(refusal: refusal)
+            } else {
+                self.init(.closed, error.message)
+            }
+        case .unknownPlaybook, .playbookMissing: self.init(.unknownPlaybook, error.message)
+        case .playbookChanged: self.init(.unknownPlaybook, error.message)
+        case .unknownSession, .ambiguousSession: self.init(.unknownSession, error.message)
+        case .invalid: self.init(.invalidParams, error.message, field: "prefill")
+        case .damaged, .store: self.init(.storeFailed, error.message)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import CoachCore
+import CoachShell
 
 /// The protocol as a state machine over lines: each line in gives at most one line out. No I/O here; the
 /// stdio loop (`StdioServer`) feeds it and writes what it returns.
@@ -22,31 +23,18 @@ public struct ProtocolServer {
         public var stop: Bool
     }
 
-    /// A session in memory with what its record needs beyond the engine state.
-    struct LiveSession {
-        var session: Session
-        var account: String?
-        var createdAt: Double
-    }
-
     let catalog: PlaybookCatalog
-    let repository: any SessionRepository
-    let today: () -> Day
-    let now: () -> Double
+    /// Runs every session: the same service the REPL and the command line use, so each accepted answer is saved
+    /// (with its journal line) before the reply is written, and sessions move freely between shells.
+    let service: SessionService
     let log: ServeLog
     var initialized = false
     var stopping = false
-    var live: [String: LiveSession] = [:]
 
-    /// A server over `catalog` that keeps sessions in `repository`.
-    public init(
-        catalog: PlaybookCatalog, repository: any SessionRepository, today: @escaping () -> Day,
-        now: @escaping () -> Double, log: ServeLog = ServeLog(level: .warn)
-    ) {
-        self.catalog = catalog
-        self.repository = repository
-        self.today = today
-        self.now = now
+    /// A server whose sessions `service` runs (and keeps, in the store or in memory).
+    public init(service: SessionService, log: ServeLog = ServeLog(level: .warn)) {
+        self.catalog = service.playbooks
+        self.service = service
         self.log = log
     }
 
@@ -250,7 +238,7 @@ public struct ProtocolServer {
         w.field("batch", true)
         w.field("draftReview", true)
         w.field("maxLineBytes", ProtocolServer.maxLineBytes)
-        w.field("persistence", repository.persistence)
+        w.field("persistence", service.isDurable ? "sqlite" : "memory")
         w.endObject()
         w.endObject()
     }

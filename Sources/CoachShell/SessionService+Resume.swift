@@ -9,6 +9,13 @@ extension SessionService {
     /// saying so; otherwise it throws `playbookChanged`, and the answers stay viewable and exportable.
     public func resume(_ id: String) throws(ServiceError) -> SessionUpdate {
         let full = try resolve(id)
+        if transient, var entry = live[full] {
+            // Nothing is stored with --no-store: the session in this process is the only copy.
+            entry.session.setToday(today())
+            entry.turn = entry.session.currentTurn()
+            live[full] = entry
+            return SessionUpdate(sessionID: full, turn: entry.turn, title: entry.title)
+        }
         flushPending(full)
         var (entry, notices) = try load(full)
         let previous = entry.session.state

@@ -12,7 +12,9 @@ extension SessionService {
         today: @escaping () -> Day
     ) -> SessionService {
         if noStore || environment["COACH_NO_STORE"] == "1" {
-            return inMemory(catalog: catalog, reason: "Sessions are not saved (--no-store).", today: today)
+            let service = inMemory(catalog: catalog, reason: "Sessions are not saved (--no-store).", today: today)
+            service.transient = true
+            return service
         }
         let folder = home.flatMap { $0.isEmpty ? nil : $0 } ?? CoachStore.defaultHome(environment: environment)
         do {
@@ -45,6 +47,7 @@ extension SessionService {
     func create(_ entry: inout Live, origin: SessionOrigin, journal: [JournalEntry]? = nil, notices: inout [String])
         -> String
     {
+        if transient { return newTransientID() }
         let state = encoded(entry.session.state)
         let answers = encoded(Self.answers(entry.session))
         let journal = journal ?? Self.journal(for: entry.turn)
@@ -67,6 +70,7 @@ extension SessionService {
 
     /// Saves the session's state, answers, progress and `journal` in one transaction.
     func save(_ entry: inout Live, id: String, journal: [JournalEntry], notices: inout [String]) {
+        if transient { return }
         let state = encoded(entry.session.state)
         let answers = encoded(Self.answers(entry.session))
         let turn = entry.turn
@@ -88,6 +92,7 @@ extension SessionService {
 
     /// Saves a new draft version of a completed session (unless it equals the last one); returns its version.
     func saveDraft(_ entry: inout Live, id: String, notices: inout [String]) -> Int? {
+        if transient { return nil }
         let outputs = encoded(StoredDraft(outputs: entry.turn.outputs ?? [], plans: entry.session.datedPlans()))
         guard outputs != entry.lastDraft else { return nil }
         let answers = encoded(Self.answers(entry.session))
@@ -137,8 +142,28 @@ extension SessionService {
         notices.append(message)
     }
 
+    /// A new id for a session that lives in this process only (`s-` and six characters, like stored ones).
+    func newTransientID() -> String {
+        let alphabet = Array("23456789abcdefghjkmnpqrstuvwxyz")
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            var id = "s-"
+            for _ in 0..<6 { id.append(alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))]) }
+            if live[id] == nil { return id }
+        }
+    }
+
     /// The full id for an id or unambiguous prefix.
     func resolve(_ id: String) throws(ServiceError) -> String {
+        if transient {
+            if live[id] != nil { return id }
+            let matches = live.keys.filter { $0.hasPrefix(id) || $0.hasPrefix("s-" + id) }
+            if matches.count == 1 { return matches[0] }
+            if matches.count > 1 {
+                throw ServiceError(.ambiguousSession, "'\(id)' matches \(matches.count) sessions; give more of the id.")
+            }
+            throw ServiceError(.unknownSession, "There is no session '\(id)' in this process (sessions are not saved: --no-store).")
+        }
         do {
             return try store.resolveSessionID(id)
         } catch {

@@ -27,6 +27,10 @@ public final class SessionService {
         var pending: [JournalEntry] = []
         /// The outputs of the last saved draft, to avoid saving the same draft twice.
         var lastDraft: Data?
+        /// When it started and last changed (seconds since 1970), for listings of transient sessions.
+        var createdAt: Double = 0
+        var updatedAt: Double = 0
+        var origin: SessionOrigin = .repl
     }
 
     let catalog: PlaybookCatalog
@@ -38,6 +42,8 @@ public final class SessionService {
     let today: () -> Day
     let now: () -> Double
     var live: [String: Live] = [:]
+    /// True with `--no-store`: sessions live in this process only, and nothing (not even a journal) is written.
+    public internal(set) var transient = false
     let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -108,6 +114,9 @@ public final class SessionService {
         let turn = session.currentTurn()
         let title = Self.title(session: session, account: accountName)
         var entry = Live(session: session, title: title, account: accountName, turn: turn)
+        entry.createdAt = now()
+        entry.updatedAt = entry.createdAt
+        entry.origin = origin
         let id = create(&entry, origin: origin, notices: &notices)
         live[id] = entry
         return SessionUpdate(sessionID: id, turn: turn, notices: notices, title: title)
@@ -131,6 +140,14 @@ public final class SessionService {
         var notices: [String] = []
         entry.session = session
         entry.turn = turn
+        if transient {
+            entry.updatedAt = now()
+            if turn.invalid == nil, entry.account == nil, before.prompt?.step == "client", let client = session.state.answers["client"] {
+                entry.account = Self.tidy(client.display)
+            }
+            live[id] = entry
+            return SessionUpdate(sessionID: id, turn: turn, title: entry.title)
+        }
         if let invalid = turn.invalid {
             entry.pending.append(
                 JournalEntry(kind: .invalid, step: before.prompt?.step, text: "\(event.typedText) (\(invalid.message))"))

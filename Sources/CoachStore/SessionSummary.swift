@@ -24,4 +24,23 @@ public struct SessionSummary: Sendable, Hashable {
     public var updatedAt: Double
     /// The front end that started it.
     public var origin: SessionOrigin
+
+    /// A listing row (the store builds these; services without a store build them for their own sessions).
+    public init(
+        id: String, playbookID: String, playbookVersion: Int, title: String, status: SessionStatus, account: String?,
+        currentStep: String?, answered: Int, total: Int, createdAt: Double, updatedAt: Double, origin: SessionOrigin
+    ) {
+        self.id = id
+        self.playbookID = playbookID
+        self.playbookVersion = playbookVersion
+        self.title = title
+        self.status = status
+        self.account = account
+        self.currentStep = currentStep
+        self.answered = answered
+        self.total = total
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.origin = origin
+    }
 }

@@ -36,27 +36,12 @@ struct ServeCommand: ParsableCommand {
             extraDirectories: PlaybookFiles.userDirectories(option: global.playbooks, environment: global.environment),
             warnings: { log.log(.warn, $0.hasPrefix("warning: ") ? String($0.dropFirst(9)) : $0) })
         let environment = global.environment
-        var server = ProtocolServer(
-            catalog: catalog, repository: repository(log: log), today: { Clock.today(environment: environment) },
-            now: Timestamp.now, log: log)
+        let service = SessionService.open(
+            home: global.home, environment: environment, noStore: global.noStore, catalog: catalog,
+            today: { Clock.today(environment: environment) })
+        if let reason = service.memoryReason { log.log(service.transient ? .info : .warn, reason) }
+        var server = ProtocolServer(service: service, log: log)
         let status = StdioServer.run(&server, log: log)
         Foundation.exit(status)
-    }
-
-    /// The store in --home / COACH_HOME; in memory with --no-store, COACH_NO_STORE=1, or when it cannot be opened.
-    func repository(log: ServeLog) -> any SessionRepository {
-        if global.noStore || global.environment["COACH_NO_STORE"] == "1" {
-            log.log(.info, "sessions are kept in memory (--no-store)")
-            return InMemorySessionRepository()
-        }
-        let home = global.home.flatMap { $0.isEmpty ? nil : $0 } ?? CoachStore.defaultHome(environment: global.environment)
-        do {
-            let store = try CoachStore.open(home: home)
-            log.log(.info, "sessions are saved in \(store.path)")
-            return StoreSessionRepository(store: store)
-        } catch {
-            log.log(.warn, "\(error.message) Sessions are kept in memory only.")
-            return InMemorySessionRepository()
-        }
     }
 }

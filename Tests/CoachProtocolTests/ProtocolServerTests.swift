@@ -1,5 +1,7 @@
 import CoachCore
 import CoachProtocol
+import CoachStore
+import Foundation
 import Testing
 
 @Suite("ProtocolServer in memory")
@@ -24,45 +26,34 @@ struct ProtocolServerTests {
         #expect(try h.result("session/state", #"{"session":"\#(sid)"}"#)["prompt"]?["step"] == .string("client"))
     }
 
-    @Test("every change is saved before its reply; refusals save nothing")
+    @Test("every change is in the store before its reply; refusals change nothing there")
     func savedBeforeReply() throws {
-        let spy = SpyRepository()
-        var h = try ServerHarness(repository: spy)
+        let store = try CoachStore.inMemory()
+        var h = try ServerHarness(service: try ServerHarness.durableService(store: store))
         let sid = try h.result("session/start", #"{"playbook":"account-checkup","account":"Acme"}"#)["session"]!.stringValue!
         _ = try h.result("session/skip", #"{"session":"\#(sid)","step":"welcome"}"#)
         _ = try h.result("session/answer", #"{"session":"\#(sid)","step":"client","value":"Acme Logistics"}"#)
-        #expect(spy.saves.count == 2)
-        #expect(spy.saves.last?.state.answers["client"] == .text("Acme Logistics"))
-        #expect(spy.saves.last?.currentStep == "contact_email")
-        #expect(spy.saves.last?.account == "Acme")
+        func stored() throws -> (state: SessionState, step: String?, account: String?) {
+            let row = try #require(try store.session(id: sid))
+            return (try JSONDecoder().decode(SessionState.self, from: row.state), row.currentStep, row.account)
+        }
+        #expect(try stored().state.answers["client"] == .text("Acme Logistics"))
+        #expect(try stored().step == "contact_email")
+        #expect(try stored().account == "Acme")
+        #expect(try store.journal(sessionID: sid).contains { $0.kind == .answer && $0.text == "Acme Logistics" })
         #expect(try h.error("session/answer", #"{"session":"\#(sid)","step":"client","value":"Other"}"#) == (1003, "staleStep"))
-        #expect(spy.saves.count == 2)
-        #expect(spy.saves.last?.state.answers["client"] == .text("Acme Logistics"))
+        #expect(try stored().state.answers["client"] == .text("Acme Logistics"))
+        #expect(try stored().step == "contact_email")
     }
 
-    @Test("when saving fails the client is told and the session is as it was")
-    func storeFailure() throws {
-        let spy = SpyRepository()
-        var h = try ServerHarness(repository: spy)
-        let sid = try h.result("session/start", #"{"playbook":"account-checkup"}"#)["session"]!.stringValue!
-        _ = try h.result("session/skip", #"{"session":"\#(sid)","step":"welcome"}"#)
-        spy.failing = true
-        #expect(try h.error("session/answer", #"{"session":"\#(sid)","step":"client","value":"Acme"}"#) == (1009, "storeFailed"))
-        #expect(try h.error("session/start", #"{"playbook":"account-checkup"}"#) == (1009, "storeFailed"))
-        spy.failing = false
-        let state = try h.result("session/state", #"{"session":"\#(sid)"}"#)
-        #expect(state["prompt"]?["step"] == .string("client"))
-        #expect(state["answers"] == .array([]))
-    }
-
-    @Test("a second server on the same repository resumes a session where it stopped")
+    @Test("a second server on the same store resumes a session where it stopped")
     func resume() throws {
-        let repository = InMemorySessionRepository()
-        var first = try ServerHarness(repository: repository)
+        let store = try CoachStore.inMemory()
+        var first = try ServerHarness(service: try ServerHarness.durableService(store: store))
         let sid = try first.result("session/start", #"{"playbook":"account-checkup"}"#)["session"]!.stringValue!
         _ = try first.result("session/skip", #"{"session":"\#(sid)","step":"welcome"}"#)
         _ = try first.result("session/answer", #"{"session":"\#(sid)","step":"client","value":"Acme"}"#)
-        var second = try ServerHarness(repository: repository)
+        var second = try ServerHarness(service: try ServerHarness.durableService(store: store))
         let resumed = try second.result("session/resume", #"{"session":"\#(sid)"}"#)
         #expect(resumed["prompt"]?["step"] == .string("contact_email"))
         #expect(resumed["playbook"] == .string("account-checkup"))

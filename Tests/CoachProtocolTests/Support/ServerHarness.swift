@@ -1,5 +1,7 @@
 import CoachCore
 import CoachProtocol
+import CoachShell
+import CoachStore
 import Foundation
 
 /// A `ProtocolServer` in memory over the fixture playbooks, called with text and answering decoded JSON.
@@ -15,11 +17,22 @@ struct ServerHarness {
         return PlaybookCatalog(files: files)
     }
 
-    /// A server over `repository`, initialized unless `initialize` is false.
-    init(repository: any SessionRepository = InMemorySessionRepository(), extra: [String] = [], initialize: Bool = true) throws {
-        server = ProtocolServer(
-            catalog: try ServerHarness.catalog(extra: extra), repository: repository,
-            today: { Day(year: 2026, month: 11, day: 23)! }, now: { 1_795_000_000 }, log: ServeLog(level: .error))
+    static func today() -> Day { Day(year: 2026, month: 11, day: 23)! }
+
+    /// A service that keeps nothing (`--no-store`).
+    static func transientService(extra: [String] = []) throws -> SessionService {
+        SessionService.open(home: nil, environment: [:], noStore: true, catalog: try catalog(extra: extra), today: today)
+    }
+
+    /// A service saving to `store` (an in-memory SQLite database unless given).
+    static func durableService(store: CoachStore? = nil, extra: [String] = []) throws -> SessionService {
+        let store = try store ?? CoachStore.inMemory()
+        return SessionService(catalog: try catalog(extra: extra), store: store, mode: .database(path: store.path), today: today)
+    }
+
+    /// A server over `service` (by default one that keeps nothing), initialized unless `initialize` is false.
+    init(service: SessionService? = nil, extra: [String] = [], initialize: Bool = true) throws {
+        server = ProtocolServer(service: try service ?? ServerHarness.transientService(extra: extra), log: ServeLog(level: .error))
         if initialize { _ = try result("initialize", #"{"protocolVersion":1,"clientInfo":{"name":"tests"}}"#) }
     }
 
@@ -53,24 +66,4 @@ struct ServerHarness {
         }
         return (code, kind)
     }
-}
-
-/// A repository that records every save and can be told to fail.
-final class SpyRepository: SessionRepository {
-    let inner = InMemorySessionRepository()
-    var saves: [SessionRecord] = []
-    var failing = false
-
-    var persistence: String { "spy" }
-    func create(_ record: SessionRecord) throws -> String {
-        if failing { throw RepositoryError("the disk is full") }
-        return try inner.create(record)
-    }
-    func load(_ id: String) throws -> SessionRecord? { try inner.load(id) }
-    func save(_ record: SessionRecord) throws {
-        if failing { throw RepositoryError("the disk is full") }
-        saves.append(record)
-        try inner.save(record)
-    }
-    func list() throws -> [SessionListing] { try inner.list() }
 }

@@ -69,7 +69,8 @@ let package = Package(
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"], exclude: ["Golden"]),
         .testTarget(
-            name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore", "CoachShell", "CoachStore"], exclude: ["Transcripts", "Fixtures"]),
+            name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore", "CoachShell", "CoachStore"],
+            exclude: ["Transcripts", "Fixtures"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"]),

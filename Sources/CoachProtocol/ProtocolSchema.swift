@@ -1317,6 +1317,77 @@ public enum ProtocolSchema {
               ],
               "additionalProperties": false
             },
+            "params.session.export": {
+              "type": "object",
+              "properties": {
+                "session": {
+                  "type": "string"
+                },
+                "format": {
+                  "enum": [
+                    "markdown",
+                    "text",
+                    "jsonl",
+                    "transcript",
+                    "eml",
+                    "ics"
+                  ]
+                }
+              },
+              "required": [
+                "session",
+                "format"
+              ]
+            },
+            "result.session.export": {
+              "type": "object",
+              "properties": {
+                "files": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "name": {
+                        "type": "string"
+                      },
+                      "contents": {
+                        "type": "string"
+                      }
+                    },
+                    "required": [
+                      "name",
+                      "contents"
+                    ]
+                  }
+                }
+              },
+              "required": [
+                "files"
+              ]
+            },
+            "request.session.export": {
+              "type": "object",
+              "properties": {
+                "jsonrpc": {
+                  "const": "2.0"
+                },
+                "id": {
+                  "$ref": "#/$defs/id"
+                },
+                "method": {
+                  "const": "session/export"
+                },
+                "params": {
+                  "$ref": "#/$defs/params.session.export"
+                }
+              },
+              "required": [
+                "jsonrpc",
+                "method",
+                "params"
+              ],
+              "additionalProperties": false
+            },
             "params.draft.review": {
               "type": "object",
               "properties": {
@@ -1445,6 +1516,9 @@ public enum ProtocolSchema {
                 },
                 {
                   "$ref": "#/$defs/request.session.list"
+                },
+                {
+                  "$ref": "#/$defs/request.session.export"
                 },
                 {
                   "$ref": "#/$defs/request.draft.review"
@@ -1829,6 +1903,9 @@ public enum ProtocolSchema {
                     },
                     {
                       "$ref": "#/$defs/result.session.list"
+                    },
+                    {
+                      "$ref": "#/$defs/result.session.export"
                     },
                     {
                       "$ref": "#/$defs/result.draft.review"

@@ -89,6 +89,28 @@ extension ProtocolServer {
         w.endObject()
     }
 
+    /// `session/export`: the session as files (`markdown`, `text`, `jsonl`, `transcript`, `eml`, `ics`).
+    func export(_ params: Params, into w: inout JSONWriter) throws(ProtocolError) {
+        let id = try params.string("session")
+        let name = try params.string("format")
+        guard let format = ExportFormat(rawValue: name) else {
+            let names = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .invalidParams("format", "'\(name)' is not an export format; use one of \(names)")
+        }
+        let files = try call { () throws(ServiceError) in try service.export(id, format: format) }
+        w.beginObject()
+        w.key("files")
+        w.beginArray()
+        for file in files {
+            w.beginObject()
+            w.field("name", file.name)
+            w.field("contents", file.contents)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+    }
+
     /// A turn reply, with the service's notices (saved drafts, a store that stopped working) when there are any.
     func write(_ update: SessionUpdate, into w: inout JSONWriter) {
         guard !update.notices.isEmpty else {

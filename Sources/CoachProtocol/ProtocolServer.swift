@@ -12,7 +12,7 @@ public struct ProtocolServer {
     public static let methods = [
         "initialize", "ping", "shutdown", "playbooks/list", "playbooks/get", "session/start", "session/answer",
         "session/skip", "session/back", "session/goto", "session/restart", "session/cancel", "session/state",
-        "session/preview", "session/resume", "session/list", "draft/review",
+        "session/preview", "session/resume", "session/list", "session/export", "draft/review",
     ]
 
     /// What to do after a line.
@@ -187,6 +187,7 @@ public struct ProtocolServer {
         case "session/resume": try state(params, resume: true, into: &w)
         case "session/preview": try preview(params, into: &w)
         case "session/list": try listSessions(into: &w)
+        case "session/export": try export(params, into: &w)
         case "draft/review": try review(params, into: &w)
         default: throw ProtocolError(.methodNotFound, "Method not found: '\(method)'")
         }

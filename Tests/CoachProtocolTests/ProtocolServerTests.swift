@@ -138,3 +138,36 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("session/export in memory")
+struct ProtocolExportTests {
+    @Test("a finished session exports as Markdown, as .eml drafts and as a journal")
+    func export() throws {
+        var h = try ServerHarness(service: try ServerHarness.durableService())
+        let sid = try h.result("session/start", #"{"playbook":"account-checkup"}"#)["session"]!.stringValue!
+        _ = try h.result("session/skip", #"{"session":"\#(sid)","step":"welcome"}"#)
+        for (step, value) in [
+            ("client", "Zoë's Bakery"), ("contact_email", "zoe@bakery.example"), ("budget", "120k"), ("budget_change", "0"),
+            ("health", "good"), ("start", "2026-11-24"), ("weekends", "no"), ("channels", "email"), ("stakeholders", "Tom"),
+            ("satisfaction", "80"),
+        ] {
+            _ = try h.result("session/answer", #"{"session":"\#(sid)","step":"\#(step)","value":"\#(value)"}"#)
+        }
+        func files(_ format: String) throws -> [(name: String, contents: String)] {
+            guard case .array(let items)? = try h.result("session/export", #"{"session":"\#(sid)","format":"\#(format)"}"#)["files"]
+            else { throw TestFailure("no files") }
+            return items.map { ($0["name"]?.stringValue ?? "", $0["contents"]?.stringValue ?? "") }
+        }
+        let markdown = try files("markdown")
+        #expect(markdown.count == 1)
+        #expect(markdown[0].contents.contains("Zoë's Bakery: our account check-up"))
+        let eml = try files("eml")
+        #expect(eml.count == 1)
+        #expect(eml[0].name.hasSuffix(".eml"))
+        #expect(eml[0].contents.contains("X-Unsent: 1\r\n"))
+        #expect(eml[0].contents.contains("To: zoe@bakery.example\r\n"))
+        let journal = try files("jsonl")
+        #expect(journal[0].contents.contains("\"Zoë's Bakery\"") || journal[0].contents.contains("Zo\\u00eb"))
+        #expect(try h.error("session/export", #"{"session":"\#(sid)","format":"pdf"}"#) == (-32602, "invalidParams"))
+    }
+}

@@ -26,7 +26,7 @@ import coach_answers  # noqa: E402
 LIMIT = 1048576
 METHODS = ["initialize", "ping", "playbooks/list", "playbooks/get", "session/start", "session/answer", "session/skip",
            "session/back", "session/goto", "session/restart", "session/cancel", "session/state", "session/preview",
-           "session/resume", "session/list", "draft/review", "nope", "", "session/"]
+           "session/resume", "session/list", "session/export", "draft/review", "nope", "", "session/"]
 FIELDS = ["playbook", "session", "step", "value", "prefill", "account", "protocolVersion", "clientInfo", "text"]
 
 

@@ -41,7 +41,7 @@ public final class SessionService {
     public internal(set) var storeProblem: String?
     let today: () -> Day
     let now: () -> Double
-    var live: [String: Live] = [:]
+    var live = LiveTable()
     /// True with `--no-store`: sessions live in this process only, and nothing (not even a journal) is written.
     public internal(set) var transient = false
     let encoder: JSONEncoder = {
@@ -176,7 +176,9 @@ public final class SessionService {
     /// The turn of a session as it stands, loading it from the store if needed; nothing is saved.
     public func current(_ id: String) throws(ServiceError) -> SessionUpdate {
         let (id, entry) = try liveSession(id)
-        return SessionUpdate(sessionID: id, turn: entry.turn, title: entry.title)
+        // Finished drafts are not kept in memory (they are large); render them again when asked.
+        let turn = entry.turn.status == .completed ? entry.session.currentTurn() : entry.turn
+        return SessionUpdate(sessionID: id, turn: turn, title: entry.title)
     }
 
     /// The engine session behind `id`, loading it from the store if needed (for previews and completion).
@@ -213,6 +215,30 @@ public final class SessionService {
         }
         return (full, try load(full).entry)
     }
+}
+
+/// The sessions running in this process. A finished session's drafts are dropped from its kept turn: they are
+/// rendered again on demand, so thousands of finished sessions do not hold thousands of drafts in memory.
+struct LiveTable: Sequence {
+    private var entries: [String: SessionService.Live] = [:]
+
+    subscript(id: String) -> SessionService.Live? {
+        get { entries[id] }
+        set {
+            guard var entry = newValue else {
+                entries[id] = nil
+                return
+            }
+            entry.turn.outputs = nil
+            entry.turn.handoffs = nil
+            entries[id] = entry
+        }
+    }
+
+    var keys: Dictionary<String, SessionService.Live>.Keys { entries.keys }
+    var count: Int { entries.count }
+
+    func makeIterator() -> Dictionary<String, SessionService.Live>.Iterator { entries.makeIterator() }
 }
 
 extension Event {

@@ -45,7 +45,7 @@ public struct Session: Sendable {
             if let step, step != slot.key {
                 return .failure(stale(step, slot))
             }
-            return .success(answer(input, slot: slot))
+            return .success(answer(input, slot: slot, route: route))
         case .skip(let step):
             guard let index = current else { return .failure(finished()) }
             let slot = route[index]
@@ -62,7 +62,7 @@ public struct Session: Sendable {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
             }
-            return .success(advance(after: slot.key))
+            return .success(advance(after: slot.key, route: route))
         case .back:
             let position = current ?? route.count
             guard position > 0 else {
@@ -103,7 +103,7 @@ public struct Session: Sendable {
             current: slot.key)
     }
 
-    private mutating func answer(_ input: AnswerInput, slot: Slot) -> Turn {
+    private mutating func answer(_ input: AnswerInput, slot: Slot, route: [Slot]) -> Turn {
         var input = input
         if case .text(let t) = input, t.trimmingWhitespace().isEmpty {
             if let d = defaultText(for: slot) {
@@ -111,7 +111,7 @@ public struct Session: Sendable {
             } else if slot.step.isOptional {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
-                return advance(after: slot.key)
+                return advance(after: slot.key, route: route)
             } else if slot.step.kind != .info {
                 return invalid(slot, "An answer is needed here; type one, or ? for an example.")
             }
@@ -129,7 +129,7 @@ public struct Session: Sendable {
             }
             state.answers[slot.key] = value
             state.skipped.remove(slot.key)
-            return advance(after: slot.key)
+            return advance(after: slot.key, route: route)
         }
     }
 
@@ -141,10 +141,16 @@ public struct Session: Sendable {
         return t
     }
 
-    private mutating func advance(after key: String) -> Turn {
+    /// Moves on after `key` was answered or skipped; `before` is the route as it was before.
+    private mutating func advance(after key: String, route before: [Slot]) -> Turn {
         state.attempts = 0
         let wasRevisit = state.revisit == key
         state.revisit = nil
+        if !wasRevisit && !playbook.routesOn(key) {
+            // A new answer no condition reads: the route is the same, only the current step moves on.
+            state.status = currentIndex(in: before) == nil ? .completed : .asking
+            return turn(route: before)
+        }
         let (dropped, route) = prune()
         var notice: String?
         if wasRevisit && dropped > 0 {

@@ -41,6 +41,41 @@ public final class Playbook: Sendable {
         var cindex: [String: Int] = [:]
         for (i, c) in computed.enumerated() where cindex[c.id] == nil { cindex[c.id] = i }
         self.computedIndex = cindex
+        self.routingIDs = Playbook.routingIDs(steps: steps, computed: computed)
+    }
+
+    /// The answers the route depends on: everything a `when` or `next` condition reads, directly or through
+    /// computed values.
+    let routingIDs: Set<String>
+
+    /// Whether answering prompt `key` can change the route (group prompts always may).
+    func routesOn(_ key: String) -> Bool {
+        key.contains("[") || routingIDs.contains(key)
+    }
+
+    static func routingIDs(steps: [Step], computed: [ComputedValue]) -> Set<String> {
+        var ids = Set<String>()
+        for step in steps {
+            if let w = step.when { ids.formUnion(w.references) }
+            for rule in step.next { if let c = rule.condition { ids.formUnion(c.references) } }
+            for sub in step.steps { if let w = sub.when { ids.formUnion(w.references) } }
+        }
+        // Conditions on computed values depend on whatever those values read.
+        var changed = true
+        while changed {
+            changed = false
+            for c in computed where ids.contains(c.id) {
+                let refs: [String]
+                switch c.rule {
+                case .value(let e, _, _): refs = e.references
+                case .level(let e, _): refs = e.references
+                case .plan(let start, let weekends, _): refs = start.references + (weekends?.references ?? [])
+                case .rank(let items, let score): refs = [items] + score.references
+                }
+                for r in refs where ids.insert(r).inserted { changed = true }
+            }
+        }
+        return Set(ids.map { $0.split(separator: ".").first.map(String.init) ?? $0 })
     }
 
     /// The top-level step with this id.

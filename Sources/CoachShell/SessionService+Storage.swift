@@ -48,8 +48,8 @@ extension SessionService {
         -> String
     {
         if transient { return newTransientID() }
-        let state = encoded(entry.session.state)
-        let answers = encoded(Self.answers(entry.session))
+        let state = Data(entry.session.state.jsonData())
+        let answers = Data(SessionExport.Answer.jsonData(Self.answers(entry.session)))
         let journal = journal ?? Self.journal(for: entry.turn)
         func attempt() throws(StoreError) -> String {
             let id = try store.createSession(
@@ -71,8 +71,9 @@ extension SessionService {
     /// Saves the session's state, answers, progress and `journal` in one transaction.
     func save(_ entry: inout Live, id: String, journal: [JournalEntry], notices: inout [String]) {
         if transient { return }
-        let state = encoded(entry.session.state)
-        let answers = encoded(Self.answers(entry.session))
+        // The hot path of every accepted answer: the fast encoders, which JSONDecoder reads back.
+        let state = Data(entry.session.state.jsonData())
+        let answers = Data(SessionExport.Answer.jsonData(Self.answers(entry.session)))
         let turn = entry.turn
         let status = StoreStatus(turn.status)
         func attempt() throws(StoreError) {

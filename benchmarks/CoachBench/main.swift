@@ -118,6 +118,28 @@ case "engine":
     print(
         "RESULT turns=\(turns) seconds=\(elapsed) per_turn_us=\(elapsed / Double(turns) * 1e6) start_us=\(first) mid_us=\(mid) last_us=\(last)"
     )
+case "service":
+    // Whole sessions through the session service, as `coach serve` runs them: `service N PLAYBOOK [HOME]`
+    // saves to the SQLite store in HOME (a new temporary folder when not given); `--no-store` as HOME keeps nothing.
+    let sessions = Int(argument(1) ?? "") ?? 1_000
+    let id = argument(2) ?? "stakeholder-reset"
+    let home = argument(3) ?? (NSTemporaryDirectory() + "coach-bench-service-\(getpid())")
+    let playbook = shipped(id)
+    let events = script(playbook, answersFor(id))
+    let catalog = PlaybookFiles.catalog(extraDirectories: [])
+    let service = SessionService.open(
+        home: home == "--no-store" ? nil : home, environment: [:], noStore: home == "--no-store", catalog: catalog,
+        today: { today })
+    let start = now()
+    for _ in 0..<sessions {
+        let sid = try! service.start(playbookID: playbook.id, origin: .protocol).sessionID
+        for (step, input) in events { _ = try! service.apply(sid, .answer(input, step: step)) }
+    }
+    let elapsed = now() - start
+    let turns = sessions * (events.count + 1)
+    print(
+        "service \(id) (\(service.isDurable ? "store on" : "store off")): \(turns) turns in \(f(elapsed, 3)) s = \(Int(Double(turns) / elapsed)) turns/s, \(f(elapsed / Double(turns) * 1e6)) µs/turn"
+    )
 case "memory":
     let sessions = Int(argument(1) ?? "") ?? 10_000
     let id = argument(2) ?? "stakeholder-reset"

@@ -8,8 +8,9 @@
 #   benchmarks/run.sh --only startup,prompt,protocol,lint,store,engine [--no-write]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product coach
-for product in coach-bench floor-hello floor-libedit floor-responder; do
-    swift build -c release --product "$product"
+# Release builds with the Swift runtime linked in (as installed; see README), Coach and floors alike, in their
+# own folder so a debug build next to them is left alone.
+for product in coach coach-bench floor-hello floor-libedit floor-responder; do
+    swift build -c release --static-swift-stdlib --scratch-path .build-static --product "$product"
 done
 exec python3 benchmarks/suite.py "$@"

@@ -24,7 +24,9 @@ import threading
 import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-BIN = os.path.join(ROOT, ".build", "release")
+# run.sh builds everything (Coach and the floors alike) with the Swift runtime linked in, the way Coach is
+# installed (README: `swift build -c release --static-swift-stdlib`), into its own build folder.
+BIN = os.path.join(ROOT, os.environ.get("COACH_BENCH_BUILD", ".build-static"), "release")
 DOC = os.path.join(ROOT, "docs", "benchmarks.md")
 START, END = "<!-- suite:start -->", "<!-- suite:end -->"
 PLAYBOOK = "stakeholder-reset"
@@ -505,7 +507,7 @@ def report(r, args):
               "",
               "Machine: %d cores, %s, Linux %s, %s, Python %s, %s RAM; load average at start %s (other builds share it)." % (
                   m["nproc"], m["cpu"], m["kernel"], m["swift"], m["python"], m["memory"], m["load"]),
-              "Release build (`swift build -c release`). Figures are medians, with the 10th–90th percentile range in",
+              "Release build (`swift build -c release --static-swift-stdlib`, Coach and floors alike). Figures are medians, with the 10th–90th percentile range in",
               "brackets (min–max when there are fewer than ten repeats). Pinned runs use `taskset -c %d` for driver and" % CORE,
               "program together.", ""]
     budget = []

@@ -28,34 +28,69 @@ struct LintCommand: ParsableCommand {
             }
             files += isDir.boolValue ? PlaybookFiles.yamlFiles(in: path) : [path]
         }
+        // Read in order, check in parallel (each file is independent and the loader is pure), report in order.
+        var texts: [Result<String, Error>] = []
+        for file in files {
+            do {
+                texts.append(.success(try PlaybookFiles.read(file)))
+            } catch {
+                texts.append(.failure(error))
+            }
+        }
+        let results = LintResults(count: files.count)
+        let sources = texts.map { try? $0.get() }
+        let paths = files
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            if let text = sources[i] {
+                let (playbook, diagnostics) = PlaybookLoader.load(yaml: text, path: paths[i])
+                results.set(i, (playbook?.id, diagnostics))
+            }
+        }
         var errors = 0
         var warnings = 0
         var ids: [String: String] = [:]
-        for file in files {
-            let text: String
-            do {
-                text = try PlaybookFiles.read(file)
-            } catch {
+        for (i, file) in files.enumerated() {
+            if case .failure(let error) = texts[i] {
                 print("\(file):1:1: error: \(error)")
                 errors += 1
                 continue
             }
-            let (playbook, diagnostics) = PlaybookLoader.load(yaml: text, path: file)
+            let (id, diagnostics) = results.get(i)
             for d in diagnostics {
                 print(d.description)
                 if d.severity == .error { errors += 1 } else { warnings += 1 }
             }
-            if let playbook {
-                if let other = ids[playbook.id] {
-                    print("\(file):1:1: error: the id '\(playbook.id)' is also used by \(other)")
+            if let id {
+                if let other = ids[id] {
+                    print("\(file):1:1: error: the id '\(id)' is also used by \(other)")
                     errors += 1
                 }
-                ids[playbook.id] = file
+                ids[id] = file
             }
         }
         let summary =
             "\(files.count) file\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         Stderr.print(summary)
         if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Results of checking files in parallel, kept by index.
+final class LintResults: @unchecked Sendable {
+    private var items: [(String?, [Diagnostic])]
+    private let lock = NSLock()
+
+    init(count: Int) { items = Array(repeating: (nil, []), count: count) }
+
+    func set(_ i: Int, _ value: (String?, [Diagnostic])) {
+        lock.lock()
+        items[i] = value
+        lock.unlock()
+    }
+
+    func get(_ i: Int) -> (String?, [Diagnostic]) {
+        lock.lock()
+        defer { lock.unlock() }
+        return items[i]
     }
 }

@@ -5,8 +5,8 @@ release build, compared with a minimal responder that answers every line without
 Writes turns per second, p50 and p99 latency per turn and the server's peak memory (VmHWM) to its own section of
 docs/benchmarks.md.
 
-    swift build -c release --product coach
-    python3 benchmarks/protocol_bench.py [--sessions 10000] [--playbook ID] [--binary .build/release/coach]
+    swift build -c release --static-swift-stdlib --scratch-path .build-static --product coach
+    python3 benchmarks/protocol_bench.py [--sessions 10000] [--playbook ID] [--binary .build-static/release/coach]
 
 With no --playbook it uses stakeholder-reset when the server has it, else account-checkup from the test
 fixtures. The answers are found once (defaults, examples, first choice, as Tests/clients/stdlib_client.py does)
@@ -191,22 +191,25 @@ def floor(binary, count):
 
 
 def build_floor():
-    out = os.path.join(ROOT, ".build", "floor-responder")
-    src = os.path.join(ROOT, "benchmarks", "floor_responder.swift")
-    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(src):
-        subprocess.run(["swiftc", "-O", src, "-o", out], check=True)
-    return out
+    """The `floor-responder` target (benchmarks/Floors/Responder), built the same way as the suite builds it."""
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", ".build-static",
+                    "--product", "floor-responder"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(ROOT, ".build-static", "release", "floor-responder")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "coach"))
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build-static", "release", "coach"))
     parser.add_argument("--sessions", type=int, default=10000)
     parser.add_argument("--playbook")
     parser.add_argument("--playbooks", action="append", default=[])
     parser.add_argument("--out", default=os.path.join(ROOT, "docs", "benchmarks.md"))
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--no-pin", action="store_true", help="do not pin driver and server to one core")
     args = parser.parse_args()
+    if not args.no_pin and hasattr(os, "sched_setaffinity"):
+        # Driver and server (which inherits the mask) share one core: unpinned runs are bimodal on 2-core machines.
+        os.sched_setaffinity(0, {max(os.sched_getaffinity(0))})
     dirs = args.playbooks or [FIXTURES]
     serve = [args.binary, "serve"] + [a for d in dirs for a in ("--playbooks", d)]
 
@@ -257,7 +260,7 @@ def main():
         START,
         "## Protocol: `coach serve` turns per second and latency",
         "",
-        "Measured by `benchmarks/protocol_bench.py` against a release build (`swift build -c release --product coach`),",
+        "Measured by `benchmarks/protocol_bench.py` against a release build (`swift build -c release --static-swift-stdlib --product coach`),",
         "sessions kept in memory (no store). Command:",
         "",
         "```",
@@ -266,9 +269,9 @@ def main():
         "",
         "%d sessions of `%s` (%d turns each: `session/start`, then every answer or skip), on %s, Python %s client." % (
             args.sessions, playbook, len(calls) + 1, platform.machine(), platform.python_version()),
-        "Lock-step: one request in flight, latency timed around each write/read pair. Pipelined: windows of 500",
+        "Driver and server pinned to one core (`--no-pin` to turn that off). Lock-step: one request in flight, latency timed around each write/read pair. Pipelined: windows of 500",
         "sessions, every request of a window written at once while the replies are read. The floor is",
-        "`benchmarks/floor_responder.swift`, which answers every line with a fixed reply and parses nothing.",
+        "`floor-responder` (benchmarks/Floors/Responder), which answers every line with a fixed reply and parses nothing.",
         "",
         "| run | turns | turns/s | p50 µs | p99 µs | server CPU µs/turn | peak memory (VmHWM) |",
         "|---|---:|---:|---:|---:|---:|---:|",

@@ -176,8 +176,8 @@ public final class SessionService {
     /// The turn of a session as it stands, loading it from the store if needed; nothing is saved.
     public func current(_ id: String) throws(ServiceError) -> SessionUpdate {
         let (id, entry) = try liveSession(id)
-        // Finished drafts are not kept in memory (they are large); render them again when asked.
-        let turn = entry.turn.status == .completed ? entry.session.currentTurn() : entry.turn
+        // Only a summary of the last turn is kept in memory: build the whole turn again.
+        let turn = entry.session.currentTurn()
         return SessionUpdate(sessionID: id, turn: turn, title: entry.title)
     }
 
@@ -220,25 +220,64 @@ public final class SessionService {
 /// The sessions running in this process. A finished session's drafts are dropped from its kept turn: they are
 /// rendered again on demand, so thousands of finished sessions do not hold thousands of drafts in memory.
 struct LiveTable: Sequence {
-    private var entries: [String: SessionService.Live] = [:]
+    /// What is kept of a session between events: the engine session and a small summary of its last turn (its
+    /// step, kind, status and progress) instead of the whole turn, so thousands of open sessions stay small.
+    struct Kept {
+        var session: Session
+        var title: String
+        var account: String?
+        var status: CoachCore.SessionStatus
+        var step: String?
+        var kind: InputKind?
+        var progress: CoachCore.Progress
+        var pending: [JournalEntry]
+        var lastDraft: Data?
+        var createdAt: Double
+        var updatedAt: Double
+        var origin: SessionOrigin
 
-    subscript(id: String) -> SessionService.Live? {
-        get { entries[id] }
-        set {
-            guard var entry = newValue else {
-                entries[id] = nil
-                return
-            }
-            entry.turn.outputs = nil
-            entry.turn.handoffs = nil
-            entries[id] = entry
+        init(_ live: SessionService.Live) {
+            session = live.session
+            title = live.title
+            account = live.account
+            status = live.turn.status
+            step = live.turn.prompt?.step
+            kind = live.turn.prompt?.kind
+            progress = live.turn.progress
+            pending = live.pending
+            lastDraft = live.lastDraft
+            createdAt = live.createdAt
+            updatedAt = live.updatedAt
+            origin = live.origin
+        }
+
+        var live: SessionService.Live {
+            let prompt = step.map { Prompt.named($0, kind: kind ?? .text) }
+            let turn = Turn.summary(status: status, prompt: prompt, progress: progress)
+            var live = SessionService.Live(session: session, title: title, account: account, turn: turn)
+            live.pending = pending
+            live.lastDraft = lastDraft
+            live.createdAt = createdAt
+            live.updatedAt = updatedAt
+            live.origin = origin
+            return live
         }
     }
 
-    var keys: Dictionary<String, SessionService.Live>.Keys { entries.keys }
+    private var entries: [String: Kept] = [:]
+
+    subscript(id: String) -> SessionService.Live? {
+        get { entries[id]?.live }
+        set { entries[id] = newValue.map(Kept.init) }
+    }
+
+    var keys: Dictionary<String, Kept>.Keys { entries.keys }
     var count: Int { entries.count }
 
-    func makeIterator() -> Dictionary<String, SessionService.Live>.Iterator { entries.makeIterator() }
+    func makeIterator() -> AnyIterator<(key: String, value: SessionService.Live)> {
+        var inner = entries.makeIterator()
+        return AnyIterator { inner.next().map { (key: $0.key, value: $0.value.live) } }
+    }
 }
 
 extension Event {

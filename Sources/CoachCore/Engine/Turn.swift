@@ -26,6 +26,13 @@ public struct Prompt: Sendable, Codable, Equatable {
     /// Whether this step already had an answer (the user went back to it).
     public var revisiting: Bool
 
+    /// A prompt that only names its step and kind (what a store of many sessions keeps of the last question).
+    public static func named(_ step: String, kind: InputKind) -> Prompt {
+        Prompt(
+            step: step, kind: kind, text: "", help: nil, why: nil, default: nil, defaultNote: nil, choices: nil,
+            required: true, examples: [], tips: [], group: nil, revisiting: false)
+    }
+
     /// A prompt inside a repeated group: which group, which item.
     public struct GroupPosition: Sendable, Codable, Equatable {
         public var id: String
@@ -92,6 +99,11 @@ public struct Turn: Sendable, Codable, Equatable {
     public var handoffs: [HandoffOffer]?
     /// A one-line note about what just happened ("Kept your later answers; 2 no longer apply and were dropped").
     public var notice: String?
+
+    /// A turn holding only where a session stands (no drafts, no notes): what is kept between events.
+    public static func summary(status: SessionStatus, prompt: Prompt?, progress: Progress) -> Turn {
+        Turn(status: status, prompt: prompt, invalid: nil, progress: progress, outputs: nil, handoffs: nil, notice: nil)
+    }
 }
 
 /// An event the engine refuses, leaving the session unchanged.

@@ -107,9 +107,18 @@ public struct ReplController {
         case .asking:
             if let lines = multiline { return Request(prompt: lines.isEmpty ? "> " : ". ", prefill: nil) }
             guard let prompt = turn?.prompt, prompt.kind != .info else { return Request(prompt: "> ", prefill: nil) }
-            let prefill = prompt.default.flatMap { $0.isEmpty || $0.contains("\n") ? nil : $0 }
+            // A pick from a list is typed fresh (a number or a name): text typed after a pre-filled "no" would
+            // read "no1". Free-text answers get their default in the line, ready to edit.
+            let prefill =
+                ReplController.picksFromChoices(prompt.kind)
+                ? nil : prompt.default.flatMap { $0.isEmpty || $0.contains("\n") ? nil : $0 }
             return Request(prompt: "> ", prefill: prefill)
         }
+    }
+
+    /// Whether an answer of this kind is picked from a short list (choices, yes/no) rather than written.
+    static func picksFromChoices(_ kind: InputKind) -> Bool {
+        kind == .choice || kind == .multichoice || kind == .yesno
     }
 
     /// Handles one result of reading a line.

@@ -114,8 +114,11 @@ struct ReplRenderer {
             let keeps = prompt.revisiting ? "Current answer" : "Default"
             if multiline {
                 lines.append("\(keeps): \(oneLine(value))\(note); a . on its own keeps it.")
+            } else if ReplController.picksFromChoices(prompt.kind) {
+                lines.append("\(keeps): \(safe(value))\(note). Press Enter to keep it, or type your pick.")
             } else {
-                lines.append("\(keeps): \(safe(value))\(note). Press Enter to keep it, or edit it.")
+                // The value is in the line already: typing adds to it, so say how to start afresh.
+                lines.append("\(keeps): \(safe(value))\(note). Press Enter to keep it, edit it, or Ctrl-U to clear the line.")
             }
         } else if !prompt.required && prompt.kind.asks {
             lines.append("Optional: press Enter or type /skip to leave it out.")

@@ -202,4 +202,16 @@ import Testing
         for line in ["", "Acme", "", "$1,000"] { _ = controller.handle(.line(line)) }
         #expect(controller.request == ReplController.Request(prompt: "> ", prefill: "0"))
     }
+
+    @Test func picksAreNotPrefilledSoTypingDoesNotAddToTheDefault() {
+        var controller = ReplHarness.controller()
+        _ = controller.start(playbookID: "account-checkup")
+        for line in ["", "Acme", "", "$1,000", "", "good", "2026-03-09"] { _ = controller.handle(.line(line)) }
+        // weekends: a yes/no with default "no" — shown, not put in the line (typing "yes" would read "noyes").
+        #expect(controller.request == ReplController.Request(prompt: "> ", prefill: nil))
+        let reply = controller.handle(.line("yes"))
+        #expect(reply.output.contains("How will you keep in touch?"))
+        // channels: multiple choice with default "email", not pre-filled either.
+        #expect(controller.request == ReplController.Request(prompt: "> ", prefill: nil))
+    }
 }

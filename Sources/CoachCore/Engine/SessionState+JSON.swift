@@ -1,50 +1,35 @@
-/// A fast JSON encoding of session state, byte for byte what `JSONEncoder` (with sorted keys) would decode to the
-/// same value, for the hot path that saves every accepted answer. `JSONDecoder` reads it back.
+/// A fast JSON encoding of session state in the layout `JSONEncoder` gives the synthesized `Codable` conformances,
+/// for the hot path that saves every accepted answer. `JSONDecoder` reads it back.
 extension SessionState {
-    /// The state as JSON in the synthesized `Codable` layout (what `JSONDecoder().decode(SessionState.self, ...)`
-    /// reads).
+    /// The state as JSON (what `JSONDecoder().decode(SessionState.self, ...)` reads).
     public func jsonData() -> [UInt8] {
-        var w = FastJSON()
-        w.open()
+        var w = JSONWriter(capacity: 1024)
+        w.beginObject()
         w.key("answers")
-        w.open()
+        w.beginObject()
         for key in answers.keys.sorted() {
             w.key(key)
             w.value(answers[key]!)
         }
-        w.close()
-        w.key("attempts")
-        w.int(attempts)
-        w.key("playbookID")
-        w.string(playbookID)
-        w.key("playbookVersion")
-        w.int(playbookVersion)
+        w.endObject()
+        w.field("attempts", attempts)
+        w.field("playbookID", playbookID)
+        w.field("playbookVersion", playbookVersion)
         w.key("prefill")
-        w.open()
+        w.beginObject()
         for key in prefill.keys.sorted() {
-            let p = prefill[key]!
             w.key(key)
-            w.open()
-            if let note = p.note {
-                w.key("note")
-                w.string(note)
-            }
-            w.key("text")
-            w.string(p.text)
-            w.close()
+            w.beginObject()
+            w.field("note", prefill[key]!.note)
+            w.field("text", prefill[key]!.text)
+            w.endObject()
         }
-        w.close()
-        if let revisit {
-            w.key("revisit")
-            w.string(revisit)
-        }
-        w.key("skipped")
-        w.array(skipped.sorted())
-        w.key("status")
-        w.string(status.rawValue)
-        w.key("today")
-        w.string(today.iso)
-        w.close()
+        w.endObject()
+        w.field("revisit", revisit)
+        w.field("skipped", skipped.sorted())
+        w.field("status", status.rawValue)
+        w.field("today", today.iso)
+        w.endObject()
         return w.bytes
     }
 }
@@ -52,94 +37,22 @@ extension SessionState {
 extension SessionExport.Answer {
     /// Answers as a JSON array of `{answer, question, step}` (what `JSONDecoder` reads back).
     public static func jsonData(_ answers: [SessionExport.Answer]) -> [UInt8] {
-        var w = FastJSON()
-        w.bytes.append(UInt8(ascii: "["))
-        for (i, a) in answers.enumerated() {
-            if i > 0 { w.bytes.append(UInt8(ascii: ",")) }
-            w.needsComma = false
-            w.open()
-            w.key("answer")
-            w.string(a.answer)
-            w.key("question")
-            w.string(a.question)
-            w.key("step")
-            w.string(a.step)
-            w.close()
+        var w = JSONWriter(capacity: 1024)
+        w.beginArray()
+        for a in answers {
+            w.beginObject()
+            w.field("answer", a.answer)
+            w.field("question", a.question)
+            w.field("step", a.step)
+            w.endObject()
         }
-        w.bytes.append(UInt8(ascii: "]"))
+        w.endArray()
         return w.bytes
     }
 }
 
-/// A minimal JSON writer for the state encoding above.
-struct FastJSON {
-    var bytes: [UInt8] = []
-    var needsComma = false
-
-    init() { bytes.reserveCapacity(1024) }
-
-    mutating func comma() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
-        needsComma = true
-    }
-
-    mutating func open() {
-        bytes.append(UInt8(ascii: "{"))
-        needsComma = false
-    }
-
-    mutating func close() {
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
-    }
-
-    mutating func key(_ k: String) {
-        comma()
-        raw(k)
-        bytes.append(UInt8(ascii: ":"))
-        needsComma = false
-    }
-
-    mutating func string(_ s: String) {
-        comma()
-        raw(s)
-    }
-
-    mutating func int(_ n: Int) {
-        comma()
-        bytes.append(contentsOf: String(n).utf8)
-    }
-
-    mutating func double(_ d: Double) {
-        comma()
-        if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
-            bytes.append(contentsOf: String(Int64(d)).utf8)
-        } else {
-            bytes.append(contentsOf: "\(d)".utf8)
-        }
-    }
-
-    mutating func array(_ items: [String]) {
-        comma()
-        bytes.append(UInt8(ascii: "["))
-        needsComma = false
-        for item in items { string(item) }
-        bytes.append(UInt8(ascii: "]"))
-        needsComma = true
-    }
-
-    /// `{"case":{"_0":...}}` as synthesized `Codable` writes an enum case with one unlabelled value.
-    mutating func tagged(_ name: String, _ body: (inout FastJSON) -> Void) {
-        comma()
-        open()
-        key(name)
-        open()
-        key("_0")
-        body(&self)
-        close()
-        close()
-    }
-
+extension JSONWriter {
+    /// A value in the synthesized `Codable` layout: `{"case":{"_0":...}}` for a case with one unlabelled value.
     mutating func value(_ v: Value) {
         switch v {
         case .text(let s): tagged("text") { $0.string(s) }
@@ -147,95 +60,79 @@ struct FastJSON {
         case .percent(let n): tagged("percent") { $0.double(n) }
         case .money(let m):
             tagged("money") {
-                $0.open()
-                $0.key("cents")
-                $0.int(Int(m.cents))
-                $0.key("currency")
-                $0.string(m.currency)
-                $0.close()
+                $0.beginObject()
+                $0.field("cents", Int(m.cents))
+                $0.field("currency", m.currency)
+                $0.endObject()
             }
         case .date(let d): tagged("date") { $0.string(d.iso) }
-        case .bool(let b):
-            tagged("bool") {
-                $0.comma()
-                $0.bytes.append(contentsOf: (b ? "true" : "false").utf8)
-            }
+        case .bool(let b): tagged("bool") { $0.bool(b) }
         case .choice(let value, let label):
-            comma()
-            open()
+            beginObject()
             key("choice")
-            open()
-            key("label")
-            string(label)
-            key("value")
-            string(value)
-            close()
-            close()
-        case .list(let items): tagged("list") { $0.array(items) }
+            beginObject()
+            field("label", label)
+            field("value", value)
+            endObject()
+            endObject()
+        case .list(let items): tagged("list") { $0.strings(items) }
         case .items(let items):
             tagged("items") { w in
-                w.comma()
-                w.bytes.append(UInt8(ascii: "["))
-                w.needsComma = false
+                w.beginArray()
                 for item in items {
-                    w.open()
+                    w.beginObject()
                     for k in item.keys.sorted() {
                         w.key(k)
                         w.value(item[k]!)
                     }
-                    w.close()
+                    w.endObject()
                 }
-                w.bytes.append(UInt8(ascii: "]"))
-                w.needsComma = true
+                w.endArray()
             }
         case .plan(let days):
             tagged("plan") { w in
-                w.comma()
-                w.bytes.append(UInt8(ascii: "["))
-                w.needsComma = false
+                w.beginArray()
                 for d in days {
-                    w.open()
-                    w.key("actions")
-                    w.array(d.actions)
-                    w.key("day")
-                    w.int(d.day)
-                    w.key("on")
-                    w.string(d.on.iso)
-                    w.key("title")
-                    w.string(d.title)
-                    w.close()
+                    w.beginObject()
+                    w.field("actions", d.actions)
+                    w.field("day", d.day)
+                    w.field("on", d.on.iso)
+                    w.field("title", d.title)
+                    w.endObject()
                 }
-                w.bytes.append(UInt8(ascii: "]"))
-                w.needsComma = true
+                w.endArray()
             }
         case .seen:
-            comma()
-            open()
+            beginObject()
             key("seen")
-            open()
-            close()
-            close()
+            beginObject()
+            endObject()
+            endObject()
         }
     }
 
-    /// A JSON string literal, escaping quotes, backslashes and control characters.
-    mutating func raw(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                bytes.append(hex[Int(b >> 4)])
-                bytes.append(hex[Int(b & 0xF)])
-            default: bytes.append(b)
-            }
+    private mutating func tagged(_ name: String, _ body: (inout JSONWriter) -> Void) {
+        beginObject()
+        key(name)
+        beginObject()
+        key("_0")
+        body(&self)
+        endObject()
+        endObject()
+    }
+
+    private mutating func strings(_ items: [String]) {
+        beginArray()
+        for item in items { string(item) }
+        endArray()
+    }
+
+    /// A finite number: whole numbers without a fraction, others in Swift's round-trip form.
+    private mutating func double(_ d: Double) {
+        if d == d.rounded(), abs(d) < 1e15 {
+            number(text: String(Int64(d)))
+        } else {
+            number(text: "\(d)")
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

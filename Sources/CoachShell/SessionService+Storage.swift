@@ -145,11 +145,8 @@ extension SessionService {
 
     /// A new id for a session that lives in this process only (`s-` and six characters, like stored ones).
     func newTransientID() -> String {
-        let alphabet = Array("23456789abcdefghjkmnpqrstuvwxyz")
-        var generator = SystemRandomNumberGenerator()
         while true {
-            var id = "s-"
-            for _ in 0..<6 { id.append(alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))]) }
+            let id = SessionID.random()
             if live[id] == nil { return id }
         }
     }

@@ -1,9 +1,9 @@
 /// Short, human-friendly session ids like `s-7k3m9q` (no 0, 1, i, l or o to misread).
-enum SessionID {
+public enum SessionID {
     static let alphabet = Array("23456789abcdefghjkmnpqrstuvwxyz")
 
     /// A new random id: `s-` and six characters (about 887 million possibilities).
-    static func random() -> String {
+    public static func random() -> String {
         var generator = SystemRandomNumberGenerator()
         var id = "s-"
         for _ in 0..<6 {

@@ -57,13 +57,14 @@ struct RunCommand: ParsableCommand {
         } else if let problem = service.storeProblem {
             Stderr.print("warning: \(problem)")
         }
-        let outputs = run.session.render(preview: false)
+        // The finished turn carries the drafts and the hand-offs: rendered once, for the store and for printing.
+        let outputs = saved.turn.outputs ?? []
         if let dir = output {
             try write(outputs, to: dir, playbook: p)
         } else {
             print(formatted(outputs, playbook: p), terminator: "")
         }
-        if let offers = run.session.currentTurn().handoffs, format != .json {
+        if let offers = saved.turn.handoffs, format != .json {
             let lines = offers.map { "  \($0.label): coach run \($0.playbook)" }.joined(separator: "\n")
             Stderr.print("\nNext steps this playbook suggests:\n\(lines)")
         }

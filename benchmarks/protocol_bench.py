@@ -27,41 +27,21 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.join(ROOT, "Tests", "clients"))
 import coach_answers  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import suite  # noqa: E402  (the benchmark suite: one pipe class for both drivers)
+
 FIXTURES = os.path.join(ROOT, "Tests", "CoachProtocolTests", "Fixtures", "playbooks")
 START, END = "<!-- protocol-bench:start -->", "<!-- protocol-bench:end -->"
 
 
-class Pipe:
-    """A child process spoken to through raw file descriptors (no Python buffering)."""
+class Pipe(suite.Pipe):
+    """The suite's pipe to a child process, with the store off and a fixed day, plus the figures this script reports."""
 
     def __init__(self, args):
-        env = dict(os.environ, COACH_TODAY="2026-11-23", COACH_NO_STORE="1")
-        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0)
-        self.win = self.proc.stdin.fileno()
-        self.rout = self.proc.stdout.fileno()
-        self.buffer = b""
-
-    def line(self):
-        while True:
-            i = self.buffer.find(b"\n")
-            if i >= 0:
-                line, self.buffer = self.buffer[:i], self.buffer[i + 1:]
-                return line
-            chunk = os.read(self.rout, 1 << 20)
-            if not chunk:
-                raise RuntimeError("the server closed its output")
-            self.buffer += chunk
-
-    def call(self, data):
-        os.write(self.win, data)
-        return self.line()
+        super().__init__(args, dict(os.environ, COACH_TODAY="2026-11-23", COACH_NO_STORE="1"))
 
     def peak_kib(self):
-        with open("/proc/%d/status" % self.proc.pid) as f:
-            for row in f:
-                if row.startswith("VmHWM:"):
-                    return int(row.split()[1])
-        return 0
+        return self.status("VmHWM")
 
     def cpu_seconds(self):
         """User and system CPU time the server has used so far."""
@@ -69,10 +49,6 @@ class Pipe:
             fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    def close(self):
-        self.proc.stdin.close()
-        self.proc.stdout.read()
-        return self.proc.wait(timeout=30)
 
 
 def request(i, method, params):

@@ -298,7 +298,7 @@ public struct Session: Sendable {
     /// An answer as text the user can edit and submit again.
     public static func editText(_ value: Value) -> String {
         switch value {
-        case .number(let n): return Value.format(number: n, decimals: nil).replacingOccurrences(",", with: "")
+        case .number(let n): return Value.format(number: n, decimals: nil, grouped: false)
         case .date(let d): return d.iso
         case .choice(let v, _): return v
         case .list(let l): return l.joined(separator: "; ")
@@ -420,14 +420,6 @@ public struct Session: Sendable {
         for step in playbook.steps where step.account {
             if let v = state.answers[step.id] { out[step.id] = Session.editText(v) }
         }
-        return out
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
         return out
     }
 }

@@ -41,7 +41,7 @@ public enum TranscriptExport {
     /// The conversation as plain text, one entry per line, for `coach sessions show`.
     public static func text(_ lines: [TranscriptLine]) -> String {
         lines.map { line in
-            let time = ExportTime(seconds: line.at).iso.replacingOccurrences("T", with: " ").replacingOccurrences("Z", with: "")
+            let time = String(ExportTime(seconds: line.at).iso.compactMap { $0 == "T" ? " " : $0 == "Z" ? nil : $0 })
             let step = line.step.map { " [\($0)]" } ?? ""
             let label = line.kind.padding(toLength: 7)
             let text = line.text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -58,7 +58,7 @@ public indirect enum Expression: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .number(let n): return Value.format(number: n, decimals: nil).replacingCommas()
+        case .number(let n): return Value.format(number: n, decimals: nil, grouped: false)
         case .string(let s): return "\"\(s)\""
         case .bool(let b): return b ? "true" : "false"
         case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
@@ -69,8 +69,4 @@ public indirect enum Expression: Sendable, Equatable, CustomStringConvertible {
         case .call(let f, let args): return "\(f)(" + args.map(\.description).joined(separator: ", ") + ")"
         }
     }
-}
-
-extension String {
-    fileprivate func replacingCommas() -> String { String(filter { $0 != "," }) }
 }

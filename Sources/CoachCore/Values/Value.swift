@@ -54,8 +54,9 @@ public indirect enum Value: Hashable, Sendable, Codable {
         }
     }
 
-    /// `12`, `12.5`, `1,200` with at most `decimals` places (two when nil, trailing zeros trimmed).
-    public static func format(number: Double, decimals: Int?) -> String {
+    /// `12`, `12.5`, `1,200` with at most `decimals` places (two when nil, trailing zeros trimmed); `grouped: false`
+    /// leaves out the thousands separators (`1200`, for text a user edits or an expression).
+    public static func format(number: Double, decimals: Int?, grouped: Bool = true) -> String {
         guard number.isFinite else { return "0" }
         let places = decimals ?? 2
         var scale = 1.0
@@ -70,7 +71,7 @@ public indirect enum Value: Hashable, Sendable, Codable {
                 fracDigits -= 1
             }
         }
-        var out = (number < 0 && scaled != 0 ? "-" : "") + Money.grouped(whole)
+        var out = (number < 0 && scaled != 0 ? "-" : "") + (grouped ? Money.grouped(whole) : String(whole))
         if fracDigits > 0 {
             var f = String(frac)
             while f.count < fracDigits { f = "0" + f }

@@ -61,5 +61,9 @@ struct CatalogTests {
         #expect(
             PlaybookCatalog(files: [.init(path: "q.yaml", text: quoted, origin: "team")]).summaries.first?.title == "Account 'check-up': #1"
         )
+        let windows = example.replacingOccurrences(of: "\n", with: "\r\n")
+        let fromWindows = PlaybookCatalog(files: [.init(path: "w.yaml", text: windows, origin: "team")]).summaries.first
+        #expect(fromWindows?.title == "Account check-up")
+        #expect(fromWindows?.id == "account-checkup")
     }
 }

@@ -10,12 +10,8 @@ struct PlaybookHeader: Equatable {
     /// understands (the caller then loads the file in full).
     static func read(_ text: String) -> PlaybookHeader? {
         var fields: [String: String] = [:]
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard let first = line.first, first != " ", first != "\t", first != "#", first != "-" else { continue }
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = String(line[..<colon])
-            guard ["id", "title", "summary", "minutes", "tags"].contains(key) else { continue }
-            let raw = line[line.index(after: colon)...].trimmingLeadingSpaces()
+        for (key, line) in topLevelLines(text, keys: headerKeys) {
+            let raw = line[line.index(line.startIndex, offsetBy: key.utf8.count + 1)...].trimmingLeadingSpaces()
             guard let value = scalar(raw, allowList: key == "tags") else { return nil }
             fields[key] = value
         }
@@ -29,12 +25,47 @@ struct PlaybookHeader: Equatable {
         return PlaybookHeader(id: id, title: title, summary: summary, minutes: minutes, tags: tags)
     }
 
+    static let headerKeys = ["id", "title", "summary", "minutes", "tags"]
+
+    /// The lines of `text` that start in the first column with one of `keys` and a colon, each with its key
+    /// (a trailing carriage return dropped). Scans bytes: a listing reads every playbook file this way, and
+    /// splitting whole files into lines of `Character`s cost more than loading the one playbook that is run.
+    static func topLevelLines(_ text: String, keys: [String]) -> [(key: String, line: Substring)] {
+        let bytes = text.utf8
+        var found: [(key: String, line: Substring)] = []
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let first = bytes[start]
+            if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") {
+                for key in keys where startsWith(bytes[start..<end], key) {
+                    var lineEnd = end
+                    if lineEnd > start, bytes[bytes.index(before: lineEnd)] == UInt8(ascii: "\r") {
+                        lineEnd = bytes.index(before: lineEnd)
+                    }
+                    found.append((key, text[start..<lineEnd]))
+                    break
+                }
+            }
+            start = end < bytes.endIndex ? bytes.index(after: end) : end
+        }
+        return found
+    }
+
+    /// Whether `line` starts with `key` followed by a colon.
+    private static func startsWith(_ line: Substring.UTF8View, _ key: String) -> Bool {
+        var i = line.startIndex
+        for byte in key.utf8 {
+            guard i < line.endIndex, line[i] == byte else { return false }
+            i = line.index(after: i)
+        }
+        return i < line.endIndex && line[i] == UInt8(ascii: ":")
+    }
+
     /// Just the id, from a top-level `id:` line (for naming a broken file).
     static func id(in text: String) -> String? {
-        for line in text.split(separator: "\n") where line.hasPrefix("id:") {
-            return scalar(line.dropFirst(3).trimmingLeadingSpaces(), allowList: false)
-        }
-        return nil
+        guard let line = topLevelLines(text, keys: ["id"]).first?.line else { return nil }
+        return scalar(line.dropFirst(3).trimmingLeadingSpaces(), allowList: false)
     }
 
     /// A one-line plain, single- or double-quoted scalar; nil for anything else (block scalars, anchors, ...).

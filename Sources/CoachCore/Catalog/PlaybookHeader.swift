@@ -31,35 +31,36 @@ struct PlaybookHeader: Equatable {
     /// (a trailing carriage return dropped). Scans bytes: a listing reads every playbook file this way, and
     /// splitting whole files into lines of `Character`s cost more than loading the one playbook that is run.
     static func topLevelLines(_ text: String, keys: [String]) -> [(key: String, line: Substring)] {
-        let bytes = text.utf8
-        var found: [(key: String, line: Substring)] = []
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            let first = bytes[start]
-            if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") {
-                for key in keys where startsWith(bytes[start..<end], key) {
-                    var lineEnd = end
-                    if lineEnd > start, bytes[bytes.index(before: lineEnd)] == UInt8(ascii: "\r") {
-                        lineEnd = bytes.index(before: lineEnd)
+        var text = text
+        return text.withUTF8 { bytes in
+            var found: [(key: String, line: Substring)] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let first = bytes[start]
+                if first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") {
+                    for key in keys where startsWith(bytes, at: start, end: end, key) {
+                        let lineEnd = end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
+                        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self)
+                        found.append((key, line[...]))
+                        break
                     }
-                    found.append((key, text[start..<lineEnd]))
-                    break
                 }
+                start = end + 1
             }
-            start = end < bytes.endIndex ? bytes.index(after: end) : end
+            return found
         }
-        return found
     }
 
-    /// Whether `line` starts with `key` followed by a colon.
-    private static func startsWith(_ line: Substring.UTF8View, _ key: String) -> Bool {
-        var i = line.startIndex
+    /// Whether the line `bytes[start..<end]` starts with `key` followed by a colon.
+    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, _ key: String) -> Bool {
+        var i = start
         for byte in key.utf8 {
-            guard i < line.endIndex, line[i] == byte else { return false }
-            i = line.index(after: i)
+            guard i < end, bytes[i] == byte else { return false }
+            i += 1
         }
-        return i < line.endIndex && line[i] == UInt8(ascii: ":")
+        return i < end && bytes[i] == UInt8(ascii: ":")
     }
 
     /// Just the id, from a top-level `id:` line (for naming a broken file).

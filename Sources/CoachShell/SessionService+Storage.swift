@@ -11,16 +11,23 @@ extension SessionService {
         home: String?, environment: [String: String], noStore: Bool = false, catalog: PlaybookCatalog,
         today: @escaping () -> Day
     ) -> SessionService {
-        if noStore || environment["COACH_NO_STORE"] == "1" {
+        open(
+            opening: StoreOpening(home: home, environment: environment, noStore: noStore), catalog: catalog,
+            today: today)
+    }
+
+    /// A service over the store `opening` opens (waiting for it), in memory when it is not to be stored or fails.
+    public static func open(opening: StoreOpening, catalog: PlaybookCatalog, today: @escaping () -> Day)
+        -> SessionService
+    {
+        switch opening.wait() {
+        case nil:
             let service = inMemory(catalog: catalog, reason: "Sessions are not saved (--no-store).", today: today)
             service.transient = true
             return service
-        }
-        let folder = home.flatMap { $0.isEmpty ? nil : $0 } ?? CoachStore.defaultHome(environment: environment)
-        do {
-            let store = try CoachStore.open(home: folder)
+        case .success(let store):
             return SessionService(catalog: catalog, store: store, mode: .database(path: store.path), today: today)
-        } catch {
+        case .failure(let error):
             let service = inMemory(catalog: catalog, reason: memoryMessage(error), today: today)
             service.storeProblem = error.message
             return service

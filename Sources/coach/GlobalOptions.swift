@@ -27,11 +27,16 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The session service over the store in --home / COACH_HOME (in memory with --no-store or when it fails).
-    func sessionService(catalog: PlaybookCatalog) -> SessionService {
+    func sessionService(catalog: PlaybookCatalog, opening: StoreOpening? = nil) -> SessionService {
         let environment = self.environment
         return SessionService.open(
-            home: home, environment: environment, noStore: noStore, catalog: catalog,
+            opening: opening ?? StoreOpening(home: home, environment: environment, noStore: noStore), catalog: catalog,
             today: { Clock.today(environment: environment) })
+    }
+
+    /// Starts opening the store on another thread, for ``sessionService(catalog:opening:)`` to wait on.
+    func openingStore() -> StoreOpening {
+        StoreOpening(home: home, environment: environment, noStore: noStore, inBackground: true)
     }
 
     /// The session service for commands that only read or change what is stored: fails when there is no store.

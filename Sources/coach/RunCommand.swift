@@ -107,9 +107,11 @@ struct RunCommand: ParsableCommand {
 
     /// The REPL; wired up by the terminal shell.
     func runInteractive(playbookID: String?, resume: String? = nil) throws {
+        // The store opens on another thread while the playbook is found and checked.
+        let opening = global.openingStore()
         let catalog = global.catalog()
         if let playbookID { _ = try global.playbook(playbookID, in: catalog) }
-        let service = global.sessionService(catalog: catalog)
+        let service = global.sessionService(catalog: catalog, opening: opening)
         if let resume {
             // Fail here, before the screen changes, when the session cannot be carried on.
             _ = try service.stored(resume)

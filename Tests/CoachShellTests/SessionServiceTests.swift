@@ -215,6 +215,31 @@ struct SessionServiceTests {
         #expect(!FileManager.default.fileExists(atPath: home + "/coach.sqlite"))
     }
 
+    @Test("a store opened in the background is the same durable store; a broken home falls back to memory")
+    func backgroundOpening() throws {
+        let home = ServiceFixture.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let opening = StoreOpening(home: home, environment: [:], noStore: false, inBackground: true)
+        let service = SessionService.open(opening: opening, catalog: ServiceFixture.catalog(), today: { ServiceFixture.today })
+        #expect(service.isDurable)
+        let id = try service.start(playbookID: "mini", origin: .repl).sessionID
+        _ = try service.apply(id, .answer(.text("Acme"), step: "client"))
+        let reopened = ServiceFixture.fileService(home: home)
+        #expect(try reopened.session(id).state.answers["client"]?.display == "Acme")
+
+        let file = home + "/not-a-folder"
+        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        let broken = SessionService.open(
+            opening: StoreOpening(home: file, environment: [:], noStore: false, inBackground: true),
+            catalog: ServiceFixture.catalog(), today: { ServiceFixture.today })
+        #expect(!broken.isDurable)
+        #expect(broken.storeProblem != nil)
+        _ = try broken.start(playbookID: "mini", origin: .repl)
+        let none = StoreOpening(home: home, environment: ["COACH_NO_STORE": "1"], noStore: false, inBackground: true)
+        #expect(none.folder == nil)
+        #expect(none.wait() == nil)
+    }
+
     @Test("list, delete and ids by prefix")
     func listAndDelete() throws {
         let service = try ServiceFixture.memoryService()

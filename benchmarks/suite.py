@@ -154,14 +154,18 @@ def first_prompt(argv, env, marker=b"> "):
 
 
 def prompt(env, repeats):
-    pin()
+    # Unpinned is what a person gets (Coach opens its store on the second core while it checks the playbook);
+    # pinned to one core is the stricter figure, reported beside it.
     out = {}
-    for label, argv in [("floor-libedit", [exe("floor-libedit")]), ("coach run " + PLAYBOOK, [exe("coach"), "run", PLAYBOOK])]:
-        for _ in range(2):
-            first_prompt(argv, env.vars)
-        out[label] = [first_prompt(argv, env.vars) for _ in range(repeats)]
-        print("  %-24s %s" % (label, fmt(out[label], "ms", 2)), flush=True)
-    unpin()
+    for mode in ("unpinned", "pinned"):
+        if mode == "pinned":
+            pin()
+        for label, argv in [("floor-libedit", [exe("floor-libedit")]), ("coach run " + PLAYBOOK, [exe("coach"), "run", PLAYBOOK])]:
+            for _ in range(2):
+                first_prompt(argv, env.vars)
+            out.setdefault(mode, {})[label] = [first_prompt(argv, env.vars) for _ in range(repeats)]
+            print("  %-8s %-24s %s" % (mode, label, fmt(out[mode][label], "ms", 2)), flush=True)
+        unpin()
     return out
 
 
@@ -431,18 +435,23 @@ def protocol(env, turns, sessions, repeats):
 def lint(env, count, repeats):
     folder = env.home("generated")
     bench("generate", folder, count)
-    pin()
-    inproc = [bench("lint", count)["seconds"] for _ in range(repeats)]
-    cli = []
-    for _ in range(repeats):
+
+    def cli_run():
         t = time.perf_counter_ns()
         done = subprocess.run([exe("coach"), "lint", folder], capture_output=True, env=env.vars)
-        cli.append((time.perf_counter_ns() - t) / 1e9)
         if done.returncode != 0:
             raise RuntimeError("coach lint failed on the generated playbooks:\n" + done.stdout.decode()[-2000:])
+        return (time.perf_counter_ns() - t) / 1e9
+
+    # `coach lint` checks files on every core, as a person runs it; pinned to one core for the per-file cost.
+    cli = [cli_run() for _ in range(repeats)]
+    pin()
+    inproc = [bench("lint", count)["seconds"] for _ in range(repeats)]
+    pinned = [cli_run() for _ in range(repeats)]
     unpin()
-    print("  coach lint DIR (%d files): %s; in-process load+lint: %s" % (count, fmt(cli, "s", 3), fmt(inproc, "s", 3)), flush=True)
-    return {"cli": cli, "inproc": inproc, "count": count}
+    print("  coach lint DIR (%d files): %s; pinned %s; in-process load+lint (one core): %s" % (
+        count, fmt(cli, "s", 3), fmt(pinned, "s", 3), fmt(inproc, "s", 3)), flush=True)
+    return {"cli": cli, "pinned": pinned, "inproc": inproc, "count": count}
 
 
 # MARK: - 7. Store at scale
@@ -513,11 +522,14 @@ def report(r, args):
     budget = []
     lines += ["| # | measurement | floor | Coach | budget | verdict |", "|---|---|---|---|---|---|"]
     if "prompt" in r:
-        floor = statistics.median(r["prompt"]["floor-libedit"])
-        coach = statistics.median(r["prompt"]["coach run " + PLAYBOOK])
+        un, pn = r["prompt"]["unpinned"], r["prompt"]["pinned"]
+        key = "coach run " + PLAYBOOK
+        floor = statistics.median(un["floor-libedit"])
+        coach = statistics.median(un[key])
         ok = coach <= 2 * floor
-        lines.append("| 1 | first prompt of `coach run %s` in a pseudo-terminal | floor-libedit %s | %s (%.1f× floor) | within 2× floor (%.1f ms) | %s |" % (
-            PLAYBOOK, fmt(r["prompt"]["floor-libedit"], "ms"), fmt(r["prompt"]["coach run " + PLAYBOOK], "ms"), coach / floor, 2 * floor, verdict(ok)))
+        lines.append("| 1 | first prompt of `coach run %s` in a pseudo-terminal, unpinned (pinned: driver and program on one core) | floor-libedit %s (pinned %s) | %s (%.1f× floor) (pinned %s, %.1f× floor) | within 2× floor (%.1f ms) | %s |" % (
+            PLAYBOOK, fmt(un["floor-libedit"], "ms"), fmt(pn["floor-libedit"], "ms"), fmt(un[key], "ms"), coach / floor,
+            fmt(pn[key], "ms"), statistics.median(pn[key]) / statistics.median(pn["floor-libedit"]), 2 * floor, verdict(ok)))
         budget.append(ok)
     if "startup" in r:
         s = r["startup"]
@@ -572,8 +584,8 @@ def report(r, args):
     if "lint" in r:
         lt = r["lint"]
         cli = statistics.median(lt["cli"])
-        lines.append("| 6 | load + lint %d generated playbooks: `coach lint DIR` / in process | | %s / %s | under 1 s | %s |" % (
-            lt["count"], fmt(lt["cli"], "s", 3), fmt(lt["inproc"], "s", 3), verdict(cli < 1)))
+        lines.append("| 6 | load + lint %d generated playbooks: `coach lint DIR` (both cores) / pinned to one core / in process on one core | | %s / %s / %s | under 1 s | %s |" % (
+            lt["count"], fmt(lt["cli"], "s", 3), fmt(lt["pinned"], "s", 3), fmt(lt["inproc"], "s", 3), verdict(cli < 1)))
         budget.append(cli < 1)
     if "store" in r:
         runs = r["store"]

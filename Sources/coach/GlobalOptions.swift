@@ -3,6 +3,8 @@ import CoachCore
 import CoachShell
 import Foundation
 
+private let processEnvironment = ProcessInfo.processInfo.environment
+
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Add a folder of playbooks (repeatable; also COACH_PLAYBOOKS).", valueName: "dir"))
@@ -17,7 +19,8 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Keep sessions in memory only; write nothing to disk (also COACH_NO_STORE=1).")
     var noStore = false
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    /// The process environment, read once (each read of `ProcessInfo.environment` copies it into a new dictionary).
+    var environment: [String: String] { processEnvironment }
 
     /// Every playbook Coach can see, with warnings on stderr.
     func catalog() -> PlaybookCatalog {

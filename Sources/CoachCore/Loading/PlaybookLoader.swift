@@ -19,13 +19,18 @@ public struct PlaybookLoader {
     /// one difference: a mapping holding both `true:` and `"true":` now has a duplicate key.
     static let resolver = Resolver.basic
 
+    /// Yams' `Constructor.default` builds a new constructor with its three tables on every access (about 30,000
+    /// instructions); the parser only stores it in each node's tag, and the loader never asks it to construct
+    /// anything. One made once, never changed, is shared.
+    nonisolated(unsafe) static let constructor = Constructor.default
+
     /// The playbook and every problem found; the playbook is nil when there is any error.
     public static func load(yaml: String, path: String) -> (playbook: Playbook?, diagnostics: [Diagnostic]) {
         var loader = PlaybookLoader(path: path, source: SourceLines(yaml))
         let root: Node?
         do {
             // UTF-8 named here: Yams' default encoding reads the process environment on every parse.
-            root = try Parser(yaml: yaml, resolver: resolver, constructor: .default, encoding: .utf8).singleRoot()
+            root = try Parser(yaml: yaml, resolver: resolver, constructor: constructor, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             loader.yamlError(error)
             return (nil, loader.diagnostics)
@@ -334,6 +339,7 @@ public struct PlaybookLoader {
             return nil
         }
         let step = Step(id: id, location: location(idNode))
+        step.keyLocations.reserveCapacity(f.count)
         for (key, value) in f { step.keyLocations[key] = location(value) }
         if !Suggest.isSnake(id) {
             report(

@@ -8,6 +8,8 @@ public struct PlaybookLoader {
     let source: SourceLines
     var diagnostics: [Diagnostic] = []
     var templates: [String: CompiledTemplate] = [:]
+    /// The patterns of the playbook's steps, compiled, by their text.
+    var compiledPatterns: [String: Regex<AnyRegexOutput>] = [:]
 
     /// The file's lines, split the first time a diagnostic or a location needs them.
     var lines: [Substring] { source.lines }
@@ -251,6 +253,13 @@ public struct PlaybookLoader {
         return text
     }
 
+    /// `pattern` compiled and remembered for the other steps of the playbook; nil when it does not compile.
+    mutating func compile(_ pattern: String) -> Regex<AnyRegexOutput>? {
+        guard let compiled = try? Regex(pattern) else { return nil }
+        compiledPatterns[pattern] = compiled
+        return compiled
+    }
+
     // MARK: - Building
 
     static let validateKeys = KeyList(["rule", "message"])
@@ -397,11 +406,11 @@ public struct PlaybookLoader {
         step.minLength = int(f["min_length"], "min_length")
         step.maxLength = int(f["max_length"], "max_length")
         if let p = f["pattern"], let pattern = string(p, "pattern") {
-            // Setting the pattern compiles it once (Step.pattern); only a pattern that fails is compiled again,
-            // for the error message.
-            step.pattern = pattern
-            if step.compiledPattern == nil {
-                step.pattern = nil
+            // Each pattern of the playbook is compiled once, and steps with the same pattern share it; only a
+            // pattern that fails is compiled again, for the error message.
+            if let compiled = compiledPatterns[pattern] ?? compile(pattern) {
+                step.setPattern(pattern, compiled: compiled)
+            } else {
                 do {
                     _ = try Regex(pattern)
                 } catch {
@@ -459,9 +468,9 @@ public struct PlaybookLoader {
     mutating func checkKeysFitKind(_ step: Step, _ f: [String: Node]) {
         let kind = step.kind
         // The keys the step has (a few), not every key some kind restricts; diagnostics are sorted by place.
-        for (key, node) in f {
+        for key in f.keys {
             if let kinds = Self.kindsForKey[key], !kinds.contains(kind) {
-                report("'\(key)' does not apply to a \(kind.rawValue) step", at: location(node))
+                report("'\(key)' does not apply to a \(kind.rawValue) step", at: location(f[key]!))
             }
         }
         if (kind == .choice || kind == .multichoice) && step.choices.count < 2 {

@@ -454,22 +454,31 @@ public struct PlaybookLoader {
         return step
     }
 
-    /// The step keys that only some kinds of step take, with those kinds (built once, not on every step).
-    static let kindsForKey: [String: Set<InputKind>] = [
-        "choices": [.choice, .multichoice],
-        "min": [.number, .money, .percent, .date], "max": [.number, .money, .percent, .date],
-        "min_length": [.text, .multiline], "max_length": [.text, .multiline],
-        "pattern": [.text, .email], "pattern_hint": [.text, .email],
-        "min_items": [.list, .multichoice, .group], "max_items": [.list, .multichoice, .group],
-        "currency": [.money], "item": [.group], "more": [.group],
-        "text": [.info], "ask": Set(InputKind.allCases).subtracting([.info]),
-    ]
+    /// The step keys that only some kinds of step take, with those kinds as bits of `kindBits` (built once, not
+    /// on every step; plain integers, so the check needs no sets).
+    static let kindsForKey: [String: Int] = {
+        let table: [String: [InputKind]] = [
+            "choices": [.choice, .multichoice],
+            "min": [.number, .money, .percent, .date], "max": [.number, .money, .percent, .date],
+            "min_length": [.text, .multiline], "max_length": [.text, .multiline],
+            "pattern": [.text, .email], "pattern_hint": [.text, .email],
+            "min_items": [.list, .multichoice, .group], "max_items": [.list, .multichoice, .group],
+            "currency": [.money], "item": [.group], "more": [.group],
+            "text": [.info], "ask": InputKind.allCases.filter { $0 != .info },
+        ]
+        return table.mapValues { kinds in kinds.reduce(0) { $0 | kindBits[$1.rawValue]! } }
+    }()
+
+    /// One bit for each kind of step, by its name.
+    static let kindBits: [String: Int] = Dictionary(
+        uniqueKeysWithValues: InputKind.allCases.enumerated().map { ($1.rawValue, 1 << $0) })
 
     mutating func checkKeysFitKind(_ step: Step, _ f: [String: Node]) {
         let kind = step.kind
+        let bit = Self.kindBits[kind.rawValue]!
         // The keys the step has (a few), not every key some kind restricts; diagnostics are sorted by place.
         for key in f.keys {
-            if let kinds = Self.kindsForKey[key], !kinds.contains(kind) {
+            if let kinds = Self.kindsForKey[key], kinds & bit == 0 {
                 report("'\(key)' does not apply to a \(kind.rawValue) step", at: location(f[key]!))
             }
         }

@@ -75,3 +75,74 @@ import Testing
         }
     }
 }
+
+/// What the loader does more cheaply must still come out the same.
+@Suite struct CheaperLoadingTests {
+    @Test func stepsWithTheSamePatternShareOneAndBothCheck() throws {
+        let yaml = """
+            id: shared
+            title: Shared
+            summary: Two steps, one pattern.
+            version: 1
+            steps:
+              - id: first
+                ask: Code?
+                pattern: '^[A-Z]{3}-[0-9]+$'
+                examples: [ABC-12]
+              - id: second
+                ask: Another code?
+                pattern: '^[A-Z]{3}-[0-9]+$'
+                examples: [abc]
+              - id: third
+                ask: Broken?
+                pattern: '(['
+              - id: fourth
+                ask: Broken again?
+                pattern: '(['
+            outputs:
+              - id: o
+                body: "{{first}} {{second}} {{third}} {{fourth}}"
+            """
+        let (playbook, diagnostics) = PlaybookLoader.load(yaml: yaml, path: "shared.yaml")
+        #expect(playbook == nil)
+        let messages = diagnostics.map { "\($0.line): \($0.message)" }
+        #expect(messages.contains { $0.hasPrefix("13: the example 'abc' of 'second' would be refused") }, "\(messages)")
+        #expect(!messages.contains { $0.contains("'ABC-12'") }, "\(messages)")
+        #expect(messages.filter { $0.contains("is not a valid regular expression") }.map { String($0.prefix(3)) } == ["16:", "19:"])
+        let fixed = yaml.replacingOccurrences(of: "[abc]", with: "[XYZ-9]").replacingOccurrences(of: "'(['", with: "'^x$'")
+        let loaded = try #require(PlaybookLoader.load(yaml: fixed, path: "shared.yaml").playbook)
+        let steps = loaded.steps
+        #expect(steps.map(\.pattern) == ["^[A-Z]{3}-[0-9]+$", "^[A-Z]{3}-[0-9]+$", "^x$", "^x$"])
+        #expect(steps.allSatisfy { $0.compiledPattern != nil })
+        let today = Day(year: 2026, month: 1, day: 5)!
+        for step in steps.prefix(2) {
+            #expect((try? AnswerParser.parse(.text("QRS-7"), for: step, today: today).get()) != nil)
+            #expect((try? AnswerParser.parse(.text("qrs-7"), for: step, today: today).get()) == nil)
+        }
+    }
+
+    @Test func plainYesNoValuesAreStillBooleansAndQuotedOnesAreNot() {
+        func required(_ value: String) -> (Bool?, [String]) {
+            let yaml = """
+                id: flags
+                title: Flags
+                summary: Booleans.
+                version: 1
+                steps:
+                  - id: a
+                    ask: A?
+                    required: \(value)
+                outputs:
+                  - id: o
+                    body: "{{a}}"
+                """
+            let (playbook, diagnostics) = PlaybookLoader.load(yaml: yaml, path: "flags.yaml")
+            return (playbook?.steps[0].required, diagnostics.map(\.message))
+        }
+        for (text, expected) in [("false", false), ("no", false), ("Off", false), ("TRUE", true), ("yes", true)] {
+            #expect(required(text).0 == expected, "\(text)")
+        }
+        #expect(required("\"false\"").1 == ["required must be true or false"])
+        #expect(required("maybe").1 == ["required must be true or false"])
+    }
+}

@@ -78,10 +78,7 @@ public struct ExpressionParser {
 
     private mutating func parseComparison() throws(Failure) -> Expression {
         let lhs = try parseSum()
-        let ops: [String: Expression.BinaryOperator] = [
-            "==": .eq, "!=": .ne, "<": .lt, "<=": .le, ">": .gt, ">=": .ge,
-        ]
-        if case .op(let s) = peek, let op = ops[s] {
+        if case .op(let s) = peek, let op = Self.comparison(s) {
             _ = advance()
             return .binary(op, lhs, try parseSum())
         }
@@ -95,6 +92,19 @@ public struct ExpressionParser {
             return .not(.binary(.isIn, lhs, try parseSum()))
         }
         return lhs
+    }
+
+    /// The comparison an operator names (a switch, not a dictionary built on every comparison parsed).
+    private static func comparison(_ op: String) -> Expression.BinaryOperator? {
+        switch op {
+        case "==": .eq
+        case "!=": .ne
+        case "<": .lt
+        case "<=": .le
+        case ">": .gt
+        case ">=": .ge
+        default: nil
+        }
     }
 
     private mutating func parseSum() throws(Failure) -> Expression {

@@ -28,34 +28,32 @@ struct LintCommand: ParsableCommand {
             }
             files += isDir.boolValue ? PlaybookFiles.yamlFiles(in: path) : [path]
         }
-        // Read in order, check in parallel (each file is independent and the loader is pure), report in order.
-        var texts: [Result<String, Error>] = []
-        for file in files {
-            do {
-                texts.append(.success(try PlaybookFiles.read(file)))
-            } catch {
-                texts.append(.failure(error))
-            }
-        }
+        // Read and check in parallel (each file is independent and the loader is pure), report in order.
         let results = LintResults(count: files.count)
-        let sources = texts.map { try? $0.get() }
         let paths = files
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            if let text = sources[i] {
+            do {
+                let text = try PlaybookFiles.read(paths[i])
                 let (playbook, diagnostics) = PlaybookLoader.load(yaml: text, path: paths[i])
-                results.set(i, (playbook?.id, diagnostics))
+                results.set(i, .success((playbook?.id, diagnostics)))
+            } catch {
+                results.set(i, .failure(error))
             }
         }
         var errors = 0
         var warnings = 0
         var ids: [String: String] = [:]
         for (i, file) in files.enumerated() {
-            if case .failure(let error) = texts[i] {
+            let id: String?
+            let diagnostics: [Diagnostic]
+            switch results.get(i) {
+            case .failure(let error):
                 print("\(file):1:1: error: \(error)")
                 errors += 1
                 continue
+            case .success(let result):
+                (id, diagnostics) = result
             }
-            let (id, diagnostics) = results.get(i)
             for d in diagnostics {
                 print(d.description)
                 if d.severity == .error { errors += 1 } else { warnings += 1 }
@@ -75,20 +73,22 @@ struct LintCommand: ParsableCommand {
     }
 }
 
-/// Results of checking files in parallel, kept by index.
+/// Results of reading and checking files in parallel, kept by index: the playbook id and the diagnostics, or
+/// why the file could not be read.
 final class LintResults: @unchecked Sendable {
-    private var items: [(String?, [Diagnostic])]
+    typealias Item = Result<(String?, [Diagnostic]), Error>
+    private var items: [Item]
     private let lock = NSLock()
 
-    init(count: Int) { items = Array(repeating: (nil, []), count: count) }
+    init(count: Int) { items = Array(repeating: .success((nil, [])), count: count) }
 
-    func set(_ i: Int, _ value: (String?, [Diagnostic])) {
+    func set(_ i: Int, _ value: Item) {
         lock.lock()
         items[i] = value
         lock.unlock()
     }
 
-    func get(_ i: Int) -> (String?, [Diagnostic]) {
+    func get(_ i: Int) -> Item {
         lock.lock()
         defer { lock.unlock() }
         return items[i]

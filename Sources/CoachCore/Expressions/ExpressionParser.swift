@@ -78,10 +78,7 @@ public struct ExpressionParser {
 
     private mutating func parseComparison() throws(Failure) -> Expression {
         let lhs = try parseSum()
-        let ops: [String: Expression.BinaryOperator] = [
-            "==": .eq, "!=": .ne, "<": .lt, "<=": .le, ">": .gt, ">=": .ge,
-        ]
-        if case .op(let s) = peek, let op = ops[s] {
+        if case .op(let s) = peek, let op = Self.comparison(s) {
             _ = advance()
             return .binary(op, lhs, try parseSum())
         }
@@ -95,6 +92,19 @@ public struct ExpressionParser {
             return .not(.binary(.isIn, lhs, try parseSum()))
         }
         return lhs
+    }
+
+    /// The comparison an operator names (a switch, not a dictionary built on every comparison parsed).
+    private static func comparison(_ op: String) -> Expression.BinaryOperator? {
+        switch op {
+        case "==": .eq
+        case "!=": .ne
+        case "<": .lt
+        case "<=": .le
+        case ">": .gt
+        case ">=": .ge
+        default: nil
+        }
     }
 
     private mutating func parseSum() throws(Failure) -> Expression {
@@ -185,6 +195,96 @@ public struct ExpressionParser {
     }
 
     static func tokenize(_ text: String) throws(Failure) -> [(Token, Int)] {
+        // Nearly every expression is ASCII: read its bytes (a tenth of the cost of Characters). A carriage
+        // return is left to the Character scan, since `\r\n` is one Character and offsets count Characters.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? Result { () throws(Failure) in try tokenize(ascii: bytes) } : nil
+        }
+        if let ascii, let result = ascii { return try result.get() }
+        return try tokenize(characters: text)
+    }
+
+    /// `tokenize` on ASCII bytes without carriage returns, where every byte is one Character: the same tokens,
+    /// offsets and failures as the Character scan.
+    static func tokenize(ascii bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> [(Token, Int)] {
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        func isLetter(_ b: UInt8) -> Bool {
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+        }
+        func text(_ lower: Int, _ upper: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        }
+        let count = bytes.count
+        var out: [(Token, Int)] = []
+        var i = 0
+        while i < count {
+            let c = bytes[i]
+            let start = i
+            if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                i += 1
+                continue
+            }
+            if isDigit(c) || (c == UInt8(ascii: ".") && i + 1 < count && isDigit(bytes[i + 1])) {
+                var s = ""
+                while i < count && (isDigit(bytes[i]) || bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: "_")) {
+                    if bytes[i] != UInt8(ascii: "_") { s.unicodeScalars.append(UnicodeScalar(bytes[i])) }
+                    i += 1
+                }
+                guard let n = Double(s) else { throw Failure(message: "bad number '\(s)'", offset: start) }
+                out.append((.number(n), start))
+                continue
+            }
+            if isLetter(c) || c == UInt8(ascii: "_") {
+                func isIdent(_ b: UInt8) -> Bool {
+                    isLetter(b) || isDigit(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+                }
+                while i < count && isIdent(bytes[i]) { i += 1 }
+                out.append((.ident(text(start, i)), start))
+                continue
+            }
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                var s = ""
+                i += 1
+                while i < count && bytes[i] != c {
+                    if bytes[i] == UInt8(ascii: "\\") && i + 1 < count { i += 1 }
+                    s.unicodeScalars.append(UnicodeScalar(bytes[i]))
+                    i += 1
+                }
+                guard i < count else { throw Failure(message: "unterminated string", offset: start) }
+                i += 1
+                out.append((.string(s), start))
+                continue
+            }
+            if i + 1 < count && bytes[i + 1] == UInt8(ascii: "=") {
+                switch c {
+                case UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                    out.append((.op(text(i, i + 2)), start))
+                    i += 2
+                    continue
+                default: break
+                }
+            }
+            switch c {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"):
+                out.append((.op(text(i, i + 1)), start))
+            case UInt8(ascii: "("): out.append((.lparen, start))
+            case UInt8(ascii: ")"): out.append((.rparen, start))
+            case UInt8(ascii: "["): out.append((.lbracket, start))
+            case UInt8(ascii: "]"): out.append((.rbracket, start))
+            case UInt8(ascii: ","): out.append((.comma, start))
+            case UInt8(ascii: "="): throw Failure(message: "use '==' to compare", offset: start)
+            case UInt8(ascii: "&"), UInt8(ascii: "|"): throw Failure(message: "use 'and' / 'or'", offset: start)
+            case UInt8(ascii: "!"): throw Failure(message: "use 'not' (or '!=' to compare)", offset: start)
+            default: throw Failure(message: "unexpected character '\(Character(UnicodeScalar(c)))'", offset: start)
+            }
+            i += 1
+        }
+        out.append((.end, count))
+        return out
+    }
+
+    /// The tokens of any text, Character by Character.
+    static func tokenize(characters text: String) throws(Failure) -> [(Token, Int)] {
         let chars = Array(text)
         var out: [(Token, Int)] = []
         var i = 0

@@ -4,6 +4,8 @@ struct PlaybookLinter {
     var loader: PlaybookLoader
     /// The names every template can use, worked out once per playbook.
     var topNamesMemo: Set<String>? = nil
+    /// The names inside each section name the templates open, worked out once per playbook.
+    var sectionNamesMemo: [String: Set<String>] = [:]
 
     mutating func run() {
         checkIDs()
@@ -108,27 +110,31 @@ struct PlaybookLinter {
                 }
             }
         }
+        // Each step's successors, worked out once; flags indexed by step (`end` is the end).
+        let next = (0..<end).map { successors($0) }
         // Forward reachability from the first step.
-        var reached = Set<Int>()
+        var reached = [Bool](repeating: false, count: end + 1)
         var queue = expand(0)
         while let i = queue.popLast() {
-            guard i < end, reached.insert(i).inserted else { continue }
-            queue.append(contentsOf: successors(i))
+            guard i < end, !reached[i] else { continue }
+            reached[i] = true
+            queue.append(contentsOf: next[i])
         }
-        for (i, step) in steps.enumerated() where !reached.contains(i) {
+        for (i, step) in steps.enumerated() where !reached[i] {
             error("the step '\(step.id)' can never be reached: no route through the playbook leads to it", at: step.location)
         }
         // Which steps can reach the end.
-        var canEnd = Set<Int>([end])
+        var canEnd = [Bool](repeating: false, count: end + 1)
+        canEnd[end] = true
         var changed = true
         while changed {
             changed = false
-            for i in 0..<end where !canEnd.contains(i) && successors(i).contains(where: { canEnd.contains($0) }) {
-                canEnd.insert(i)
+            for i in 0..<end where !canEnd[i] && next[i].contains(where: { canEnd[$0] }) {
+                canEnd[i] = true
                 changed = true
             }
         }
-        for (i, step) in steps.enumerated() where reached.contains(i) && !canEnd.contains(i) {
+        for (i, step) in steps.enumerated() where reached[i] && !canEnd[i] {
             error(
                 "no end can be reached from the step '\(step.id)': every route from it loops; give it a way to 'end'",
                 at: step.location)
@@ -137,7 +143,8 @@ struct PlaybookLinter {
 
     // MARK: - Conditions
 
-    private var computedIDs: Set<String> { Set(playbook.computed.map(\.id)) }
+    /// Whether `id` names a computed value (the playbook's index, instead of a new set on every question).
+    private func isComputed(_ id: String) -> Bool { playbook.computedIndex[id] != nil }
 
     private func choiceStep(_ id: String, group: Step?) -> Step? {
         if let group, let sub = group.steps.first(where: { $0.id == id }) { return sub }
@@ -146,34 +153,34 @@ struct PlaybookLinter {
 
     /// Checks that `expr` names only what exists (and is asked earlier) and compares choices with their values.
     private mutating func checkExpression(
-        _ expr: Expression, at location: SourceLocation, what: String, before index: Int?, group: Step? = nil,
+        _ expr: Expression, at location: SourceLocation, what: @autoclosure () -> String, before index: Int?, group: Step? = nil,
         extra: Set<String> = []
     ) {
         for ref in Set(expr.references) {
-            let base = ref.split(separator: ".").first.map(String.init) ?? ref
+            let base = Self.baseName(ref)
             if extra.contains(base) || base == "today" { continue }
             if let group, group.steps.contains(where: { $0.id == base }) { continue }
-            if computedIDs.contains(base) { continue }
+            if isComputed(base) { continue }
             guard let stepIndex = playbook.stepIndex[base] else {
                 let names = playbook.steps.map(\.id) + playbook.computed.map(\.id) + (group?.steps.map(\.id) ?? [])
                 let hint = Suggest.closest(base, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                error("\(what) uses '\(base)', which is not an answer or computed value\(hint)", at: location)
+                error("\(what()) uses '\(base)', which is not an answer or computed value\(hint)", at: location)
                 continue
             }
             if let index, stepIndex >= index, group == nil || playbook.steps[stepIndex].id != group?.id {
-                error("\(what) uses '\(base)', which is asked later; a condition can only use earlier answers", at: location)
+                error("\(what()) uses '\(base)', which is asked later; a condition can only use earlier answers", at: location)
             }
         }
         for (ref, literal) in expr.comparedLiterals {
             guard let step = choiceStep(ref, group: group), step.kind == .choice || step.kind == .multichoice else {
                 if let step = choiceStep(ref, group: group), step.kind == .yesno {
-                    error("\(what) compares the yes/no answer '\(ref)' with \"\(literal)\"; use '\(ref)' or 'not \(ref)'", at: location)
+                    error("\(what()) compares the yes/no answer '\(ref)' with \"\(literal)\"; use '\(ref)' or 'not \(ref)'", at: location)
                 }
                 continue
             }
             if !step.choices.contains(where: { $0.value == literal }) {
                 let values = Value.joined(step.choices.map { "\"\($0.value)\"" })
-                error("\(what) compares '\(ref)' with \"\(literal)\", which it can never be (it is one of \(values))", at: location)
+                error("\(what()) compares '\(ref)' with \"\(literal)\", which it can never be (it is one of \(values))", at: location)
             }
         }
     }
@@ -226,7 +233,7 @@ struct PlaybookLinter {
                 }
             }
             for e in exprs {
-                for ref in e.references where computedIDs.contains(ref) && !earlier.contains(ref) {
+                for ref in e.references where isComputed(ref) && !earlier.contains(ref) {
                     error("the computed value '\(c.id)' uses '\(ref)', which is defined after it (or is itself)", at: c.location)
                 }
                 checkExpression(e, at: c.location, what: "the computed value '\(c.id)'", before: nil, group: group)
@@ -261,8 +268,15 @@ struct PlaybookLinter {
         return names
     }
 
-    /// Names visible inside a section opened on `name`.
-    private func sectionNames(_ name: String) -> Set<String> {
+    /// Names visible inside a section opened on `name`, worked out once per name and playbook.
+    private mutating func sectionNames(_ name: String) -> Set<String> {
+        if let names = sectionNamesMemo[name] { return names }
+        let names = makeSectionNames(name)
+        sectionNamesMemo[name] = names
+        return names
+    }
+
+    private func makeSectionNames(_ name: String) -> Set<String> {
         if let step = playbook.step(name) {
             if step.kind == .group { return itemNames(step) }
             if step.kind == .list || step.kind == .multichoice { return ["."] }
@@ -295,10 +309,13 @@ struct PlaybookLinter {
     }
 
     private mutating func checkTemplate(_ text: String, node: @autoclosure () -> SourceLocation, what: String, extra: Set<String> = []) {
-        var scopes: [Set<String>] = [topNames().union(extra)]
+        var scopes: [Set<String>] = [extra.isEmpty ? topNames() : topNames().union(extra)]
         var open: [String] = []
         for tag in TemplateScanner.scan(text) {
-            var loc: SourceLocation { locate(tag.offset, in: text, base: node()) }
+            var loc: SourceLocation {
+                let index = text.utf8.index(text.startIndex, offsetBy: tag.utf8Offset)
+                return locate(text.distance(from: text.startIndex, to: index), in: text, base: node())
+            }
             switch tag.kind {
             case .comment, .pragma: continue
             case .unsupported(let sigil):
@@ -315,7 +332,7 @@ struct PlaybookLinter {
             case .variable, .sectionOpen, .invertedOpen:
                 break
             }
-            let base = tag.name == "." ? "." : String(tag.name.split(separator: ".").first ?? "")
+            let base = Self.baseName(tag.name)
             let known = base == "." ? scopes.count > 1 : scopes.contains { $0.contains(base) }
             if !known {
                 let all = scopes.reduce(into: Set<String>()) { $0.formUnion($1) }
@@ -330,6 +347,12 @@ struct PlaybookLinter {
         if let unclosed = open.last {
             error("\(what): the section '{{#\(unclosed)}}' is never closed", at: node())
         }
+    }
+
+    /// The first part of a dotted name (`a` of `a.b`), or `.` for the current item.
+    static func baseName(_ name: String) -> String {
+        if name == "." || !name.utf8.contains(UInt8(ascii: ".")) { return name }
+        return String(name.split(separator: ".").first ?? "")
     }
 
     /// Maps a character offset in a template to the file, using the loader's knowledge of block scalars.

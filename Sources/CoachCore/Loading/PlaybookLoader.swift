@@ -8,22 +8,31 @@ public struct PlaybookLoader {
     let source: SourceLines
     var diagnostics: [Diagnostic] = []
     var templates: [String: CompiledTemplate] = [:]
+    /// The patterns of the playbook's steps, compiled, by their text.
+    var compiledPatterns: [String: Regex<AnyRegexOutput>] = [:]
 
     /// The file's lines, split the first time a diagnostic or a location needs them.
     var lines: [Substring] { source.lines }
 
-    /// The YAML tag rules the loader needs: only `bool`, which `Node.bool` checks. Yams' `Node.int` and
-    /// `Node.float` read the text whatever the tag, and nothing reads the int, float, null, timestamp, merge or
-    /// value tags. Yams hashes every mapping key with its resolved tag (to find duplicate keys), and resolving
-    /// runs one regular expression per rule: one rule instead of seven.
-    static let resolver = Resolver.basic.appending(.bool)
+    /// No YAML tag rules. Yams hashes every mapping key with its resolved tag (to find duplicate keys), and
+    /// resolving runs one `NSRegularExpression` per rule on every key. Nothing the loader reads needs a rule:
+    /// `Node.int` and `Node.float` read the text whatever the tag, and `Node.bool` reads any plain scalar
+    /// (only a quoted one, tagged `str` by the parser itself, is refused), and values are never resolved. The
+    /// one difference: a mapping holding both `true:` and `"true":` now has a duplicate key.
+    static let resolver = Resolver.basic
+
+    /// Yams' `Constructor.default` builds a new constructor with its three tables on every access (about 30,000
+    /// instructions); the parser only stores it in each node's tag, and the loader never asks it to construct
+    /// anything. One made once, never changed, is shared.
+    nonisolated(unsafe) static let constructor = Constructor.default
 
     /// The playbook and every problem found; the playbook is nil when there is any error.
     public static func load(yaml: String, path: String) -> (playbook: Playbook?, diagnostics: [Diagnostic]) {
         var loader = PlaybookLoader(path: path, source: SourceLines(yaml))
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, resolver)
+            // UTF-8 named here: Yams' default encoding reads the process environment on every parse.
+            root = try Parser(yaml: yaml, resolver: resolver, constructor: constructor, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             loader.yamlError(error)
             return (nil, loader.diagnostics)
@@ -107,20 +116,40 @@ public struct PlaybookLoader {
 
     // MARK: - Mappings
 
+    /// The keys a kind of mapping may have: in order for spelling hints, hashed for the check.
+    struct KeyList {
+        let names: [String]
+        let set: Set<String>
+
+        init(_ names: [String]) {
+            self.names = names
+            self.set = Set(names)
+        }
+
+        func contains(_ name: String) -> Bool { set.contains(name) }
+    }
+
     /// The pairs of a mapping, reporting unknown keys.
-    mutating func fields(_ node: Node, allowed: [String], what: String) -> [String: Node] {
+    mutating func fields(_ node: Node, allowed: KeyList, what: String) -> [String: Node] {
         guard let mapping = node.mapping else {
             report("\(what) must be a mapping of keys to values", at: location(node))
             return [:]
         }
-        var out: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard let name = key.string else {
+        var out: [String: Node] = Dictionary(minimumCapacity: mapping.count)
+        // By index: Yams' mapping iterator copies every pair into a new array first.
+        for index in mapping.indices {
+            let (key, value) = mapping[index]
+            let name: String
+            if case .scalar(let scalar) = key {
+                name = scalar.string
+            } else if let string = key.string {
+                name = string
+            } else {
                 report("keys in \(what) must be plain words", at: location(key))
                 continue
             }
             if !allowed.contains(name) {
-                let hint = Suggest.closest(name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = Suggest.closest(name, in: allowed.names).map { " (did you mean '\($0)'?)" } ?? ""
                 report("unknown key '\(name)' in \(what)\(hint)", at: location(key))
                 continue
             }
@@ -138,9 +167,26 @@ public struct PlaybookLoader {
         return s.string
     }
 
+    /// A plain scalar of ASCII digits without a leading zero (what playbooks write), read directly; anything else
+    /// (signs, `0x`, octal, `1_000`, `1:30`) is left to Yams' `Node.int`, which gives the same number for these
+    /// but works through Foundation string replacing first.
+    static func plainInt(_ node: Node) -> Int? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return nil }
+        let utf8 = scalar.string.utf8
+        guard let first = utf8.first, first > UInt8(ascii: "0"), first <= UInt8(ascii: "9"), utf8.count <= 18 else {
+            return nil
+        }
+        var n = 0
+        for b in utf8 {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return n
+    }
+
     mutating func int(_ node: Node?, _ what: String) -> Int? {
         guard let node else { return nil }
-        guard let n = node.int else {
+        guard let n = Self.plainInt(node) ?? node.int else {
             report("\(what) must be a whole number", at: location(node))
             return nil
         }
@@ -207,12 +253,30 @@ public struct PlaybookLoader {
         return text
     }
 
+    /// `pattern` compiled and remembered for the other steps of the playbook; nil when it does not compile.
+    mutating func compile(_ pattern: String) -> Regex<AnyRegexOutput>? {
+        guard let compiled = try? Regex(pattern) else { return nil }
+        compiledPatterns[pattern] = compiled
+        return compiled
+    }
+
     // MARK: - Building
 
-    static let topKeys = [
+    static let validateKeys = KeyList(["rule", "message"])
+    static let choiceKeys = KeyList(["value", "label"])
+    static let nextRuleKeys = KeyList(["when", "goto"])
+    static let computedKeys = KeyList(["id", "value", "format", "decimals", "level", "plan", "rank"])
+    static let levelKeys = KeyList(["score", "levels"])
+    static let levelEntryKeys = KeyList(["at_least", "label"])
+    static let planKeys = KeyList(["start", "weekends", "days"])
+    static let planDayKeys = KeyList(["title", "actions"])
+    static let rankKeys = KeyList(["items", "score"])
+    static let outputKeys = KeyList(["id", "title", "kind", "to", "subject", "body"])
+    static let handoffKeys = KeyList(["when", "playbook", "label", "carry"])
+    static let topKeys = KeyList([
         "format", "id", "title", "summary", "use_when", "version", "tags", "minutes", "steps", "computed", "outputs",
         "handoffs",
-    ]
+    ])
 
     mutating func buildPlaybook(_ root: Node) -> Playbook? {
         let f = fields(root, allowed: Self.topKeys, what: "the playbook")
@@ -220,7 +284,7 @@ public struct PlaybookLoader {
         for required in ["id", "title", "summary", "version", "steps", "outputs"] where f[required] == nil {
             report("the playbook has no '\(required)'", at: rootLocation)
         }
-        if let format = f["format"], format.int != 1 {
+        if let format = f["format"], (Self.plainInt(format) ?? format.int) != 1 {
             report("this Coach reads playbook format 1; this file says \(format.string ?? "?")", at: location(format))
         }
         let id = string(f["id"], "id") ?? ""
@@ -270,11 +334,11 @@ public struct PlaybookLoader {
             handoffs: handoffs, source: path, templates: templates)
     }
 
-    static let stepKeys = [
+    static let stepKeys = KeyList([
         "id", "type", "ask", "text", "help", "why", "examples", "example", "default", "required", "tips", "when", "next",
         "choices", "min", "max", "min_length", "max_length", "pattern", "pattern_hint", "min_items", "max_items",
         "currency", "account", "item", "steps", "more", "validate",
-    ]
+    ])
 
     mutating func buildStep(_ node: Node, inGroup group: String?) -> Step? {
         let f = fields(node, allowed: Self.stepKeys, what: "a step")
@@ -284,6 +348,7 @@ public struct PlaybookLoader {
             return nil
         }
         let step = Step(id: id, location: location(idNode))
+        step.keyLocations.reserveCapacity(f.count)
         for (key, value) in f { step.keyLocations[key] = location(value) }
         if !Suggest.isSnake(id) {
             report(
@@ -341,11 +406,11 @@ public struct PlaybookLoader {
         step.minLength = int(f["min_length"], "min_length")
         step.maxLength = int(f["max_length"], "max_length")
         if let p = f["pattern"], let pattern = string(p, "pattern") {
-            // Setting the pattern compiles it once (Step.pattern); only a pattern that fails is compiled again,
-            // for the error message.
-            step.pattern = pattern
-            if step.compiledPattern == nil {
-                step.pattern = nil
+            // Each pattern of the playbook is compiled once, and steps with the same pattern share it; only a
+            // pattern that fails is compiled again, for the error message.
+            if let compiled = compiledPatterns[pattern] ?? compile(pattern) {
+                step.setPattern(pattern, compiled: compiled)
+            } else {
                 do {
                     _ = try Regex(pattern)
                 } catch {
@@ -363,7 +428,7 @@ public struct PlaybookLoader {
         if let v = f["validate"] {
             if let seq = v.sequence {
                 for entry in seq {
-                    let vf = fields(entry, allowed: ["rule", "message"], what: "a validate rule")
+                    let vf = fields(entry, allowed: Self.validateKeys, what: "a validate rule")
                     guard let rule = expression(vf["rule"], "validate rule of '\(id)'") else {
                         if vf["rule"] == nil { report("a validate entry needs a 'rule'", at: location(entry)) }
                         continue
@@ -389,19 +454,33 @@ public struct PlaybookLoader {
         return step
     }
 
-    mutating func checkKeysFitKind(_ step: Step, _ f: [String: Node]) {
-        let kind = step.kind
-        let allowed: [String: Set<InputKind>] = [
+    /// The step keys that only some kinds of step take, with those kinds as bits of `kindBits` (built once, not
+    /// on every step; plain integers, so the check needs no sets).
+    static let kindsForKey: [String: Int] = {
+        let table: [String: [InputKind]] = [
             "choices": [.choice, .multichoice],
             "min": [.number, .money, .percent, .date], "max": [.number, .money, .percent, .date],
             "min_length": [.text, .multiline], "max_length": [.text, .multiline],
             "pattern": [.text, .email], "pattern_hint": [.text, .email],
             "min_items": [.list, .multichoice, .group], "max_items": [.list, .multichoice, .group],
             "currency": [.money], "item": [.group], "more": [.group],
-            "text": [.info], "ask": Set(InputKind.allCases).subtracting([.info]),
+            "text": [.info], "ask": InputKind.allCases.filter { $0 != .info },
         ]
-        for (key, kinds) in allowed where f[key] != nil && !kinds.contains(kind) {
-            report("'\(key)' does not apply to a \(kind.rawValue) step", at: location(f[key]!))
+        return table.mapValues { kinds in kinds.reduce(0) { $0 | kindBits[$1.rawValue]! } }
+    }()
+
+    /// One bit for each kind of step, by its name.
+    static let kindBits: [String: Int] = Dictionary(
+        uniqueKeysWithValues: InputKind.allCases.enumerated().map { ($1.rawValue, 1 << $0) })
+
+    mutating func checkKeysFitKind(_ step: Step, _ f: [String: Node]) {
+        let kind = step.kind
+        let bit = Self.kindBits[kind.rawValue]!
+        // The keys the step has (a few), not every key some kind restricts; diagnostics are sorted by place.
+        for key in f.keys {
+            if let kinds = Self.kindsForKey[key], kinds & bit == 0 {
+                report("'\(key)' does not apply to a \(kind.rawValue) step", at: location(f[key]!))
+            }
         }
         if (kind == .choice || kind == .multichoice) && step.choices.count < 2 {
             report("the \(kind.rawValue) step '\(step.id)' needs at least two 'choices'", at: step.location)
@@ -418,7 +497,7 @@ public struct PlaybookLoader {
             if case .scalar(let s) = entry {
                 out.append(Choice(value: s.string, label: s.string))
             } else {
-                let f = fields(entry, allowed: ["value", "label"], what: "a choice")
+                let f = fields(entry, allowed: Self.choiceKeys, what: "a choice")
                 guard let value = string(f["value"], "value") else {
                     report("a choice needs a 'value'", at: location(entry))
                     continue
@@ -443,7 +522,7 @@ public struct PlaybookLoader {
         }
         var rules: [NextRule] = []
         for entry in seq {
-            let f = fields(entry, allowed: ["when", "goto"], what: "a next rule")
+            let f = fields(entry, allowed: Self.nextRuleKeys, what: "a next rule")
             guard let gotoNode = f["goto"], let target = string(gotoNode, "goto") else {
                 report("a next rule needs 'goto: <step id or end>'", at: location(entry))
                 continue
@@ -457,7 +536,7 @@ public struct PlaybookLoader {
     }
 
     mutating func buildComputed(_ node: Node) -> ComputedValue? {
-        let f = fields(node, allowed: ["id", "value", "format", "decimals", "level", "plan", "rank"], what: "a computed value")
+        let f = fields(node, allowed: Self.computedKeys, what: "a computed value")
         guard let idNode = f["id"], let id = string(idNode, "id") else {
             report("this computed value has no 'id'", at: location(node))
             return nil
@@ -485,7 +564,7 @@ public struct PlaybookLoader {
             return ComputedValue(
                 id: id, rule: .value(expr, format: format, decimals: int(f["decimals"], "decimals")), location: loc)
         case "level":
-            let lf = fields(f["level"]!, allowed: ["score", "levels"], what: "a level")
+            let lf = fields(f["level"]!, allowed: Self.levelKeys, what: "a level")
             guard let score = expression(lf["score"], "score of '\(id)'") else {
                 if lf["score"] == nil { report("a level needs a 'score'", at: location(f["level"]!)) }
                 return nil
@@ -493,7 +572,7 @@ public struct PlaybookLoader {
             var levels: [(atLeast: Double?, label: String)] = []
             if let seq = lf["levels"]?.sequence {
                 for entry in seq {
-                    let ef = fields(entry, allowed: ["at_least", "label"], what: "a level")
+                    let ef = fields(entry, allowed: Self.levelEntryKeys, what: "a level")
                     guard let label = string(ef["label"], "label") else {
                         report("each level needs a 'label'", at: location(entry))
                         continue
@@ -504,7 +583,7 @@ public struct PlaybookLoader {
             if levels.isEmpty { report("a level needs 'levels': a list of {at_least, label}", at: location(f["level"]!)) }
             return ComputedValue(id: id, rule: .level(score: score, levels: levels), location: loc)
         case "plan":
-            let pf = fields(f["plan"]!, allowed: ["start", "weekends", "days"], what: "a plan")
+            let pf = fields(f["plan"]!, allowed: Self.planKeys, what: "a plan")
             guard let start = expression(pf["start"], "start of '\(id)'") else {
                 if pf["start"] == nil { report("a plan needs 'start': a date answer", at: location(f["plan"]!)) }
                 return nil
@@ -512,7 +591,7 @@ public struct PlaybookLoader {
             var days: [PlanDaySpec] = []
             if let seq = pf["days"]?.sequence, !seq.isEmpty {
                 for (i, entry) in seq.enumerated() {
-                    let df = fields(entry, allowed: ["title", "actions"], what: "a plan day")
+                    let df = fields(entry, allowed: Self.planDayKeys, what: "a plan day")
                     let title = template(df["title"], key: "\(id).\(i).title", what: "a plan day title") ?? ""
                     var actions: [String] = []
                     if let acts = df["actions"]?.sequence {
@@ -529,7 +608,7 @@ public struct PlaybookLoader {
                 id: id, rule: .plan(start: start, weekends: expression(pf["weekends"], "weekends of '\(id)'"), days: days),
                 location: loc)
         default:
-            let rf = fields(f["rank"]!, allowed: ["items", "score"], what: "a rank")
+            let rf = fields(f["rank"]!, allowed: Self.rankKeys, what: "a rank")
             guard let items = string(rf["items"], "items"), let score = expression(rf["score"], "score of '\(id)'") else {
                 report("a rank needs 'items' (a group id) and 'score'", at: location(f["rank"]!))
                 return nil
@@ -539,7 +618,7 @@ public struct PlaybookLoader {
     }
 
     mutating func buildOutput(_ node: Node) -> OutputSpec? {
-        let f = fields(node, allowed: ["id", "title", "kind", "to", "subject", "body"], what: "an output")
+        let f = fields(node, allowed: Self.outputKeys, what: "an output")
         guard let idNode = f["id"], let id = string(idNode, "id") else {
             report("this output has no 'id'", at: location(node))
             return nil
@@ -573,7 +652,7 @@ public struct PlaybookLoader {
     }
 
     mutating func buildHandoff(_ node: Node) -> Handoff? {
-        let f = fields(node, allowed: ["when", "playbook", "label", "carry"], what: "a hand-off")
+        let f = fields(node, allowed: Self.handoffKeys, what: "a hand-off")
         guard let playbook = string(f["playbook"], "playbook") else {
             report("a hand-off needs 'playbook': the id to start", at: location(node))
             return nil
@@ -619,13 +698,27 @@ enum Suggest {
         return prev[b.count]
     }
 
+    /// Lower-case ASCII letters, digits and underscores, starting with a letter. Read as bytes: every
+    /// character allowed is one ASCII byte, and any other byte (a multi-byte character, `\r\n`) fails as the
+    /// Character test did.
     static func isSnake(_ s: String) -> Bool {
-        guard let first = s.first, first.isASCII, first.isLowercase else { return false }
-        return s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+        words(s, separator: UInt8(ascii: "_"))
     }
 
+    /// Lower-case ASCII letters, digits and dashes, starting with a letter and not ending with a dash.
     static func isKebab(_ s: String) -> Bool {
-        guard let first = s.first, first.isASCII, first.isLowercase, s.last != "-" else { return false }
-        return s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+        words(s, separator: UInt8(ascii: "-")) && s.utf8.last != UInt8(ascii: "-")
+    }
+
+    private static func words(_ s: String, separator: UInt8) -> Bool {
+        var utf8 = s.utf8.makeIterator()
+        guard let first = utf8.next(), first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
+        while let b = utf8.next() {
+            let ok =
+                (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == separator
+            if !ok { return false }
+        }
+        return true
     }
 }

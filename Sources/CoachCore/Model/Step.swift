@@ -68,11 +68,24 @@ public final class Step: @unchecked Sendable {
     public var maxDate: Day?
     public var minLength: Int?
     public var maxLength: Int?
+    /// The regular expression a text answer must match; setting it compiles it once.
     public var pattern: String? {
-        didSet { compiledPattern = pattern.flatMap { try? Regex($0) } }
+        get { storedPattern }
+        set {
+            storedPattern = newValue
+            compiledPattern = newValue.flatMap { try? Regex($0) }
+        }
     }
+    private var storedPattern: String?
     /// The pattern, compiled once.
-    var compiledPattern: Regex<AnyRegexOutput>?
+    private(set) var compiledPattern: Regex<AnyRegexOutput>?
+
+    /// Sets the pattern with its regular expression already compiled (the loader compiles a pattern written on
+    /// several steps of a playbook once, and the steps share it).
+    func setPattern(_ pattern: String, compiled: Regex<AnyRegexOutput>) {
+        storedPattern = pattern
+        compiledPattern = compiled
+    }
     /// The "add another?" question of a group, built once when the group is loaded.
     var moreStep: Step?
 

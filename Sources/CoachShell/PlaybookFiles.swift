@@ -33,7 +33,7 @@ public enum PlaybookFiles {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ShellError("cannot read \(path): no such file, or no permission")
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
+        guard let text = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) else {
             throw ShellError("\(path) is not UTF-8 text")
         }
         return text

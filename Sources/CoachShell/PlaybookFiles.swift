@@ -33,7 +33,15 @@ public enum PlaybookFiles {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ShellError("cannot read \(path): no such file, or no permission")
         }
-        guard let text = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) else {
+        // Decoding repairs invalid bytes; the text is UTF-8 when nothing needed repair (a byte compare is much
+        // cheaper than the generic validating initialiser).
+        let text = String(decoding: data, as: UTF8.self)
+        let unchanged = text.utf8.withContiguousStorageIfAvailable { decoded in
+            data.withUnsafeBytes { raw in
+                decoded.count == raw.count && (raw.isEmpty || memcmp(decoded.baseAddress!, raw.baseAddress!, raw.count) == 0)
+            }
+        }
+        guard unchanged == true else {
             throw ShellError("\(path) is not UTF-8 text")
         }
         return text

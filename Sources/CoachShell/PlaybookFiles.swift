@@ -3,21 +3,36 @@ import Foundation
 
 /// Finds and reads playbook files: the shipped ones, then `--playbooks DIR` / `COACH_PLAYBOOKS` folders.
 public enum PlaybookFiles {
-    /// The folder of shipped playbooks: next to an installed binary, or in the source tree it was built from.
+    /// The folder of shipped playbooks: next to an installed binary (`../share/coach/playbooks`, or `playbooks`
+    /// beside it), or in the source tree it was built from.
     public static func shippedDirectory() -> String? {
-        let fm = FileManager.default
         var candidates: [String] = []
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates.append(exe.appendingPathComponent("../share/coach/playbooks").standardized.path)
-        candidates.append(exe.appendingPathComponent("playbooks").path)
-        // Built from source: this file is Sources/CoachShell/PlaybookFiles.swift.
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("playbooks")
-        candidates.append(source.path)
-        return candidates.first { path in
-            var isDir: ObjCBool = false
-            return fm.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+        // The running binary itself (through any symlink), else the path it was started by.
+        if let exe = canonical("/proc/self/exe") ?? canonical(CommandLine.arguments[0]) {
+            let folder = parent(exe)
+            candidates.append(folder + "/../share/coach/playbooks")
+            candidates.append(folder + "/playbooks")
         }
+        // Built from source: this file is Sources/CoachShell/PlaybookFiles.swift.
+        candidates.append(parent(parent(parent(#filePath))) + "/playbooks")
+        return candidates.lazy.compactMap { canonical($0) }.first { isDirectory($0) }
+    }
+
+    /// `path` with symlinks, `.` and `..` resolved; nil when it does not exist.
+    static func canonical(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// The YAML files in `directory`, sorted by name.

@@ -56,6 +56,19 @@ final class CompiledTemplate: @unchecked Sendable {
         return made
     }
 
+    /// The template compiled for `FastTemplate` (deferred templates only), built on first use.
+    private var compiledFast: FastTemplate??
+
+    /// The template as `FastTemplate` renders it, or nil when only swift-mustache renders it.
+    var fast: FastTemplate? {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if let compiledFast { return compiledFast }
+        let made = parsed == nil || !text.isEmpty ? FastTemplate.compile(text) : nil
+        compiledFast = .some(made)
+        return made
+    }
+
     /// The template rendered with `values`; nil only if a deferred template failed to parse after all.
     func render(_ values: Any) -> String? {
         template?.render(values)

@@ -69,10 +69,15 @@ public final class Step: @unchecked Sendable {
     public var minLength: Int?
     public var maxLength: Int?
     public var pattern: String? {
-        didSet { compiledPattern = pattern.flatMap { try? Regex($0) } }
+        didSet {
+            compiledPattern = pattern.flatMap { try? Regex($0) }
+            simplePattern = compiledPattern == nil ? nil : pattern.flatMap { SimplePattern($0) }
+        }
     }
     /// The pattern, compiled once.
     var compiledPattern: Regex<AnyRegexOutput>?
+    /// The pattern for the engine's own matcher, when it covers its syntax (Regex answers otherwise).
+    var simplePattern: SimplePattern?
     /// The "add another?" question of a group, built once when the group is loaded.
     var moreStep: Step?
 

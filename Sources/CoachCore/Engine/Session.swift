@@ -45,7 +45,7 @@ public struct Session: Sendable {
             if let step, step != slot.key {
                 return .failure(stale(step, slot))
             }
-            return .success(answer(input, slot: slot, route: route))
+            return .success(answer(input, slot: slot, route: route, at: index))
         case .skip(let step):
             guard let index = current else { return .failure(finished()) }
             let slot = route[index]
@@ -62,7 +62,7 @@ public struct Session: Sendable {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
             }
-            return .success(advance(after: slot.key, route: route))
+            return .success(advance(after: slot.key, route: route, at: index))
         case .back:
             let position = current ?? route.count
             guard position > 0 else {
@@ -103,7 +103,7 @@ public struct Session: Sendable {
             current: slot.key)
     }
 
-    private mutating func answer(_ input: AnswerInput, slot: Slot, route: [Slot]) -> Turn {
+    private mutating func answer(_ input: AnswerInput, slot: Slot, route: [Slot], at index: Int) -> Turn {
         var input = input
         if case .text(let t) = input, t.trimmingWhitespace().isEmpty {
             if let d = defaultText(for: slot) {
@@ -111,7 +111,7 @@ public struct Session: Sendable {
             } else if slot.step.isOptional {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
-                return advance(after: slot.key, route: route)
+                return advance(after: slot.key, route: route, at: index)
             } else if slot.step.kind != .info {
                 return invalid(slot, "An answer is needed here; type one, or ? for an example.")
             }
@@ -129,7 +129,7 @@ public struct Session: Sendable {
             }
             state.answers[slot.key] = value
             state.skipped.remove(slot.key)
-            return advance(after: slot.key, route: route)
+            return advance(after: slot.key, route: route, at: index)
         }
     }
 
@@ -141,15 +141,23 @@ public struct Session: Sendable {
         return t
     }
 
-    /// Moves on after `key` was answered or skipped; `before` is the route as it was before.
-    private mutating func advance(after key: String, route before: [Slot]) -> Turn {
+    /// Moves on after `key` (at `index` on the route) was answered or skipped; `before` is the route as it was before.
+    private mutating func advance(after key: String, route before: [Slot], at index: Int) -> Turn {
         state.attempts = 0
         let wasRevisit = state.revisit == key
         state.revisit = nil
         if !wasRevisit && !playbook.routesOn(key) {
-            // A new answer no condition reads: the route is the same, only the current step moves on.
-            state.status = currentIndex(in: before) == nil ? .completed : .asking
-            return turn(route: before)
+            // A new answer no condition reads: the route is the same, only the current step moves on. Every step
+            // before `index` was resolved (it was the first open one, or a revisit of a step off the route), so
+            // the next is the first open one after it.
+            var next: Int?
+            if state.status != .cancelled {
+                var i = index + 1
+                while i < before.count && isResolved(before[i].key) { i += 1 }
+                next = i < before.count ? i : nil
+            }
+            state.status = next == nil ? .completed : .asking
+            return turn(route: before, current: .some(next))
         }
         let (dropped, route) = prune()
         var notice: String?
@@ -230,7 +238,8 @@ public struct Session: Sendable {
     /// answers already given and the default branches.
     func walk() -> [Slot] {
         var slots: [Slot] = []
-        let steps = playbook.steps
+        let steps = playbook.routeSteps
+        slots.reserveCapacity(steps.count + 4)
         let base = scope()
         var i = 0
         while i < steps.count {
@@ -239,12 +248,12 @@ public struct Session: Sendable {
                 i += 1
                 continue
             }
-            if step.kind == .group {
-                walkGroup(step, into: &slots)
+            if step.isGroup {
+                walkGroup(step.step, into: &slots)
             } else {
-                slots.append(Slot(key: step.id, step: step, group: nil, item: 0, isMore: false))
+                slots.append(Slot(key: step.id, step: step.step, group: nil, item: 0, isMore: false))
             }
-            i = nextIndex(after: i, step: step, scope: base)
+            i = step.next.isEmpty ? i + 1 : nextIndex(after: i, next: step.next, scope: base)
         }
         return slots
     }
@@ -272,8 +281,8 @@ public struct Session: Sendable {
         }
     }
 
-    private func nextIndex(after i: Int, step: Step, scope: SessionScope) -> Int {
-        for rule in step.next where rule.condition.map({ $0.holds(in: scope) }) ?? true {
+    private func nextIndex(after i: Int, next: [NextRule], scope: SessionScope) -> Int {
+        for rule in next where rule.condition.map({ $0.holds(in: scope) }) ?? true {
             guard let target = rule.target else { return playbook.steps.count }
             if let t = playbook.stepIndex[target], t > i { return t }
             return i + 1
@@ -306,10 +315,18 @@ public struct Session: Sendable {
         }
     }
 
-    func turn(notice: String? = nil, route: [Slot]? = nil) -> Turn {
+    /// The turn for `route` (walked now when nil); `current`, when given, is `currentIndex(in: route)` already known.
+    func turn(notice: String? = nil, route: [Slot]? = nil, current known: Int?? = nil) -> Turn {
         let route = route ?? walk()
-        let current = currentIndex(in: route)
-        let answered = route.filter { isResolved($0.key) }.count
+        let current = known ?? currentIndex(in: route)
+        var answered = 0
+        if state.revisit == nil, let c = current {
+            // `c` is the first open step: everything before it is resolved and it is not.
+            answered = c
+            for slot in route[(c + 1)...] where isResolved(slot.key) { answered += 1 }
+        } else {
+            for slot in route where isResolved(slot.key) { answered += 1 }
+        }
         let questions = route.count
         let position = current.map { $0 + 1 } ?? questions
         let progress = Progress(answered: answered, total: questions, position: max(position, 1))

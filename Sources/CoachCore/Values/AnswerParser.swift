@@ -49,7 +49,7 @@ public enum AnswerParser {
         let text = step.kind == .multiline ? trimBlankLines(raw) : raw.trimmingWhitespace()
         switch step.kind {
         case .text:
-            if text.contains("\n") {
+            if text.utf8.contains(0x0A) {
                 return parseText(text.split(separator: "\n").joined(separator: " "), step)
             }
             return parseText(text, step)
@@ -110,7 +110,7 @@ public enum AnswerParser {
     }
 
     static func parseText(_ text: String, _ step: Step) -> Result<Value, Reason> {
-        let count = text.count
+        let count = characterCount(text)
         if let min = step.minLength, count < min {
             return .failure(Reason("That is \(count) characters; give at least \(min)."))
         }
@@ -122,6 +122,11 @@ public enum AnswerParser {
 
     static func checkPattern(_ text: String, _ step: Step) -> Result<String, Reason> {
         guard step.pattern != nil else { return .success(text) }
+        if let simple = step.simplePattern, let matched = simple.wholeMatch(text) {
+            return matched
+                ? .success(text)
+                : .failure(Reason(step.patternHint ?? "That does not have the expected form; see ? for an example."))
+        }
         guard let regex = step.compiledPattern, (try? regex.wholeMatch(in: text)) != nil else {
             return .failure(Reason(step.patternHint ?? "That does not have the expected form; see ? for an example."))
         }
@@ -247,7 +252,40 @@ public enum AnswerParser {
         return nil
     }
 
+    /// `text.count`, without grapheme breaking for ASCII text (where only `\r\n` joins two bytes into one Character).
+    static func characterCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = bytes.count
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == 0x0A && previous == 0x0D { count -= 1 }
+                previous = b
+            }
+            return count
+        } ?? text.count
+    }
+
     static func isEmail(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every byte is a Character of its own but `\r\n`, which is whitespace either way.
+            var at = 0
+            var atIndex = 0
+            for (i, b) in text.utf8.enumerated() {
+                switch b {
+                case 0x09...0x0D, 0x20, 0x2C: return false
+                case UInt8(ascii: "@"):
+                    at += 1
+                    atIndex = i
+                default: continue
+                }
+            }
+            guard at == 1, atIndex > 0 else { return false }
+            let domain = text.utf8.dropFirst(atIndex + 1)
+            return domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).count >= 2
+                && !domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).contains { $0.isEmpty }
+        }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: { $0.isWhitespace }) else { return false }
         let domain = parts[1]

@@ -388,12 +388,14 @@ public struct Session: Sendable {
                     body.contains(TemplateContext.marker($0)) || (subject ?? "").contains(TemplateContext.marker($0))
                 }
                 : []
-            let review =
-                spec.kind == .email && !preview
-                ? DraftReview.review(Draft(subject: subject, body: body, isEmail: true)) : nil
+            if spec.kind == .email && !preview {
+                return RenderedOutput(
+                    id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },
+                    body: body, reviewing: Draft(subject: subject, body: body, isEmail: true))
+            }
             return RenderedOutput(
                 id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },
-                body: body, missing: missing, review: review)
+                body: body, missing: missing, review: nil)
         }
     }
 

@@ -46,3 +46,22 @@ import Testing
         #expect(SimplePattern("^.*$")?.wholeMatch("two\nlines") == nil)
     }
 }
+
+@Suite struct TrimmingTests {
+    /// The Character-by-Character trim the ASCII shortcut must agree with.
+    static func slowTrim(_ s: String) -> String {
+        var start = s.startIndex
+        var end = s.endIndex
+        while start < end, s[start].isWhitespace { start = s.index(after: start) }
+        while end > start, s[s.index(before: end)].isWhitespace { end = s.index(before: end) }
+        return String(s[start..<end])
+    }
+
+    @Test(arguments: [
+        "", " ", "a", " a ", "\ta\n", "a b", "\u{00A0}a\u{00A0}", "a\u{301}", "\u{2003}x", "x\u{2003}", "\r\n", "a\r\n",
+        "\u{600}1", "Zoë", " Zoë", "\u{301}a", "ab\u{200D}", "x ",
+    ])
+    func shortcutAgrees(_ text: String) {
+        #expect(text.trimmingWhitespace() == Self.slowTrim(text))
+    }
+}

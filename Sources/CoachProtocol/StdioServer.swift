@@ -22,18 +22,29 @@ public enum StdioServer {
         var splitter = LineSplitter(limit: ProtocolServer.maxLineBytes)
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         var stop = false
+        // Replies to the lines of one read are written together once they are all handled (each was saved first
+        // when the store is on), so a client that sends many lines at once costs one write, not one per line.
+        var pending: [UInt8] = []
+        var writable = true
+        func flush() -> Bool {
+            guard !pending.isEmpty else { return writable }
+            if writable && !writeAll(output, pending) {
+                log.log(.info, "the client closed its end; stopping")
+                writable = false
+            }
+            pending.removeAll(keepingCapacity: pending.count <= 1 << 20)
+            return writable
+        }
         let deliver: (inout ProtocolServer, LineSplitter.Piece) -> Bool = { server, piece in
             var outcome: ProtocolServer.Outcome
             switch piece {
             case .line(let bytes): outcome = server.handle(line: bytes)
             case .tooLong(let count): outcome = server.handleOversizedLine(bytes: count)
             }
-            if var reply = outcome.reply {
-                reply.append(0x0A)
-                if !writeAll(output, reply) {
-                    log.log(.info, "the client closed its end; stopping")
-                    return false
-                }
+            if let reply = outcome.reply {
+                pending.append(contentsOf: reply)
+                pending.append(0x0A)
+                if pending.count >= chunkSize && !flush() { return false }
             }
             if outcome.stop {
                 log.log(.info, "shutdown requested; stopping")
@@ -55,14 +66,16 @@ public enum StdioServer {
             }
             if n == 0 {
                 _ = splitter.finish { deliver(&server, $0) }
+                _ = flush()
                 log.log(.info, "end of input; stopping")
                 break
             }
             let go = buffer.withUnsafeBufferPointer { all in
                 splitter.feed(UnsafeBufferPointer(rebasing: all[0..<n])) { deliver(&server, $0) }
             }
-            if !go { stop = true }
+            if !flush() || !go { stop = true }
         }
+        _ = flush()
         return 0
     }
 

@@ -45,7 +45,11 @@ public final class Playbook: Sendable {
         self.routeSteps = steps.map {
             RouteStep(step: $0, id: $0.id, when: $0.when, next: $0.next, isGroup: $0.kind == .group)
         }
+        self.hasGroups = steps.contains { $0.kind == .group } || steps.count > Int(UInt16.max)
     }
+
+    /// Whether any top-level step is a repeated group (the engine remembers routes only of playbooks without).
+    let hasGroups: Bool
 
     /// What the engine's route walk reads of each top-level step, copied once out of the steps (whose properties
     /// are class members, checked for exclusive access on every read).

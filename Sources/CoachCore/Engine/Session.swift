@@ -2,6 +2,9 @@
 public struct Session: Sendable {
     public let playbook: Playbook
     public private(set) var state: SessionState
+    /// The route for the answers as they are, as indices of top-level steps, once walked (playbooks without
+    /// repeated groups only). Everything that changes answers a condition reads, or `today`, clears or replaces it.
+    private var routeMemo: [UInt16]?
 
     /// A new session of `playbook`; relative dates count from `today`.
     public init(playbook: Playbook, today: Day, prefill: [String: SessionState.Prefill] = [:]) {
@@ -18,7 +21,10 @@ public struct Session: Sendable {
     }
 
     /// Sets the day relative dates count from (call it when a session is resumed on a later day).
-    public mutating func setToday(_ day: Day) { state.today = day }
+    public mutating func setToday(_ day: Day) {
+        state.today = day
+        routeMemo = nil
+    }
 
     /// One thing on the route through the playbook: a question, an info screen, or "another item?".
     struct Slot {
@@ -36,7 +42,7 @@ public struct Session: Sendable {
         if state.status == .cancelled, event != .restart {
             return .failure(Refusal(kind: .closed, message: "This session was cancelled; start a new one.", current: nil))
         }
-        let route = walk()
+        let route = rememberedRoute()
         let current = currentIndex(in: route)
         switch event {
         case .answer(let input, let step):
@@ -78,6 +84,7 @@ public struct Session: Sendable {
             return gotoStep(target, route: route, current: current)
         case .restart:
             state = SessionState(playbook: playbook, today: state.today, prefill: state.prefill)
+            routeMemo = nil
             return .success(turn(notice: "Started again from the first step."))
         case .cancel:
             state.status = .cancelled
@@ -207,7 +214,8 @@ public struct Session: Sendable {
     /// Drops answers the route no longer reaches; returns how many, and the route after.
     @discardableResult
     private mutating func prune() -> (dropped: Int, route: [Slot]) {
-        let route = walk()
+        routeMemo = nil
+        let route = rememberedRoute()
         var keys = Set<String>(minimumCapacity: route.count)
         for slot in route { keys.insert(slot.key) }
         guard state.answers.keys.contains(where: { !keys.contains($0) }) || state.skipped.contains(where: { !keys.contains($0) })
@@ -219,7 +227,8 @@ public struct Session: Sendable {
         state.answers = state.answers.filter { keys.contains($0.key) }
         state.skipped = state.skipped.filter { keys.contains($0) }
         if let r = state.revisit, !keys.contains(r) { state.revisit = nil }
-        return (before - state.answers.count - state.skipped.count, walk())
+        routeMemo = nil
+        return (before - state.answers.count - state.skipped.count, rememberedRoute())
     }
 
     // MARK: - Route
@@ -232,6 +241,55 @@ public struct Session: Sendable {
 
     func isResolved(_ key: String) -> Bool {
         state.answers[key] != nil || state.skipped.contains(key)
+    }
+
+    /// The route: remembered, or walked now.
+    func route() -> [Slot] {
+        if let routeMemo { return slots(routeMemo) }
+        return walk()
+    }
+
+    /// The route, walked and remembered when it is not yet.
+    private mutating func rememberedRoute() -> [Slot] {
+        if let routeMemo { return slots(routeMemo) }
+        guard !playbook.hasGroups else { return walk() }
+        let indices = walkIndices()
+        routeMemo = indices
+        return slots(indices)
+    }
+
+    private func slots(_ indices: [UInt16]) -> [Slot] {
+        let steps = playbook.routeSteps
+        var slots: [Slot] = []
+        slots.reserveCapacity(indices.count)
+        for i in indices {
+            let step = steps[Int(i)]
+            slots.append(Slot(key: step.id, step: step.step, group: nil, item: 0, isMore: false))
+        }
+        return slots
+    }
+
+    /// The remembered route's keys, or nil (for tests).
+    var rememberedKeys: [String]? { routeMemo.map { slots($0).map(\.key) } }
+
+    /// `walk()` for a playbook without repeated groups, as indices of top-level steps.
+    func walkIndices() -> [UInt16] {
+        var out: [UInt16] = []
+        let steps = playbook.routeSteps
+        out.reserveCapacity(steps.count)
+        let base = scope()
+        var i = 0
+        while i < steps.count {
+            let step = steps[i]
+            if let w = step.when, !w.holds(in: base) {
+                i += 1
+                continue
+            }
+            precondition(!step.isGroup, "walkIndices() is for playbooks without groups")
+            out.append(UInt16(i))
+            i = step.next.isEmpty ? i + 1 : nextIndex(after: i, next: step.next, scope: base)
+        }
+        return out
     }
 
     /// The route through the playbook given the answers so far; past the first open question it follows the
@@ -317,7 +375,7 @@ public struct Session: Sendable {
 
     /// The turn for `route` (walked now when nil); `current`, when given, is `currentIndex(in: route)` already known.
     func turn(notice: String? = nil, route: [Slot]? = nil, current known: Int?? = nil) -> Turn {
-        let route = route ?? walk()
+        let route = route ?? self.route()
         let current = known ?? currentIndex(in: route)
         var answered = 0
         if state.revisit == nil, let c = current {
@@ -419,7 +477,7 @@ public struct Session: Sendable {
 
     /// The answers on the current route, in route order, as (prompt id, question, display text).
     public func answeredSteps() -> [(key: String, question: String, answer: String)] {
-        walk().compactMap { slot in
+        route().compactMap { slot in
             if state.skipped.contains(slot.key) { return (slot.key, slot.step.ask, "(skipped)") }
             guard let v = state.answers[slot.key], slot.step.kind != .info else { return nil }
             return (slot.key, slot.isMore ? slot.step.ask : slot.step.ask, v.display)
@@ -428,7 +486,7 @@ public struct Session: Sendable {
 
     /// The prompt ids on the route so far up to the current one (for `/goto` completion).
     public func reachableSteps() -> [String] {
-        let route = walk()
+        let route = self.route()
         let end = currentIndex(in: route).map { $0 + 1 } ?? route.count
         return route.prefix(end).map(\.key)
     }

@@ -187,11 +187,43 @@ public enum AnswerParser {
     }
 
     static func splitItems(_ text: String) -> [String] {
+        if let ascii = splitASCIIItems(text) { return ascii }
         let separators: Set<Character> = text.contains(";") || text.contains("\n") ? [";", "\n"] : [","]
         return text.split(whereSeparator: { separators.contains($0) })
             .map { String($0).trimmingWhitespace() }
             .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
             .filter { !$0.isEmpty }
+    }
+
+    /// `splitItems` for ASCII text without carriage returns, where every byte is a Character of its own: the same
+    /// pieces, split on bytes.
+    private static func splitASCIIItems(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var lines = false
+            for b in bytes {
+                if b >= 0x80 || b == 0x0D { return nil }
+                if b == UInt8(ascii: ";") || b == 0x0A { lines = true }
+            }
+            var out: [String] = []
+            var start = 0
+            func piece(_ end: Int) {
+                if end > start {
+                    var item = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmingWhitespace()
+                    if item.hasPrefix("- ") { item = String(item.dropFirst(2)) }
+                    if !item.isEmpty { out.append(item) }
+                }
+            }
+            for (i, b) in bytes.enumerated() {
+                let split = lines ? (b == UInt8(ascii: ";") || b == 0x0A) : b == UInt8(ascii: ",")
+                if split {
+                    piece(i)
+                    start = i + 1
+                }
+            }
+            piece(bytes.count)
+            return out
+        }
     }
 
     static func parseNumber(_ text: String) -> Double? {

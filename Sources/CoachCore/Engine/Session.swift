@@ -128,11 +128,14 @@ public struct Session: Sendable {
         case .failure(let reason):
             return invalid(slot, reason.message)
         case .success(let value):
-            var scope = self.scope(for: slot)
-            scope.overrides["value"] = value
-            scope.overrides[slot.step.id] = value
-            for check in slot.step.validate where !check.rule.holds(in: scope) {
-                return invalid(slot, check.message)
+            let checks = slot.step.validate
+            if !checks.isEmpty {
+                var scope = self.scope(for: slot)
+                scope.overrides["value"] = value
+                scope.overrides[slot.step.id] = value
+                for check in checks where !check.rule.holds(in: scope) {
+                    return invalid(slot, check.message)
+                }
             }
             state.answers[slot.key] = value
             state.skipped.remove(slot.key)

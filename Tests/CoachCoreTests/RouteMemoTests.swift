@@ -2,7 +2,8 @@ import Testing
 
 @testable import CoachCore
 
-/// The route a session remembers between events must always be the route a fresh walk gives.
+/// The route a session remembers between events must always be the route a fresh walk gives, and the steps it
+/// remembers as answered or skipped those its state says.
 @Suite struct RouteMemoTests {
     @Test(arguments: PropertyTests.playbookIDs)
     func rememberedRouteEqualsFreshWalk(id: String) throws {
@@ -16,6 +17,9 @@ import Testing
                 moves += 1
                 let fresh = session.walk().map(\.key)
                 #expect(session.route().map(\.key) == fresh, "seed \(seed), move \(moves)")
+                if let mask = session.resolvedMask {
+                    #expect(mask == session.freshResolvedMask(), "seed \(seed), move \(moves): resolved steps")
+                }
                 if let keys = session.rememberedKeys {
                     remembered += 1
                     #expect(keys == fresh, "seed \(seed), move \(moves)")

@@ -5,6 +5,9 @@ public struct Session: Sendable {
     /// The route for the answers as they are, as indices of top-level steps, once walked (playbooks without
     /// repeated groups only). Everything that changes answers a condition reads, or `today`, clears or replaces it.
     private var routeMemo: [UInt16]?
+    /// Bit `i` set when top-level step `i` is answered or skipped, once worked out (playbooks without repeated
+    /// groups and with at most 64 steps). Answering or skipping sets a bit; pruning and restarting clear it.
+    private var resolvedMemo: UInt64?
 
     /// A new session of `playbook`; relative dates count from `today`.
     public init(playbook: Playbook, today: Day, prefill: [String: SessionState.Prefill] = [:]) {
@@ -29,6 +32,8 @@ public struct Session: Sendable {
     /// One thing on the route through the playbook: a question, an info screen, or "another item?".
     struct Slot {
         var key: String
+        /// The index of a top-level step in `playbook.steps`; -1 inside a repeated group.
+        var index: Int = -1
         var step: Step
         var group: Step?
         var item: Int
@@ -43,6 +48,7 @@ public struct Session: Sendable {
             return .failure(Refusal(kind: .closed, message: "This session was cancelled; start a new one.", current: nil))
         }
         let route = rememberedRoute()
+        if resolvedMemo == nil { resolvedMemo = freshResolvedMask() }
         let current = currentIndex(in: route)
         switch event {
         case .answer(let input, let step):
@@ -68,6 +74,7 @@ public struct Session: Sendable {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
             }
+            markResolved(slot)
             return .success(advance(after: slot.key, route: route, at: index))
         case .back:
             let position = current ?? route.count
@@ -85,6 +92,7 @@ public struct Session: Sendable {
         case .restart:
             state = SessionState(playbook: playbook, today: state.today, prefill: state.prefill)
             routeMemo = nil
+            resolvedMemo = nil
             return .success(turn(notice: "Started again from the first step."))
         case .cancel:
             state.status = .cancelled
@@ -118,6 +126,7 @@ public struct Session: Sendable {
             } else if slot.step.isOptional {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
+                markResolved(slot)
                 return advance(after: slot.key, route: route, at: index)
             } else if slot.step.kind != .info {
                 return invalid(slot, "An answer is needed here; type one, or ? for an example.")
@@ -139,6 +148,7 @@ public struct Session: Sendable {
             }
             state.answers[slot.key] = value
             state.skipped.remove(slot.key)
+            markResolved(slot)
             return advance(after: slot.key, route: route, at: index)
         }
     }
@@ -163,7 +173,7 @@ public struct Session: Sendable {
             var next: Int?
             if state.status != .cancelled {
                 var i = index + 1
-                while i < before.count && isResolved(before[i].key) { i += 1 }
+                while i < before.count && isResolved(before[i]) { i += 1 }
                 next = i < before.count ? i : nil
             }
             state.status = next == nil ? .completed : .asking
@@ -202,7 +212,7 @@ public struct Session: Sendable {
                     kind: .notReached,
                     message: "'\(target)' comes later; answer '\(route[c].key)' first.", current: route[c].key))
         }
-        let firstOpen = route.firstIndex { !isResolved($0.key) }
+        let firstOpen = route.firstIndex { !isResolved($0) }
         state.revisit = index == firstOpen ? nil : key
         state.attempts = 0
         state.status = .asking
@@ -218,6 +228,7 @@ public struct Session: Sendable {
     @discardableResult
     private mutating func prune() -> (dropped: Int, route: [Slot]) {
         routeMemo = nil
+        resolvedMemo = nil
         let route = rememberedRoute()
         var keys = Set<String>(minimumCapacity: route.count)
         for slot in route { keys.insert(slot.key) }
@@ -240,6 +251,29 @@ public struct Session: Sendable {
         var s = SessionScope(playbook: playbook, answers: state.answers, today: state.today)
         if let slot, let group = slot.group { s.item = (group, slot.item) }
         return s
+    }
+
+    /// Whether the slot's step is answered or skipped (from the remembered bits when there are some).
+    func isResolved(_ slot: Slot) -> Bool {
+        if let resolvedMemo, slot.index >= 0 { return resolvedMemo & (1 << UInt64(slot.index)) != 0 }
+        return isResolved(slot.key)
+    }
+
+    /// Bit `i` set for each answered or skipped top-level step `i`; nil when the playbook has groups or over 64 steps.
+    func freshResolvedMask() -> UInt64? {
+        guard !playbook.hasGroups, playbook.routeSteps.count <= 64 else { return nil }
+        var mask: UInt64 = 0
+        for (i, step) in playbook.routeSteps.enumerated() where isResolved(step.id) { mask |= 1 << UInt64(i) }
+        return mask
+    }
+
+    /// The remembered bits (for tests).
+    var resolvedMask: UInt64? { resolvedMemo }
+
+    /// Records that the slot's step was just answered or skipped.
+    private mutating func markResolved(_ slot: Slot) {
+        guard let mask = resolvedMemo else { return }
+        resolvedMemo = slot.index >= 0 ? mask | (1 << UInt64(slot.index)) : nil
     }
 
     func isResolved(_ key: String) -> Bool {
@@ -267,7 +301,7 @@ public struct Session: Sendable {
         slots.reserveCapacity(indices.count)
         for i in indices {
             let step = steps[Int(i)]
-            slots.append(Slot(key: step.id, step: step.step, group: nil, item: 0, isMore: false))
+            slots.append(Slot(key: step.id, index: Int(i), step: step.step, group: nil, item: 0, isMore: false))
         }
         return slots
     }
@@ -312,7 +346,7 @@ public struct Session: Sendable {
             if step.isGroup {
                 walkGroup(step.step, into: &slots)
             } else {
-                slots.append(Slot(key: step.id, step: step.step, group: nil, item: 0, isMore: false))
+                slots.append(Slot(key: step.id, index: i, step: step.step, group: nil, item: 0, isMore: false))
             }
             i = step.next.isEmpty ? i + 1 : nextIndex(after: i, next: step.next, scope: base)
         }
@@ -354,7 +388,7 @@ public struct Session: Sendable {
     func currentIndex(in route: [Slot]) -> Int? {
         guard state.status != .cancelled else { return nil }
         if let r = state.revisit, let index = route.firstIndex(where: { $0.key == r }) { return index }
-        return route.firstIndex { !isResolved($0.key) }
+        return route.firstIndex { !isResolved($0) }
     }
 
     // MARK: - Turns
@@ -384,9 +418,9 @@ public struct Session: Sendable {
         if state.revisit == nil, let c = current {
             // `c` is the first open step: everything before it is resolved and it is not.
             answered = c
-            for slot in route[(c + 1)...] where isResolved(slot.key) { answered += 1 }
+            for slot in route[(c + 1)...] where isResolved(slot) { answered += 1 }
         } else {
-            for slot in route where isResolved(slot.key) { answered += 1 }
+            for slot in route where isResolved(slot) { answered += 1 }
         }
         let questions = route.count
         let position = current.map { $0 + 1 } ?? questions

@@ -51,6 +51,9 @@ public final class Playbook: Sendable {
     /// Whether any top-level step is a repeated group (the engine remembers routes only of playbooks without).
     let hasGroups: Bool
 
+    /// The routes sessions of this playbook have taken, shared between them (kept by the engine).
+    let routeTable = RouteTable()
+
     /// What the engine's route walk reads of each top-level step, copied once out of the steps (whose properties
     /// are class members, checked for exclusive access on every read).
     struct RouteStep: Sendable {

@@ -2,9 +2,9 @@
 public struct Session: Sendable {
     public let playbook: Playbook
     public private(set) var state: SessionState
-    /// The route for the answers as they are, as indices of top-level steps, once walked (playbooks without
+    /// The route for the answers as they are, once walked: one of the playbook's shared routes (playbooks without
     /// repeated groups only). Everything that changes answers a condition reads, or `today`, clears or replaces it.
-    private var routeMemo: [UInt16]?
+    private var routeMemo: RouteTable.Route?
     /// Bit `i` set when top-level step `i` is answered or skipped, once worked out (playbooks without repeated
     /// groups and with at most 64 steps). Answering or skipping sets a bit; pruning and restarting clear it.
     private var resolvedMemo: UInt64?
@@ -282,17 +282,18 @@ public struct Session: Sendable {
 
     /// The route: remembered, or walked now.
     func route() -> [Slot] {
-        if let routeMemo { return slots(routeMemo) }
+        if let routeMemo { return routeMemo.slots }
         return walk()
     }
 
     /// The route, walked and remembered when it is not yet.
     private mutating func rememberedRoute() -> [Slot] {
-        if let routeMemo { return slots(routeMemo) }
+        if let routeMemo { return routeMemo.slots }
         guard !playbook.hasGroups else { return walk() }
         let indices = walkIndices()
-        routeMemo = indices
-        return slots(indices)
+        let route = playbook.routeTable.route(indices) { slots(indices) }
+        routeMemo = route
+        return route.slots
     }
 
     private func slots(_ indices: [UInt16]) -> [Slot] {
@@ -307,7 +308,7 @@ public struct Session: Sendable {
     }
 
     /// The remembered route's keys, or nil (for tests).
-    var rememberedKeys: [String]? { routeMemo.map { slots($0).map(\.key) } }
+    var rememberedKeys: [String]? { routeMemo.map { slots($0.indices).map(\.key) } }
 
     /// `walk()` for a playbook without repeated groups, as indices of top-level steps.
     func walkIndices() -> [UInt16] {

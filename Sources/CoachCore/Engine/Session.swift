@@ -2,6 +2,12 @@
 public struct Session: Sendable {
     public let playbook: Playbook
     public private(set) var state: SessionState
+    /// The route for the answers as they are, once walked: one of the playbook's shared routes (playbooks without
+    /// repeated groups only). Everything that changes answers a condition reads, or `today`, clears or replaces it.
+    private var routeMemo: RouteTable.Route?
+    /// Bit `i` set when top-level step `i` is answered or skipped, once worked out (playbooks without repeated
+    /// groups and with at most 64 steps). Answering or skipping sets a bit; pruning and restarting clear it.
+    private var resolvedMemo: UInt64?
 
     /// A new session of `playbook`; relative dates count from `today`.
     public init(playbook: Playbook, today: Day, prefill: [String: SessionState.Prefill] = [:]) {
@@ -18,11 +24,16 @@ public struct Session: Sendable {
     }
 
     /// Sets the day relative dates count from (call it when a session is resumed on a later day).
-    public mutating func setToday(_ day: Day) { state.today = day }
+    public mutating func setToday(_ day: Day) {
+        state.today = day
+        routeMemo = nil
+    }
 
     /// One thing on the route through the playbook: a question, an info screen, or "another item?".
     struct Slot {
         var key: String
+        /// The index of a top-level step in `playbook.steps`; -1 inside a repeated group.
+        var index: Int = -1
         var step: Step
         var group: Step?
         var item: Int
@@ -36,7 +47,8 @@ public struct Session: Sendable {
         if state.status == .cancelled, event != .restart {
             return .failure(Refusal(kind: .closed, message: "This session was cancelled; start a new one.", current: nil))
         }
-        let route = walk()
+        let route = rememberedRoute()
+        if resolvedMemo == nil { resolvedMemo = freshResolvedMask() }
         let current = currentIndex(in: route)
         switch event {
         case .answer(let input, let step):
@@ -45,7 +57,7 @@ public struct Session: Sendable {
             if let step, step != slot.key {
                 return .failure(stale(step, slot))
             }
-            return .success(answer(input, slot: slot, route: route))
+            return .success(answer(input, slot: slot, route: route, at: index))
         case .skip(let step):
             guard let index = current else { return .failure(finished()) }
             let slot = route[index]
@@ -62,7 +74,8 @@ public struct Session: Sendable {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
             }
-            return .success(advance(after: slot.key, route: route))
+            markResolved(slot)
+            return .success(advance(after: slot.key, route: route, at: index))
         case .back:
             let position = current ?? route.count
             guard position > 0 else {
@@ -78,6 +91,8 @@ public struct Session: Sendable {
             return gotoStep(target, route: route, current: current)
         case .restart:
             state = SessionState(playbook: playbook, today: state.today, prefill: state.prefill)
+            routeMemo = nil
+            resolvedMemo = nil
             return .success(turn(notice: "Started again from the first step."))
         case .cancel:
             state.status = .cancelled
@@ -103,7 +118,7 @@ public struct Session: Sendable {
             current: slot.key)
     }
 
-    private mutating func answer(_ input: AnswerInput, slot: Slot, route: [Slot]) -> Turn {
+    private mutating func answer(_ input: AnswerInput, slot: Slot, route: [Slot], at index: Int) -> Turn {
         var input = input
         if case .text(let t) = input, t.trimmingWhitespace().isEmpty {
             if let d = defaultText(for: slot) {
@@ -111,7 +126,8 @@ public struct Session: Sendable {
             } else if slot.step.isOptional {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
-                return advance(after: slot.key, route: route)
+                markResolved(slot)
+                return advance(after: slot.key, route: route, at: index)
             } else if slot.step.kind != .info {
                 return invalid(slot, "An answer is needed here; type one, or ? for an example.")
             }
@@ -121,15 +137,19 @@ public struct Session: Sendable {
         case .failure(let reason):
             return invalid(slot, reason.message)
         case .success(let value):
-            var scope = self.scope(for: slot)
-            scope.overrides["value"] = value
-            scope.overrides[slot.step.id] = value
-            for check in slot.step.validate where !check.rule.holds(in: scope) {
-                return invalid(slot, check.message)
+            let checks = slot.step.validate
+            if !checks.isEmpty {
+                var scope = self.scope(for: slot)
+                scope.overrides["value"] = value
+                scope.overrides[slot.step.id] = value
+                for check in checks where !check.rule.holds(in: scope) {
+                    return invalid(slot, check.message)
+                }
             }
             state.answers[slot.key] = value
             state.skipped.remove(slot.key)
-            return advance(after: slot.key, route: route)
+            markResolved(slot)
+            return advance(after: slot.key, route: route, at: index)
         }
     }
 
@@ -141,15 +161,23 @@ public struct Session: Sendable {
         return t
     }
 
-    /// Moves on after `key` was answered or skipped; `before` is the route as it was before.
-    private mutating func advance(after key: String, route before: [Slot]) -> Turn {
+    /// Moves on after `key` (at `index` on the route) was answered or skipped; `before` is the route as it was before.
+    private mutating func advance(after key: String, route before: [Slot], at index: Int) -> Turn {
         state.attempts = 0
         let wasRevisit = state.revisit == key
         state.revisit = nil
         if !wasRevisit && !playbook.routesOn(key) {
-            // A new answer no condition reads: the route is the same, only the current step moves on.
-            state.status = currentIndex(in: before) == nil ? .completed : .asking
-            return turn(route: before)
+            // A new answer no condition reads: the route is the same, only the current step moves on. Every step
+            // before `index` was resolved (it was the first open one, or a revisit of a step off the route), so
+            // the next is the first open one after it.
+            var next: Int?
+            if state.status != .cancelled {
+                var i = index + 1
+                while i < before.count && isResolved(before[i]) { i += 1 }
+                next = i < before.count ? i : nil
+            }
+            state.status = next == nil ? .completed : .asking
+            return turn(route: before, current: .some(next))
         }
         let (dropped, route) = prune()
         var notice: String?
@@ -184,7 +212,7 @@ public struct Session: Sendable {
                     kind: .notReached,
                     message: "'\(target)' comes later; answer '\(route[c].key)' first.", current: route[c].key))
         }
-        let firstOpen = route.firstIndex { !isResolved($0.key) }
+        let firstOpen = route.firstIndex { !isResolved($0) }
         state.revisit = index == firstOpen ? nil : key
         state.attempts = 0
         state.status = .asking
@@ -199,7 +227,9 @@ public struct Session: Sendable {
     /// Drops answers the route no longer reaches; returns how many, and the route after.
     @discardableResult
     private mutating func prune() -> (dropped: Int, route: [Slot]) {
-        let route = walk()
+        routeMemo = nil
+        resolvedMemo = nil
+        let route = rememberedRoute()
         var keys = Set<String>(minimumCapacity: route.count)
         for slot in route { keys.insert(slot.key) }
         guard state.answers.keys.contains(where: { !keys.contains($0) }) || state.skipped.contains(where: { !keys.contains($0) })
@@ -211,7 +241,8 @@ public struct Session: Sendable {
         state.answers = state.answers.filter { keys.contains($0.key) }
         state.skipped = state.skipped.filter { keys.contains($0) }
         if let r = state.revisit, !keys.contains(r) { state.revisit = nil }
-        return (before - state.answers.count - state.skipped.count, walk())
+        routeMemo = nil
+        return (before - state.answers.count - state.skipped.count, rememberedRoute())
     }
 
     // MARK: - Route
@@ -222,15 +253,68 @@ public struct Session: Sendable {
         return s
     }
 
+    /// Whether the slot's step is answered or skipped (from the remembered bits when there are some).
+    func isResolved(_ slot: Slot) -> Bool {
+        if let resolvedMemo, slot.index >= 0 { return resolvedMemo & (1 << UInt64(slot.index)) != 0 }
+        return isResolved(slot.key)
+    }
+
+    /// Bit `i` set for each answered or skipped top-level step `i`; nil when the playbook has groups or over 64 steps.
+    func freshResolvedMask() -> UInt64? {
+        guard !playbook.hasGroups, playbook.routeSteps.count <= 64 else { return nil }
+        var mask: UInt64 = 0
+        for (i, step) in playbook.routeSteps.enumerated() where isResolved(step.id) { mask |= 1 << UInt64(i) }
+        return mask
+    }
+
+    /// The remembered bits (for tests).
+    var resolvedMask: UInt64? { resolvedMemo }
+
+    /// Records that the slot's step was just answered or skipped.
+    private mutating func markResolved(_ slot: Slot) {
+        guard let mask = resolvedMemo else { return }
+        resolvedMemo = slot.index >= 0 ? mask | (1 << UInt64(slot.index)) : nil
+    }
+
     func isResolved(_ key: String) -> Bool {
         state.answers[key] != nil || state.skipped.contains(key)
     }
 
-    /// The route through the playbook given the answers so far; past the first open question it follows the
-    /// answers already given and the default branches.
-    func walk() -> [Slot] {
+    /// The route: remembered, or walked now.
+    func route() -> [Slot] {
+        if let routeMemo { return routeMemo.slots }
+        return walk()
+    }
+
+    /// The route, walked and remembered when it is not yet.
+    private mutating func rememberedRoute() -> [Slot] {
+        if let routeMemo { return routeMemo.slots }
+        guard !playbook.hasGroups else { return walk() }
+        let indices = walkIndices()
+        let route = playbook.routeTable.route(indices) { slots(indices) }
+        routeMemo = route
+        return route.slots
+    }
+
+    private func slots(_ indices: [UInt16]) -> [Slot] {
+        let steps = playbook.routeSteps
         var slots: [Slot] = []
-        let steps = playbook.steps
+        slots.reserveCapacity(indices.count)
+        for i in indices {
+            let step = steps[Int(i)]
+            slots.append(Slot(key: step.id, index: Int(i), step: step.step, group: nil, item: 0, isMore: false))
+        }
+        return slots
+    }
+
+    /// The remembered route's keys, or nil (for tests).
+    var rememberedKeys: [String]? { routeMemo.map { slots($0.indices).map(\.key) } }
+
+    /// `walk()` for a playbook without repeated groups, as indices of top-level steps.
+    func walkIndices() -> [UInt16] {
+        var out: [UInt16] = []
+        let steps = playbook.routeSteps
+        out.reserveCapacity(steps.count)
         let base = scope()
         var i = 0
         while i < steps.count {
@@ -239,12 +323,33 @@ public struct Session: Sendable {
                 i += 1
                 continue
             }
-            if step.kind == .group {
-                walkGroup(step, into: &slots)
-            } else {
-                slots.append(Slot(key: step.id, step: step, group: nil, item: 0, isMore: false))
+            precondition(!step.isGroup, "walkIndices() is for playbooks without groups")
+            out.append(UInt16(i))
+            i = step.next.isEmpty ? i + 1 : nextIndex(after: i, next: step.next, scope: base)
+        }
+        return out
+    }
+
+    /// The route through the playbook given the answers so far; past the first open question it follows the
+    /// answers already given and the default branches.
+    func walk() -> [Slot] {
+        var slots: [Slot] = []
+        let steps = playbook.routeSteps
+        slots.reserveCapacity(steps.count + 4)
+        let base = scope()
+        var i = 0
+        while i < steps.count {
+            let step = steps[i]
+            if let w = step.when, !w.holds(in: base) {
+                i += 1
+                continue
             }
-            i = nextIndex(after: i, step: step, scope: base)
+            if step.isGroup {
+                walkGroup(step.step, into: &slots)
+            } else {
+                slots.append(Slot(key: step.id, index: i, step: step.step, group: nil, item: 0, isMore: false))
+            }
+            i = step.next.isEmpty ? i + 1 : nextIndex(after: i, next: step.next, scope: base)
         }
         return slots
     }
@@ -272,8 +377,8 @@ public struct Session: Sendable {
         }
     }
 
-    private func nextIndex(after i: Int, step: Step, scope: SessionScope) -> Int {
-        for rule in step.next where rule.condition.map({ $0.holds(in: scope) }) ?? true {
+    private func nextIndex(after i: Int, next: [NextRule], scope: SessionScope) -> Int {
+        for rule in next where rule.condition.map({ $0.holds(in: scope) }) ?? true {
             guard let target = rule.target else { return playbook.steps.count }
             if let t = playbook.stepIndex[target], t > i { return t }
             return i + 1
@@ -284,7 +389,7 @@ public struct Session: Sendable {
     func currentIndex(in route: [Slot]) -> Int? {
         guard state.status != .cancelled else { return nil }
         if let r = state.revisit, let index = route.firstIndex(where: { $0.key == r }) { return index }
-        return route.firstIndex { !isResolved($0.key) }
+        return route.firstIndex { !isResolved($0) }
     }
 
     // MARK: - Turns
@@ -306,10 +411,18 @@ public struct Session: Sendable {
         }
     }
 
-    func turn(notice: String? = nil, route: [Slot]? = nil) -> Turn {
-        let route = route ?? walk()
-        let current = currentIndex(in: route)
-        let answered = route.filter { isResolved($0.key) }.count
+    /// The turn for `route` (walked now when nil); `current`, when given, is `currentIndex(in: route)` already known.
+    func turn(notice: String? = nil, route: [Slot]? = nil, current known: Int?? = nil) -> Turn {
+        let route = route ?? self.route()
+        let current = known ?? currentIndex(in: route)
+        var answered = 0
+        if state.revisit == nil, let c = current {
+            // `c` is the first open step: everything before it is resolved and it is not.
+            answered = c
+            for slot in route[(c + 1)...] where isResolved(slot) { answered += 1 }
+        } else {
+            for slot in route where isResolved(slot) { answered += 1 }
+        }
         let questions = route.count
         let position = current.map { $0 + 1 } ?? questions
         let progress = Progress(answered: answered, total: questions, position: max(position, 1))
@@ -371,12 +484,14 @@ public struct Session: Sendable {
                     body.contains(TemplateContext.marker($0)) || (subject ?? "").contains(TemplateContext.marker($0))
                 }
                 : []
-            let review =
-                spec.kind == .email && !preview
-                ? DraftReview.review(Draft(subject: subject, body: body, isEmail: true)) : nil
+            if spec.kind == .email && !preview {
+                return RenderedOutput(
+                    id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },
+                    body: body, reviewing: Draft(subject: subject, body: body, isEmail: true))
+            }
             return RenderedOutput(
                 id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },
-                body: body, missing: missing, review: review)
+                body: body, missing: missing, review: nil)
         }
     }
 
@@ -400,7 +515,7 @@ public struct Session: Sendable {
 
     /// The answers on the current route, in route order, as (prompt id, question, display text).
     public func answeredSteps() -> [(key: String, question: String, answer: String)] {
-        walk().compactMap { slot in
+        route().compactMap { slot in
             if state.skipped.contains(slot.key) { return (slot.key, slot.step.ask, "(skipped)") }
             guard let v = state.answers[slot.key], slot.step.kind != .info else { return nil }
             return (slot.key, slot.isMore ? slot.step.ask : slot.step.ask, v.display)
@@ -409,7 +524,7 @@ public struct Session: Sendable {
 
     /// The prompt ids on the route so far up to the current one (for `/goto` completion).
     public func reachableSteps() -> [String] {
-        let route = walk()
+        let route = self.route()
         let end = currentIndex(in: route).map { $0 + 1 } ?? route.count
         return route.prefix(end).map(\.key)
     }

@@ -70,7 +70,70 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
     /// The ids of values still missing (only in a preview).
     public var missing: [String]
     /// Coaching notes on a finished email (never blocks it); nil for other kinds and previews.
-    public var review: [ReviewFinding]?
+    ///
+    /// A finished email's review is worked out when it is read, from the subject and body as rendered: most turns
+    /// that finish a session go to a shell that never shows it (the protocol does not send it).
+    public var review: [ReviewFinding]? {
+        get { reviewing.map { DraftReview.review($0) } ?? givenReview }
+        set {
+            givenReview = newValue
+            reviewing = nil
+        }
+    }
+    private var givenReview: [ReviewFinding]?
+    /// The draft whose review `review` gives, when it is worked out on demand.
+    private var reviewing: Draft?
+
+    public init(
+        id: String, title: String, kind: OutputKind, subject: String?, to: String?, body: String, missing: [String],
+        review: [ReviewFinding]?
+    ) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.subject = subject
+        self.to = to
+        self.body = body
+        self.missing = missing
+        self.givenReview = review
+    }
+
+    /// A finished draft whose `review` is the review of `draft`, worked out when it is read.
+    init(id: String, title: String, kind: OutputKind, subject: String?, to: String?, body: String, reviewing draft: Draft) {
+        self.init(id: id, title: title, kind: kind, subject: subject, to: to, body: body, missing: [], review: nil)
+        self.reviewing = draft
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, kind, subject, to, body, missing, review
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+            kind: try c.decode(OutputKind.self, forKey: .kind), subject: try c.decodeIfPresent(String.self, forKey: .subject),
+            to: try c.decodeIfPresent(String.self, forKey: .to), body: try c.decode(String.self, forKey: .body),
+            missing: try c.decode([String].self, forKey: .missing),
+            review: try c.decodeIfPresent([ReviewFinding].self, forKey: .review))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(subject, forKey: .subject)
+        try c.encodeIfPresent(to, forKey: .to)
+        try c.encode(body, forKey: .body)
+        try c.encode(missing, forKey: .missing)
+        try c.encodeIfPresent(review, forKey: .review)
+    }
+
+    public static func == (a: RenderedOutput, b: RenderedOutput) -> Bool {
+        a.id == b.id && a.title == b.title && a.kind == b.kind && a.subject == b.subject && a.to == b.to && a.body == b.body
+            && a.missing == b.missing && a.review == b.review
+    }
 
     /// The draft as one text: `Subject: ...` first for an email.
     public var fullText: String {

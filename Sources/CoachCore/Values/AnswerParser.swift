@@ -49,7 +49,7 @@ public enum AnswerParser {
         let text = step.kind == .multiline ? trimBlankLines(raw) : raw.trimmingWhitespace()
         switch step.kind {
         case .text:
-            if text.contains("\n") {
+            if text.utf8.contains(0x0A) {
                 return parseText(text.split(separator: "\n").joined(separator: " "), step)
             }
             return parseText(text, step)
@@ -110,7 +110,7 @@ public enum AnswerParser {
     }
 
     static func parseText(_ text: String, _ step: Step) -> Result<Value, Reason> {
-        let count = text.count
+        let count = characterCount(text)
         if let min = step.minLength, count < min {
             return .failure(Reason("That is \(count) characters; give at least \(min)."))
         }
@@ -182,11 +182,43 @@ public enum AnswerParser {
     }
 
     static func splitItems(_ text: String) -> [String] {
+        if let ascii = splitASCIIItems(text) { return ascii }
         let separators: Set<Character> = text.contains(";") || text.contains("\n") ? [";", "\n"] : [","]
         return text.split(whereSeparator: { separators.contains($0) })
             .map { String($0).trimmingWhitespace() }
             .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
             .filter { !$0.isEmpty }
+    }
+
+    /// `splitItems` for ASCII text without carriage returns, where every byte is a Character of its own: the same
+    /// pieces, split on bytes.
+    private static func splitASCIIItems(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var lines = false
+            for b in bytes {
+                if b >= 0x80 || b == 0x0D { return nil }
+                if b == UInt8(ascii: ";") || b == 0x0A { lines = true }
+            }
+            var out: [String] = []
+            var start = 0
+            func piece(_ end: Int) {
+                if end > start {
+                    var item = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmingWhitespace()
+                    if item.hasPrefix("- ") { item = String(item.dropFirst(2)) }
+                    if !item.isEmpty { out.append(item) }
+                }
+            }
+            for (i, b) in bytes.enumerated() {
+                let split = lines ? (b == UInt8(ascii: ";") || b == 0x0A) : b == UInt8(ascii: ",")
+                if split {
+                    piece(i)
+                    start = i + 1
+                }
+            }
+            piece(bytes.count)
+            return out
+        }
     }
 
     static func parseNumber(_ text: String) -> Double? {
@@ -247,7 +279,40 @@ public enum AnswerParser {
         return nil
     }
 
+    /// `text.count`, without grapheme breaking for ASCII text (where only `\r\n` joins two bytes into one Character).
+    static func characterCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = bytes.count
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == 0x0A && previous == 0x0D { count -= 1 }
+                previous = b
+            }
+            return count
+        } ?? text.count
+    }
+
     static func isEmail(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every byte is a Character of its own but `\r\n`, which is whitespace either way.
+            var at = 0
+            var atIndex = 0
+            for (i, b) in text.utf8.enumerated() {
+                switch b {
+                case 0x09...0x0D, 0x20, 0x2C: return false
+                case UInt8(ascii: "@"):
+                    at += 1
+                    atIndex = i
+                default: continue
+                }
+            }
+            guard at == 1, atIndex > 0 else { return false }
+            let domain = text.utf8.dropFirst(atIndex + 1)
+            return domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).count >= 2
+                && !domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).contains { $0.isEmpty }
+        }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: { $0.isWhitespace }) else { return false }
         let domain = parts[1]

@@ -118,10 +118,19 @@ func parseGroupedNumber(_ text: String) -> Double? {
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     func trimmingWhitespace() -> String {
+        // Nothing to trim when both ends are ASCII non-whitespace bytes: a Character counts as whitespace by its
+        // first scalar, and a Character ending in an ASCII byte starts with that byte or a non-whitespace scalar.
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80, !Self.isASCIISpace(first),
+            !Self.isASCIISpace(last)
+        {
+            return self
+        }
         var start = startIndex
         var end = endIndex
         while start < end, self[start].isWhitespace { start = index(after: start) }
         while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
         return String(self[start..<end])
     }
+
+    private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 }

@@ -1,12 +1,29 @@
 import Mustache
 
 /// A value as a template sees it: its text, and whether a section on it stays closed.
-struct TemplateText: MustacheCustomRenderable, CustomStringConvertible {
+///
+/// Every leaf value a template gets is one of these (list items, plan fields and numbers too). As a
+/// `MustacheParent` with no children, a name looked up while it is the innermost section value moves straight on
+/// down the context stack; swift-mustache would otherwise reflect a `String` or `Int` with `Mirror` on every
+/// lookup, which was most of the time spent rendering the drafts.
+struct TemplateText: MustacheCustomRenderable, MustacheParent, CustomStringConvertible {
     let text: String
     let closed: Bool
     var renderText: String { text }
     var isNull: Bool { closed }
     var description: String { text }
+    func child(named: String) -> Any? { nil }
+
+    /// Open text (a section on it renders once).
+    init(_ text: String) {
+        self.text = text
+        self.closed = false
+    }
+
+    init(text: String, closed: Bool) {
+        self.text = text
+        self.closed = closed
+    }
 }
 
 /// The names a template can use, built from a session's answers and computed values.
@@ -74,13 +91,14 @@ struct TemplateContext {
     static func any(_ value: Value) -> Any {
         switch value {
         case .bool(let b): return TemplateText(text: b ? "yes" : "no", closed: !b)
-        case .list(let l): return l
+        case .list(let l): return l.map(TemplateText.init)
         case .items(let items): return items.enumerated().map { item($1, n: ($1["n"]?.numeric).map { Int($0) } ?? $0 + 1) }
         case .plan(let days):
             return days.map { d -> [String: Any] in
                 [
-                    "day": d.day, "date": d.date, "weekday": d.on.weekday, "iso": d.on.iso, "long": d.on.long,
-                    "title": d.title, "actions": d.actions,
+                    "day": TemplateText(String(d.day)), "date": TemplateText(d.date), "weekday": TemplateText(d.on.weekday),
+                    "iso": TemplateText(d.on.iso), "long": TemplateText(d.on.long), "title": TemplateText(d.title),
+                    "actions": d.actions.map(TemplateText.init),
                 ]
             }
         case .seen: return TemplateText(text: "", closed: true)
@@ -89,7 +107,7 @@ struct TemplateContext {
     }
 
     static func item(_ item: [String: Value], n: Int) -> [String: Any] {
-        var out: [String: Any] = ["n": n]
+        var out: [String: Any] = ["n": TemplateText(String(n))]
         for (k, v) in item { put(v, id: k, into: &out) }
         return out
     }

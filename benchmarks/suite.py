@@ -657,8 +657,12 @@ def main():
     if args.no_write:
         return 0
     text = open(DOC, encoding="utf-8").read() if os.path.exists(DOC) else "# Benchmarks\n"
-    if START in text and END in text:
-        text = text[:text.index(START)] + section + text[text.index(END) + len(END):]
+    # The markers count only on lines of their own (the prose of the page may quote them).
+    start, end = "\n" + START + "\n", "\n" + END + "\n"
+    if start in text and end in text[text.index(start):]:
+        a = text.index(start) + 1
+        b = text.index(end, a) + 1 + len(END)
+        text = text[:a] + section + text[b:]
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
     with open(DOC, "w", encoding="utf-8") as f:

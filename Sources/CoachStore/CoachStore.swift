@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The durable layer: sessions, their journal and drafts, and account memory, in one SQLite database (WAL).
 ///
@@ -9,6 +10,14 @@ public final class CoachStore: Sendable {
     public let path: String
     let database: DatabaseQueue
     let clock: @Sendable () -> Double
+    /// The open group of writes, if any (see ``beginGroup()``).
+    let group = Mutex(Group())
+
+    /// Whether writes are grouped, and the first failure that lost the group's transaction.
+    struct Group {
+        var open = false
+        var broken: StoreError?
+    }
 
     init(database: DatabaseQueue, path: String, clock: @escaping @Sendable () -> Double) {
         self.database = database
@@ -32,6 +41,8 @@ public final class CoachStore: Sendable {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
+        // A group of writes (``beginGroup()``) keeps its transaction open between database accesses.
+        configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
             // In WAL mode, NORMAL writes every commit to the WAL file before COMMIT returns (so a killed process
             // loses nothing committed) and syncs at checkpoints instead of at every commit; the database stays
@@ -70,6 +81,7 @@ public final class CoachStore: Sendable {
             var configuration = Configuration()
             configuration.label = "Coach"
             configuration.foreignKeysEnabled = true
+            configuration.allowsUnsafeTransactions = true
             database = try DatabaseQueue(configuration: configuration)
         } catch {
             throw StoreError(mapping: error, path: path)
@@ -110,13 +122,23 @@ public final class CoachStore: Sendable {
     ///
     /// BEGIN and COMMIT are cached statements: GRDB's `write` prepares them anew for every transaction, which
     /// costs more than the work of a typical `saveProgress`.
+    ///
+    /// While a group is open (``beginGroup()``) the transaction is left open for ``commitGroup()``: the first
+    /// write of the group begins it, and each later one runs in a savepoint, so a write that fails leaves the
+    /// group's earlier writes alone (as it would leave earlier commits alone).
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        let grouped = group.withLock { $0.open }
         do {
             return try database.writeWithoutTransaction { db in
+                if grouped && db.isInsideTransaction {
+                    return try inSavepoint(db, body)
+                }
                 try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
                 do {
                     let result = try body(db)
-                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                    if !grouped {
+                        try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                    }
                     return result
                 } catch {
                     try? db.rollback()  // No-op when SQLite already rolled back (SQLITE_FULL, SQLITE_BUSY, ...).
@@ -125,6 +147,81 @@ public final class CoachStore: Sendable {
             }
         } catch {
             throw StoreError(mapping: error, path: path)
+        }
+    }
+
+    /// Runs `body` in a savepoint of the group's transaction. When SQLite rolled the whole transaction back
+    /// (SQLITE_FULL, an I/O error, ...), the group's earlier writes are gone: the group is broken, and its commit
+    /// will fail.
+    private func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        try db.cachedStatement(sql: "SAVEPOINT coach_write").execute()
+        do {
+            let result = try body(db)
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT coach_write").execute()
+            return result
+        } catch {
+            if db.isInsideTransaction, (try? Self.rollBackSavepoint(db)) != nil {
+                throw error
+            }
+            let failure = StoreError(mapping: error, path: path)
+            group.withLock { if $0.broken == nil { $0.broken = failure } }
+            throw error
+        }
+    }
+
+    private static func rollBackSavepoint(_ db: Database) throws {
+        try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT coach_write").execute()
+        try db.cachedStatement(sql: "RELEASE SAVEPOINT coach_write").execute()
+    }
+
+    // MARK: - Group commit
+
+    /// Opens a group: every write until ``commitGroup()`` goes into one transaction, committed once.
+    ///
+    /// Nothing written in a group is durable before ``commitGroup()`` returns, so a caller must not acknowledge
+    /// any of it before then. A group that is already open stays as it is.
+    public func beginGroup() {
+        group.withLock { if !$0.open { $0 = Group(open: true) } }
+    }
+
+    /// Whether a group is open.
+    public var isGrouping: Bool { group.withLock { $0.open } }
+
+    /// Commits the group's writes in one transaction and closes the group.
+    ///
+    /// Throws when the commit fails or a write of the group lost the transaction; then none of the group's
+    /// writes are in the database.
+    public func commitGroup() throws(StoreError) {
+        let state = group.withLock { state in
+            defer { state = Group() }
+            return state
+        }
+        guard state.open else { return }
+        do {
+            try database.writeWithoutTransaction { db in
+                guard db.isInsideTransaction else { return }
+                if state.broken != nil {
+                    try? db.rollback()
+                    return
+                }
+                do {
+                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                } catch {
+                    try? db.rollback()
+                    throw error
+                }
+            }
+        } catch {
+            throw StoreError(mapping: error, path: path)
+        }
+        if let broken = state.broken { throw broken }
+    }
+
+    /// Drops the group's writes and closes the group.
+    public func rollbackGroup() {
+        group.withLock { $0 = Group() }
+        try? database.writeWithoutTransaction { db in
+            if db.isInsideTransaction { try db.rollback() }
         }
     }
 

@@ -17,7 +17,7 @@ extension CoachStore {
     /// The number of the session's last journal entry (0 when it has none); throws `notFound` for no session.
     static func lastJournalSeq(_ sessionID: String, _ db: Database) throws -> Int {
         let select = try db.cachedStatement(sql: "SELECT journal_seq FROM sessions WHERE id = ?")
-        guard let last = try Int.fetchOne(select, arguments: [sessionID]) else {
+        guard let last = try run(select, [.text(sessionID)], db) else {
             throw StoreError.sessionNotFound(sessionID)
         }
         return last
@@ -50,7 +50,12 @@ extension CoachStore {
                 saved[index].at = now
             }
             let entry = saved[index]
-            try insert.execute(arguments: [sessionID, entry.seq, entry.at, entry.kind.rawValue, entry.step, entry.text])
+            _ = try run(
+                insert,
+                [
+                    .text(sessionID), .int(entry.seq), .double(entry.at), .text(entry.kind.rawValue), .text(entry.step),
+                    .text(entry.text),
+                ], db)
         }
         return saved
     }

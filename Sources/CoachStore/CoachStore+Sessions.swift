@@ -57,10 +57,13 @@ extension CoachStore {
                         title = COALESCE(?, title), account = COALESCE(?, account), updated_at = ?, journal_seq = ?
                     WHERE id = ?
                     """)
-            try update.execute(arguments: [
-                state, answers, status.rawValue, currentStep, answered, total, title, account, now,
-                first - 1 + journal.count, sessionID,
-            ])
+            _ = try Self.run(
+                update,
+                [
+                    .blob(state), .blob(answers), .text(status.rawValue), .text(currentStep), .int(answered),
+                    .int(total), .text(title), .text(account), .double(now), .int(first - 1 + journal.count),
+                    .text(sessionID),
+                ], db)
             return try Self.insert(journal, sessionID: sessionID, firstSeq: first, now: now, db)
         }
     }

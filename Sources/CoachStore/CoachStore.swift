@@ -124,14 +124,24 @@ public final class CoachStore: Sendable {
     /// costs more than the work of a typical `saveProgress`.
     ///
     /// While a group is open (``beginGroup()``) the transaction is left open for ``commitGroup()``: the first
-    /// write of the group begins it, and each later one runs in a savepoint, so a write that fails leaves the
-    /// group's earlier writes alone (as it would leave earlier commits alone).
+    /// write of the group begins it and the later ones run in it. A write of the group that fails on SQLite's
+    /// side may have changed part of the group's transaction, or lost it: the group is broken, and its commit
+    /// fails (the session service then keeps the whole group in memory). A ``StoreError`` thrown by a write's own
+    /// checks (an unknown session) comes before it changes anything, and leaves the group as it was.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         let grouped = group.withLock { $0.open }
         do {
             return try database.writeWithoutTransaction { db in
                 if grouped && db.isInsideTransaction {
-                    return try inSavepoint(db, body)
+                    do {
+                        return try body(db)
+                    } catch let error as StoreError {
+                        throw error
+                    } catch {
+                        let failure = StoreError(mapping: error, path: path)
+                        group.withLock { if $0.broken == nil { $0.broken = failure } }
+                        throw error
+                    }
                 }
                 try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
                 do {
@@ -148,30 +158,6 @@ public final class CoachStore: Sendable {
         } catch {
             throw StoreError(mapping: error, path: path)
         }
-    }
-
-    /// Runs `body` in a savepoint of the group's transaction. When SQLite rolled the whole transaction back
-    /// (SQLITE_FULL, an I/O error, ...), the group's earlier writes are gone: the group is broken, and its commit
-    /// will fail.
-    private func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
-        try db.cachedStatement(sql: "SAVEPOINT coach_write").execute()
-        do {
-            let result = try body(db)
-            try db.cachedStatement(sql: "RELEASE SAVEPOINT coach_write").execute()
-            return result
-        } catch {
-            if db.isInsideTransaction, (try? Self.rollBackSavepoint(db)) != nil {
-                throw error
-            }
-            let failure = StoreError(mapping: error, path: path)
-            group.withLock { if $0.broken == nil { $0.broken = failure } }
-            throw error
-        }
-    }
-
-    private static func rollBackSavepoint(_ db: Database) throws {
-        try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT coach_write").execute()
-        try db.cachedStatement(sql: "RELEASE SAVEPOINT coach_write").execute()
     }
 
     // MARK: - Group commit

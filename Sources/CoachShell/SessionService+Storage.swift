@@ -112,7 +112,7 @@ extension SessionService {
         if transient { return nil }
         let outputs = encoded(StoredDraft(outputs: entry.turn.outputs ?? [], plans: entry.session.datedPlans()))
         guard outputs != entry.lastDraft else { return nil }
-        let answers = encoded(Self.answers(entry.session))
+        let answers = Data(SessionExport.Answer.jsonData(Self.answers(entry.session)))
         let facts = factsToRemember(entry.session)
         let account = entry.account
         func attempt(_ store: CoachStore) throws(StoreError) -> Int {

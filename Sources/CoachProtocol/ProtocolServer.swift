@@ -41,6 +41,55 @@ public struct ProtocolServer {
     /// Whether `shutdown` was received.
     public var isStopping: Bool { stopping }
 
+    // MARK: - Group commit
+
+    /// Opens a group of lines whose changes are saved together by ``endGroup()`` (one transaction for all).
+    ///
+    /// The caller must hold every reply of the group until ``endGroup()`` returns, then write them: an answer is
+    /// acknowledged only once it is in the database.
+    public func beginGroup() {
+        service.beginGroup()
+    }
+
+    /// Saves the changes of the lines handled since ``beginGroup()``. Returns nil when they are in the database;
+    /// otherwise the notice to add to each of their replies (``withNotice(_:reply:)``): the store failed and the
+    /// changes were kept in memory, as when a single save fails.
+    public func endGroup() -> String? {
+        service.endGroup()
+    }
+
+    /// `reply` with `notice` added to the `notices` of every turn in it (a result with `session` and `status`),
+    /// unless it is there already; other replies are returned as they are.
+    public static func withNotice(_ notice: String, reply: [UInt8]) -> [UInt8] {
+        guard let value = reply.withUnsafeBufferPointer({ try? JSONReader.read($0) }) else { return reply }
+        let amended = addNotice(notice, to: value)
+        guard amended != value else { return reply }
+        var w = JSONWriter(capacity: reply.count + notice.utf8.count + 32)
+        w.value(amended)
+        return w.bytes
+    }
+
+    private static func addNotice(_ notice: String, to value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let items):
+            return .array(items.map { addNotice(notice, to: $0) })
+        case .object(var members):
+            guard let r = members.lastIndex(where: { $0.key == "result" }), case .object(var result) = members[r].value,
+                result.contains(where: { $0.key == "session" }), result.contains(where: { $0.key == "status" })
+            else { return value }
+            if let n = result.lastIndex(where: { $0.key == "notices" }), case .array(let list) = result[n].value {
+                if list.contains(.string(notice)) { return value }
+                result[n].value = .array(list + [.string(notice)])
+            } else {
+                result.append((key: "notices", value: .array([.string(notice)])))
+            }
+            members[r].value = .object(result)
+            return .object(members)
+        default:
+            return value
+        }
+    }
+
     /// Handles one line (without its `\n`).
     public mutating func handle(line: UnsafeBufferPointer<UInt8>) -> Outcome {
         var blank = true

@@ -10,10 +10,17 @@ nonisolated(unsafe) private var stopSignal: sig_atomic_t = 0
 nonisolated(unsafe) private var readerThread: pthread_t = pthread_self()
 
 /// The only code that touches standard input and output: reads in bounded chunks, splits lines, hands each
-/// to the `ProtocolServer` and writes each reply at once with write(2), unbuffered.
+/// to the `ProtocolServer` and writes the replies with write(2), unbuffered.
+///
+/// Group commit: the lines that one `read` brings (at most ``maxGroupLines`` at a time) are handled as a group
+/// whose changes are saved in one transaction; their replies are written together once that commit is done, never
+/// before. One request in flight (lock-step) is a group of one, answered right after its own commit; nothing ever
+/// waits for more input.
 public enum StdioServer {
     /// Size of each read from standard input.
     public static let chunkSize = 65_536
+    /// The most lines handled before their changes are committed and their replies written.
+    public static let maxGroupLines = 256
 
     /// Serves until end of input, `shutdown`, a signal or a closed output; returns the exit status (0).
     public static func run(_ server: inout ProtocolServer, log: ServeLog, input: Int32 = 0, output: Int32 = 1) -> Int32 {
@@ -21,28 +28,40 @@ public enum StdioServer {
         installStopHandler()
         var splitter = LineSplitter(limit: ProtocolServer.maxLineBytes)
         var buffer = [UInt8](repeating: 0, count: chunkSize)
-        var stop = false
+        var pending = Replies()
+        var closed = false
+        var stopRequested = false
+        // Commits the group, then writes its replies; false when the client closed its end.
+        let flush: (inout ProtocolServer, inout Replies) -> Bool = { server, pending in
+            let notice = server.endGroup()
+            defer { pending.clear() }
+            guard !pending.isEmpty else { return true }
+            if let notice { pending.amend(with: notice) }
+            return writeAll(output, pending.bytes)
+        }
         let deliver: (inout ProtocolServer, LineSplitter.Piece) -> Bool = { server, piece in
             var outcome: ProtocolServer.Outcome
             switch piece {
             case .line(let bytes): outcome = server.handle(line: bytes)
             case .tooLong(let count): outcome = server.handleOversizedLine(bytes: count)
             }
-            if var reply = outcome.reply {
-                reply.append(0x0A)
-                if !writeAll(output, reply) {
-                    log.log(.info, "the client closed its end; stopping")
+            if let reply = outcome.reply { pending.append(reply) }
+            pending.lines += 1
+            if outcome.stop {
+                stopRequested = true
+                return false
+            }
+            if pending.lines >= maxGroupLines {
+                if !flush(&server, &pending) {
+                    closed = true
                     return false
                 }
-            }
-            if outcome.stop {
-                log.log(.info, "shutdown requested; stopping")
-                return false
+                server.beginGroup()
             }
             return stopSignal == 0
         }
         log.log(.info, "serving protocol \(ProtocolServer.protocolVersion) on stdin/stdout")
-        while !stop {
+        while true {
             if stopSignal != 0 {
                 log.log(.info, "stopped by a signal")
                 break
@@ -53,17 +72,65 @@ public enum StdioServer {
                 log.log(.error, "reading standard input failed: \(String(cString: strerror(errno)))")
                 break
             }
+            server.beginGroup()
             if n == 0 {
                 _ = splitter.finish { deliver(&server, $0) }
+            } else {
+                _ = buffer.withUnsafeBufferPointer { all in
+                    splitter.feed(UnsafeBufferPointer(rebasing: all[0..<n])) { deliver(&server, $0) }
+                }
+            }
+            if !closed && !flush(&server, &pending) { closed = true }
+            if closed {
+                log.log(.info, "the client closed its end; stopping")
+                break
+            }
+            if stopRequested {
+                log.log(.info, "shutdown requested; stopping")
+                break
+            }
+            if n == 0 {
                 log.log(.info, "end of input; stopping")
                 break
             }
-            let go = buffer.withUnsafeBufferPointer { all in
-                splitter.feed(UnsafeBufferPointer(rebasing: all[0..<n])) { deliver(&server, $0) }
-            }
-            if !go { stop = true }
         }
         return 0
+    }
+
+    /// The replies of a group, held until its changes are committed: one buffer, written with one write(2).
+    struct Replies {
+        /// Every reply, each followed by `\n`.
+        private(set) var bytes: [UInt8] = []
+        /// Where each reply ends in `bytes` (after its `\n`).
+        private var ends: [Int] = []
+        /// Lines handled in the group, answered or not.
+        var lines = 0
+
+        var isEmpty: Bool { bytes.isEmpty }
+
+        mutating func append(_ reply: [UInt8]) {
+            bytes.append(contentsOf: reply)
+            bytes.append(0x0A)
+            ends.append(bytes.count)
+        }
+
+        /// Adds `notice` to every turn reply (the group's changes were kept in memory only).
+        mutating func amend(with notice: String) {
+            var amended: [UInt8] = []
+            var start = 0
+            for end in ends {
+                amended.append(contentsOf: ProtocolServer.withNotice(notice, reply: Array(bytes[start..<(end - 1)])))
+                amended.append(0x0A)
+                start = end
+            }
+            bytes = amended
+        }
+
+        mutating func clear() {
+            lines = 0
+            ends.removeAll(keepingCapacity: true)
+            if bytes.capacity > 1 << 20 { bytes = [] } else { bytes.removeAll(keepingCapacity: true) }
+        }
     }
 
     /// Writes all of `bytes`; false when the reader is gone (EPIPE) or the output is unusable.

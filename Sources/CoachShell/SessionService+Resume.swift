@@ -95,6 +95,7 @@ extension SessionService {
     func flushPending(_ id: String) {
         guard let entry = live[id], !entry.pending.isEmpty else { return }
         if (try? store.appendJournal(sessionID: id, entries: entry.pending)) != nil {
+            record { store throws(StoreError) in try store.appendJournal(sessionID: id, entries: entry.pending) }
             live[id]?.pending = []
         }
     }

@@ -96,7 +96,12 @@ extension SessionService {
         return parts.map { short($0) }.joined(separator: " · ")
     }
 
-    private static func short(_ text: String) -> String {
+    static func short(_ text: String) -> String {
+        // Runs on every saved answer: a short ASCII line (the usual client or project name) is kept as it is
+        // without splitting it into characters.
+        if text.utf8.count <= 48, text.utf8.allSatisfy({ $0 < 0x80 && ($0 < 0x0A || $0 > 0x0D) }) {
+            return text
+        }
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         return line.count > 48 ? String(line.prefix(47)) + "…" : line
     }

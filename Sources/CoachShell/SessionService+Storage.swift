@@ -68,7 +68,20 @@ extension SessionService {
             return id
         }
         do {
-            return try attempt()
+            let id = try attempt()
+            let entry = entry
+            record { store throws(StoreError) in
+                // The live sessions are carried over first: only the journal may be missing.
+                if try store.session(id: id) == nil {
+                    try store.createSession(
+                        id: id, playbookID: entry.session.playbook.id,
+                        playbookVersion: entry.session.playbook.version, title: entry.title, account: entry.account,
+                        currentStep: entry.turn.prompt?.step, answered: entry.turn.progress.answered,
+                        total: entry.turn.progress.total, state: state, answers: answers, origin: origin)
+                }
+                try store.appendJournal(sessionID: id, entries: journal)
+            }
+            return id
         } catch {
             fallBack(error, notices: &notices)
             return (try? attempt()) ?? "m-\(live.count + 1)"
@@ -83,14 +96,17 @@ extension SessionService {
         let answers = Data(SessionExport.Answer.jsonData(Self.answers(entry.session)))
         let turn = entry.turn
         let status = StoreStatus(turn.status)
-        func attempt() throws(StoreError) {
+        let (title, account) = (entry.title, entry.account)
+        func attempt(_ store: CoachStore) throws(StoreError) {
             try store.saveProgress(
                 sessionID: id, state: state, answers: answers, status: status, currentStep: turn.prompt?.step,
-                answered: turn.progress.answered, total: turn.progress.total, title: entry.title,
-                account: entry.account, journal: journal)
+                answered: turn.progress.answered, total: turn.progress.total, title: title, account: account,
+                journal: journal)
         }
+        func attempt() throws(StoreError) { try attempt(store) }
         do {
             try attempt()
+            record(attempt)
         } catch {
             live[id] = entry
             fallBack(error, notices: &notices)
@@ -103,18 +119,21 @@ extension SessionService {
         if transient { return nil }
         let outputs = encoded(StoredDraft(outputs: entry.turn.outputs ?? [], plans: entry.session.datedPlans()))
         guard outputs != entry.lastDraft else { return nil }
-        let answers = encoded(Self.answers(entry.session))
+        let answers = Data(SessionExport.Answer.jsonData(Self.answers(entry.session)))
         let facts = factsToRemember(entry.session)
-        func attempt() throws(StoreError) -> Int {
+        let account = entry.account
+        func attempt(_ store: CoachStore) throws(StoreError) -> Int {
             let version = try store.addDraft(sessionID: id, outputs: outputs, answers: answers)
-            if let account = entry.account, !facts.isEmpty {
+            if let account, !facts.isEmpty {
                 try store.saveFacts(account: account, facts: facts, sessionID: id)
             }
             return version
         }
+        func attempt() throws(StoreError) -> Int { try attempt(store) }
         var version: Int?
         do {
             version = try attempt()
+            record { store throws(StoreError) in _ = try attempt(store) }
         } catch {
             live[id] = entry
             fallBack(error, notices: &notices)
@@ -130,6 +149,9 @@ extension SessionService {
     }
 
     /// Switches to an in-memory store after `error`, carrying every live session over, and says so once.
+    ///
+    /// Inside a group, the group's uncommitted writes are dropped from the database and made again in memory,
+    /// and the group is marked failed: none of its replies may say their changes were saved.
     func fallBack(_ error: StoreError, notices: inout [String]) {
         guard isDurable else {
             notices.append("Coach could not keep this change even in memory: \(error.message)")
@@ -144,10 +166,55 @@ extension SessionService {
                 answered: entry.turn.progress.answered, total: entry.turn.progress.total,
                 state: encoded(entry.session.state), answers: encoded(Self.answers(entry.session)), origin: .repl)
         }
+        if let open = group {
+            store.rollbackGroup()
+            for write in open.writes {
+                try? write(memory)
+            }
+            group = WriteGroup(failed: true)
+        }
         store = memory
         mode = .memory(reason: message)
         storeProblem = error.message
         notices.append(message)
+    }
+
+    // MARK: - Groups of requests (group commit)
+
+    /// Opens a group: the writes of every request until ``endGroup()`` share one transaction, committed once by
+    /// ``endGroup()``. A shell that groups requests must not write any of their replies before `endGroup()`
+    /// returns: until then nothing of the group is in the database. Does nothing in memory or when a group is open.
+    public func beginGroup() {
+        guard isDurable, group == nil else { return }
+        group = WriteGroup()
+        store.beginGroup()
+    }
+
+    /// Commits the group opened by ``beginGroup()``. Returns nil when every change of the group is in the
+    /// database (or there was no group); otherwise the notice that every reply of the group must carry: the
+    /// changes were kept in memory only, and the service now runs in memory (nothing is lost from the sessions).
+    public func endGroup() -> String? {
+        guard let open = group else { return nil }
+        if open.failed {
+            group = nil
+            return memoryReason
+        }
+        do {
+            try store.commitGroup()
+            group = nil
+            return nil
+        } catch {
+            var notices: [String] = []
+            fallBack(error, notices: &notices)
+            group = nil
+            return notices.last ?? memoryReason
+        }
+    }
+
+    /// Remembers a write just made in the open group, to make it again in memory if the group cannot commit.
+    func record(_ write: @escaping (CoachStore) throws(StoreError) -> Void) {
+        guard group?.failed == false else { return }
+        group?.writes.append(write)
     }
 
     /// A new id for a session that lives in this process only (`s-` and six characters, like stored ones).
@@ -204,4 +271,12 @@ extension StoreStatus {
         case .cancelled: self = .cancelled
         }
     }
+}
+
+/// The writes of an open group of requests, kept until it commits (see ``SessionService/beginGroup()``).
+struct WriteGroup {
+    /// Each write of the group, to make again in memory when the group cannot commit.
+    var writes: [(CoachStore) throws(StoreError) -> Void] = []
+    /// True once a write of the group failed: the service went on in memory.
+    var failed = false
 }

@@ -42,6 +42,8 @@ public final class SessionService {
     let today: () -> Day
     let now: () -> Double
     var live = LiveTable()
+    /// The open group of requests (``beginGroup()``): their writes share one transaction.
+    var group: WriteGroup?
     /// True with `--no-store`: sessions live in this process only, and nothing (not even a journal) is written.
     public internal(set) var transient = false
     let encoder: JSONEncoder = {
@@ -191,6 +193,7 @@ public final class SessionService {
         for (id, entry) in live where !entry.pending.isEmpty {
             do {
                 try store.appendJournal(sessionID: id, entries: entry.pending)
+                record { store throws(StoreError) in try store.appendJournal(sessionID: id, entries: entry.pending) }
                 live[id]?.pending = []
             } catch {
                 continue

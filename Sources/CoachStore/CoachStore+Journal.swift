@@ -6,13 +6,21 @@ extension CoachStore {
     public func appendJournal(sessionID: String, entries: [JournalEntry]) throws(StoreError) -> [JournalEntry] {
         let now = clock()
         return try write { db in
-            let bump = try db.cachedStatement(
-                sql: "UPDATE sessions SET journal_seq = journal_seq + ? WHERE id = ? RETURNING journal_seq")
-            guard let last = try Int.fetchOne(bump, arguments: [entries.count, sessionID]) else {
-                throw StoreError.sessionNotFound(sessionID)
-            }
-            return try Self.insert(entries, sessionID: sessionID, firstSeq: last - entries.count + 1, now: now, db)
+            let first = try Self.lastJournalSeq(sessionID, db) + 1
+            guard !entries.isEmpty else { return [] }
+            let bump = try db.cachedStatement(sql: "UPDATE sessions SET journal_seq = ? WHERE id = ?")
+            try bump.execute(arguments: [first - 1 + entries.count, sessionID])
+            return try Self.insert(entries, sessionID: sessionID, firstSeq: first, now: now, db)
         }
+    }
+
+    /// The number of the session's last journal entry (0 when it has none); throws `notFound` for no session.
+    static func lastJournalSeq(_ sessionID: String, _ db: Database) throws -> Int {
+        let select = try db.cachedStatement(sql: "SELECT journal_seq FROM sessions WHERE id = ?")
+        guard let last = try run(select, [.text(sessionID)], db) else {
+            throw StoreError.sessionNotFound(sessionID)
+        }
+        return last
     }
 
     /// A session's journal in order, optionally only the entries after `seq`.
@@ -42,7 +50,12 @@ extension CoachStore {
                 saved[index].at = now
             }
             let entry = saved[index]
-            try insert.execute(arguments: [sessionID, entry.seq, entry.at, entry.kind.rawValue, entry.step, entry.text])
+            _ = try run(
+                insert,
+                [
+                    .text(sessionID), .int(entry.seq), .double(entry.at), .text(entry.kind.rawValue), .text(entry.step),
+                    .text(entry.text),
+                ], db)
         }
         return saved
     }

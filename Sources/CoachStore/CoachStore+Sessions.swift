@@ -48,21 +48,23 @@ extension CoachStore {
     ) throws(StoreError) -> [JournalEntry] {
         let now = clock()
         return try write { db in
+            // The journal's last number is read, not RETURNed: SQLite runs RETURNING through a temporary table,
+            // which cost more than the rest of the save.
+            let first = try Self.lastJournalSeq(sessionID, db) + 1
             let update = try db.cachedStatement(
                 sql: """
                     UPDATE sessions SET state = ?, answers = ?, status = ?, current_step = ?, answered = ?, total = ?,
-                        title = COALESCE(?, title), account = COALESCE(?, account), updated_at = ?,
-                        journal_seq = journal_seq + ?
-                    WHERE id = ? RETURNING journal_seq
+                        title = COALESCE(?, title), account = COALESCE(?, account), updated_at = ?, journal_seq = ?
+                    WHERE id = ?
                     """)
-            let arguments: StatementArguments = [
-                state, answers, status.rawValue, currentStep, answered, total, title, account, now, journal.count,
-                sessionID,
-            ]
-            guard let last = try Int.fetchOne(update, arguments: arguments) else {
-                throw StoreError.sessionNotFound(sessionID)
-            }
-            return try Self.insert(journal, sessionID: sessionID, firstSeq: last - journal.count + 1, now: now, db)
+            _ = try Self.run(
+                update,
+                [
+                    .blob(state), .blob(answers), .text(status.rawValue), .text(currentStep), .int(answered),
+                    .int(total), .text(title), .text(account), .double(now), .int(first - 1 + journal.count),
+                    .text(sessionID),
+                ], db)
+            return try Self.insert(journal, sessionID: sessionID, firstSeq: first, now: now, db)
         }
     }
 

@@ -129,18 +129,21 @@ public final class SessionService {
     /// A refused event throws `refused` and changes nothing. An invalid answer is returned (re-ask with a
     /// reason) and its journal line is saved with the next accepted change.
     public func apply(_ id: String, _ event: Event) throws(ServiceError) -> SessionUpdate {
-        var (id, entry) = try liveSession(id)
+        // Taken out of the table while the engine works on it, so that its answers are not shared with the table's
+        // copy and an accepted answer does not copy them all; every path below puts it back.
+        var (id, entry) = try liveSession(id, taking: true)
         let before = entry.turn
-        var session = entry.session
         let turn: Turn
-        switch session.handle(event) {
+        switch entry.session.handle(event) {
         case .failure(let refusal):
+            // A refused event changes nothing but the engine's caches.
+            live[id] = entry
             throw ServiceError(.refused, refusal.message, refusal: refusal)
         case .success(let next):
             turn = next
         }
+        let session = entry.session
         var notices: [String] = []
-        entry.session = session
         entry.turn = turn
         if transient {
             entry.updatedAt = now()
@@ -208,12 +211,13 @@ public final class SessionService {
     }
 
     /// The live session with this id or prefix, loaded from the store when it is not live yet; and its full id.
-    func liveSession(_ id: String) throws(ServiceError) -> (String, Live) {
-        if let entry = live[id] {
+    /// With `taking`, a live session is removed from the table (the caller puts it back).
+    func liveSession(_ id: String, taking: Bool = false) throws(ServiceError) -> (String, Live) {
+        if let entry = taking ? live.take(id) : live[id] {
             return (id, entry)
         }
         let full = try resolve(id)
-        if let entry = live[full] {
+        if let entry = taking ? live.take(full) : live[full] {
             return (full, entry)
         }
         return (full, try load(full).entry)
@@ -272,6 +276,11 @@ struct LiveTable: Sequence {
     subscript(id: String) -> SessionService.Live? {
         get { entries[id]?.live }
         set { entries[id] = newValue.map(Kept.init) }
+    }
+
+    /// Removes and returns session `id`.
+    mutating func take(_ id: String) -> SessionService.Live? {
+        entries.removeValue(forKey: id)?.live
     }
 
     var keys: Dictionary<String, Kept>.Keys { entries.keys }

@@ -11,14 +11,14 @@ struct PlaybookFilesTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let good = folder + "/good.yaml"
         let text = "id: zoë\ntitle: Müller 北京\n"
-        FileManager.default.createFile(atPath: good, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: good, contents: Data(text.utf8))
         #expect(try PlaybookFiles.read(good) == text)
         let empty = folder + "/empty.yaml"
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         #expect(try PlaybookFiles.read(empty) == "")
 
         let latin1 = folder + "/latin1.yaml"
-        FileManager.default.createFile(atPath: latin1, contents: Data([0x69, 0x64, 0x3A, 0x20, 0x7A, 0x6F, 0xEB, 0x0A]))
+        _ = FileManager.default.createFile(atPath: latin1, contents: Data([0x69, 0x64, 0x3A, 0x20, 0x7A, 0x6F, 0xEB, 0x0A]))
         #expect(throws: ShellError("\(latin1) is not UTF-8 text")) { try PlaybookFiles.read(latin1) }
         #expect(throws: ShellError.self) { try PlaybookFiles.read(folder + "/missing.yaml") }
     }

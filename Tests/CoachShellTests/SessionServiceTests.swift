@@ -228,7 +228,7 @@ struct SessionServiceTests {
         #expect(try reopened.session(id).state.answers["client"]?.display == "Acme")
 
         let file = home + "/not-a-folder"
-        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
         let broken = SessionService.open(
             opening: StoreOpening(home: file, environment: [:], noStore: false, inBackground: true),
             catalog: ServiceFixture.catalog(), today: { ServiceFixture.today })

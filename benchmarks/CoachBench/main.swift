@@ -149,7 +149,7 @@ case "memory":
     open.reserveCapacity(sessions)
     let before = residentKiB()
     for _ in 0..<sessions {
-        var s = Session(playbook: playbook, today: today)
+        let s = Session(playbook: playbook, today: today)
         _ = s.currentTurn()
         open.append(s)
     }

@@ -63,8 +63,7 @@ extension SessionService {
                 playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
                 title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step,
                 answered: entry.turn.progress.answered, total: entry.turn.progress.total, state: state,
-                answers: answers, origin: origin)
-            try store.appendJournal(sessionID: id, entries: journal)
+                answers: answers, origin: origin, journal: journal)
             return id
         }
         do {

@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 
 extension CoachStore {
-    /// Starts a session (status `asking`) and returns its id: `id` if given, else a new one like `s-7k3m9q`.
+    /// Starts a session (status `asking`) with its first `journal` lines, in one transaction, and returns its id:
+    /// `id` if given, else a new one like `s-7k3m9q`.
     @discardableResult
     public func createSession(
         id: String? = nil, playbookID: String, playbookVersion: Int, title: String, account: String? = nil,
         currentStep: String? = nil, answered: Int = 0, total: Int, state: Data, answers: Data,
-        origin: SessionOrigin
+        origin: SessionOrigin, journal: [JournalEntry] = []
     ) throws(StoreError) -> String {
         if let id, !SessionID.isValid(id) {
             throw StoreError(.invalid, "'\(id)' cannot be a session id: use 1 to 64 characters without spaces.")
@@ -17,17 +18,18 @@ extension CoachStore {
             let insert = try db.cachedStatement(
                 sql: """
                     INSERT INTO sessions (id, playbook_id, playbook_version, title, status, account, current_step,
-                        answered, total, state, answers, created_at, updated_at, origin)
-                    VALUES (?, ?, ?, ?, 'asking', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        answered, total, state, answers, created_at, updated_at, origin, journal_seq)
+                    VALUES (?, ?, ?, ?, 'asking', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO NOTHING
                     """)
             for _ in 0..<20 {
                 let candidate = id ?? SessionID.random()
                 try insert.execute(arguments: [
                     candidate, playbookID, playbookVersion, title, account, currentStep, answered, total, state,
-                    answers, now, now, origin.rawValue,
+                    answers, now, now, origin.rawValue, journal.count,
                 ])
                 if db.changesCount == 1 {
+                    _ = try Self.insert(journal, sessionID: candidate, firstSeq: 1, now: now, db)
                     return candidate
                 }
                 if let id {

@@ -30,6 +30,17 @@ import Testing
         #expect(try store.journal(sessionID: id, after: 4).map(\.seq) == Array(5...kinds.count))
     }
 
+    @Test func aSessionCreatedWithItsFirstLinesNumbersLaterOnesAfterThem() throws {
+        let store = try CoachStore.inMemory()
+        let id = try store.createSession(
+            playbookID: "qbr", playbookVersion: 1, title: "t", total: 3, state: Data("{}".utf8), answers: Data("[]".utf8),
+            origin: .repl, journal: [JournalEntry(kind: .note, text: "started"), JournalEntry(kind: .prompt, step: "a", text: "A?")])
+        try store.appendJournal(sessionID: id, entries: [JournalEntry(kind: .note, text: "later")])
+        #expect(try store.journal(sessionID: id).map(\.seq) == [1, 2, 3])
+        #expect(try store.journal(sessionID: id).map(\.text) == ["started", "A?", "later"])
+        #expect(try store.journal(sessionID: id)[1].step == "a")
+    }
+
     @Test func journalsOfSessionsAreSeparate() throws {
         let store = try CoachStore.inMemory()
         let one = try store.makeSession()

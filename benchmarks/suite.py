@@ -606,7 +606,7 @@ def report(r, args):
         lines += ["Engine in process (`coach-bench engine %d %s`, %d runs): %s per turn on average; start %s, mid-session answer %s," % (
             args.engine_sessions, PLAYBOOK, len(runs), fmt([x["per_turn_us"] for x in runs], "µs"), fmt([x["start_us"] for x in runs], "µs"),
             fmt([x["mid_us"] for x in runs], "µs")),
-            "completing answer (renders the drafts and runs the draft review) %s." % fmt([x["last_us"] for x in runs], "µs"), ""]
+            "completing answer (renders every draft; the review of an email is worked out when it is read) %s." % fmt([x["last_us"] for x in runs], "µs"), ""]
     if "protocol" in r and r["protocol"].get("turns_per_session"):
         lines += ["Protocol sessions have %d turns each (`session/start`, then every answer or skip); the driver is Python" % r["protocol"]["turns_per_session"],
                   "(`benchmarks/suite.py`), timing each write/read pair in lock-step; pipelined runs write every request of",

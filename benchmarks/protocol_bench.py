@@ -262,7 +262,7 @@ def main():
         "",
         "Lock-step p50 is %.1f× the floor's (target: within 3×); pipelined %.0f turns/s (target: at least 100,000)." % (
             ratio, pipe_rate),
-        "The turn that completes a session renders every draft and runs the draft review on it, in the engine",
+        "The turn that completes a session renders every draft (the review of an email is worked out only when read), in the engine",
         "(CoachCore); it takes most of the server's time, so throughput depends on how often sessions complete.",
         "Peak memory is for the whole process holding all %d sessions at the end of the run." % args.sessions,
         "On a shared 2-core machine with other builds running, repeated runs vary, the lock-step p50 most.",

@@ -29,6 +29,7 @@ let sampleAnswers = Data(#"{"account":"Acme"}"#.utf8)
 
 extension CoachStore {
     /// Creates a session with sample values; only what a test cares about is given.
+    @discardableResult
     func makeSession(
         id: String? = nil, title: String = "Quarterly review", total: Int = 5, origin: SessionOrigin = .repl
     ) throws -> String {

@@ -110,7 +110,15 @@ struct RunCommand: ParsableCommand {
         // The store opens on another thread while the playbook is found and checked.
         let opening = global.openingStore()
         let catalog = global.catalog()
-        if let playbookID { _ = try global.playbook(playbookID, in: catalog) }
+        if let playbookID {
+            do {
+                _ = try global.playbook(playbookID, in: catalog)
+            } catch {
+                // Let the opening finish first: exiting in the middle of it would leave a half-made database.
+                _ = opening.wait()
+                throw error
+            }
+        }
         let service = global.sessionService(catalog: catalog, opening: opening)
         if let resume {
             // Fail here, before the screen changes, when the session cannot be carried on.

@@ -139,6 +139,20 @@ struct BatchCommandTests {
         #expect(version.status == 0)
         #expect(!version.stdout.isEmpty)
     }
+
+    @Test("running a misspelt playbook on a new data folder leaves a whole database behind, not a half-made one")
+    func unknownPlaybookOnAFreshHome() throws {
+        for _ in 0..<5 {
+            let home = try PseudoTerminal.makeTemporaryFolder() + "/data"
+            let r = try BatchHarness.run(["run", "stakeholdr-reset"], environment: ["COACH_HOME": home])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("Did you mean 'stakeholder-reset'?"))
+            #expect(!FileManager.default.fileExists(atPath: home + "/coach.sqlite-journal"))
+            let sessions = try BatchHarness.run(["sessions"], environment: ["COACH_HOME": home])
+            #expect(sessions.status == 0)
+            #expect((sessions.stdout + sessions.stderr).contains("No saved sessions yet"))
+        }
+    }
 }
 
 @Suite("coach review (real binary)")

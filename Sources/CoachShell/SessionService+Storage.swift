@@ -116,7 +116,9 @@ extension SessionService {
     /// Saves a new draft version of a completed session (unless it equals the last one); returns its version.
     func saveDraft(_ entry: inout Live, id: String, notices: inout [String]) -> Int? {
         if transient { return nil }
-        let outputs = encoded(StoredDraft(outputs: entry.turn.outputs ?? [], plans: entry.session.datedPlans()))
+        // Stored without the emails' reviews: reading the draft works them out again (see `withoutReview`).
+        let outputs = encoded(
+            StoredDraft(outputs: (entry.turn.outputs ?? []).map(\.withoutReview), plans: entry.session.datedPlans()))
         guard outputs != entry.lastDraft else { return nil }
         let answers = Data(SessionExport.Answer.jsonData(Self.answers(entry.session)))
         let facts = factsToRemember(entry.session)

@@ -24,6 +24,11 @@ import Testing
             let back = try JSONDecoder().decode(RenderedOutput.self, from: data)
             #expect(back == output)
             #expect(back.review == expected)
+            let stored = try JSONEncoder().encode(output.withoutReview)
+            #expect(!String(decoding: stored, as: UTF8.self).contains("\"review\""))
+            let reread = try JSONDecoder().decode(RenderedOutput.self, from: stored)
+            #expect(reread.review == expected)
+            #expect(reread == output)
             var changed = output
             changed.review = []
             #expect(changed.review == [])

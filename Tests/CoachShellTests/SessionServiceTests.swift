@@ -252,6 +252,27 @@ struct SessionServiceTests {
         #expect(throws: ServiceError.self) { try service.resume(a) }
     }
 
+    @Test("a stored draft shows the same review notes as the finished turn, read back by another process")
+    func storedDraftKeepsItsReview() throws {
+        let home = ServiceFixture.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        // Hedged wording the draft review flags.
+        let yaml = ServiceFixture.miniYAML().replacingOccurrences(
+            of: "The budget for {{client}} is {{budget}}.",
+            with: "Hopefully the budget for {{client}} is {{budget}}. You forgot to send it.")
+        let catalog = ServiceFixture.catalog(yaml)
+        let service = ServiceFixture.fileService(home: home, catalog: catalog)
+        let id = try service.start(playbookID: "mini", origin: .repl).sessionID
+        let done = try ServiceFixture.finish(service, id, ServiceFixture.acme)
+        let outputs = try #require(done.turn.outputs)
+        let live = OutputFormatter.text(outputs)
+        #expect(live.contains("-- review of this draft"))
+        let later = ServiceFixture.fileService(home: home, catalog: catalog)
+        let exported = try later.export(id, format: .text)[0].contents
+        let expected = live.trimmingCharacters(in: CharacterSet.newlines)
+        #expect(exported.contains(expected))
+    }
+
     @Test("exports: eml per email, ics of a dated plan, transcripts")
     func exports() throws {
         let catalog = PlaybookFiles.catalog(extraDirectories: [])

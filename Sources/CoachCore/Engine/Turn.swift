@@ -116,6 +116,18 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
             to: try c.decodeIfPresent(String.self, forKey: .to), body: try c.decode(String.self, forKey: .body),
             missing: try c.decode([String].self, forKey: .missing),
             review: try c.decodeIfPresent([ReviewFinding].self, forKey: .review))
+        // A finished email stored without its review (see `withoutReview`) gets it back when it is read.
+        if !c.contains(.review), kind == .email, missing.isEmpty {
+            reviewing = Draft(subject: subject, body: body, isEmail: true)
+        }
+    }
+
+    /// The output as stored: a finished email's review left out, since it is worked out again from the subject
+    /// and body when the stored output is read (decoding gives it back).
+    public var withoutReview: RenderedOutput {
+        var copy = self
+        copy.review = nil
+        return copy
     }
 
     public func encode(to encoder: any Encoder) throws {

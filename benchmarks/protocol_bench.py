@@ -145,25 +145,11 @@ def pipelined(pipe, playbook, calls, sessions, window=500):
 def floor(binary, count):
     pipe = Pipe([binary])
     data = request(1, "ping", {}).encode() + b"\n"
-    for _ in range(1000):
-        pipe.call(data)
-    clock = time.perf_counter_ns
-    latencies = []
-    for _ in range(count):
-        t0 = clock()
-        pipe.call(data)
-        latencies.append((clock() - t0) / 1000)
-    blob = data * count
-    began = clock()
-    writer = threading.Thread(target=os.write, args=(pipe.win, blob))
-    writer.start()
-    for _ in range(count):
-        pipe.line()
-    writer.join()
-    elapsed = (clock() - began) / 1e9
+    latencies = suite.lockstep_latencies(pipe, data, count)
+    rate = suite.pipelined_rate(pipe, data, count)
     pipe.close()
     latencies.sort()
-    return latencies, count / elapsed
+    return latencies, rate
 
 
 def build_floor():

@@ -369,33 +369,42 @@ def open_sessions(argv, env, calls, sessions):
     return (started - base) / sessions * 1000, (halfway - base) / sessions * 1000, half
 
 
+def lockstep_latencies(pipe, data, count, warm=1000):
+    """µs per write/read pair with one request in flight, after `warm` untimed ones."""
+    for _ in range(warm):
+        pipe.call(data)
+    clock = time.perf_counter_ns
+    lat = []
+    for _ in range(count):
+        t0 = clock()
+        pipe.call(data)
+        lat.append((clock() - t0) / 1000)
+    return lat
+
+
+def pipelined_rate(pipe, data, count):
+    """Lines per second with `count` copies of `data` written ahead by a thread while the replies are read."""
+    began = time.perf_counter_ns()
+    writer = threading.Thread(target=os.write, args=(pipe.win, data * count))
+    writer.start()
+    for _ in range(count):
+        pipe.line()
+    writer.join()
+    return count / ((time.perf_counter_ns() - began) / 1e9)
+
+
 def floor_responder(env, lines, repeats):
     pin()
     lat_runs, rates = [], []
     data = request(1, "ping", {})
     for _ in range(repeats):
         pipe = Pipe([exe("floor-responder")], env.vars, CORE)
-        for _ in range(1000):
-            pipe.call(data)
-        clock = time.perf_counter_ns
-        lat = []
-        for _ in range(lines):
-            t0 = clock()
-            pipe.call(data)
-            lat.append((clock() - t0) / 1000)
-        lat_runs.append(lat)
+        lat_runs.append(lockstep_latencies(pipe, data, lines))
         pipe.close()
     unpin()
     for _ in range(repeats):
         pipe = Pipe([exe("floor-responder")], env.vars)
-        count = 200000
-        began = time.perf_counter_ns()
-        writer = threading.Thread(target=os.write, args=(pipe.win, data * count))
-        writer.start()
-        for _ in range(count):
-            pipe.line()
-        writer.join()
-        rates.append(count / ((time.perf_counter_ns() - began) / 1e9))
+        rates.append(pipelined_rate(pipe, data, 200000))
         pipe.close()
     return lat_runs, rates
 

@@ -57,7 +57,23 @@ let package = Package(
             ]
         ),
         /** A tiny line-editor driver that pseudo-terminal tests run to prove editing, history and Ctrl-C. */
-        .executableTarget(name: "linedemo", dependencies: ["CoachTerminal"]),
+        .executableTarget(name: "linedemo", dependencies: ["CoachTerminal"], path: "Tests/LineDemo"),
+        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore", "CoachShell", "CoachStore"],
+            exclude: ["Transcripts", "Fixtures"]),
+        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"]),
+        .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"], exclude: ["Scripts"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Benchmark and floor targets are added only when asked (`COACH_BENCHMARKS=1`, as benchmarks/run.sh does), so a
+// plain `swift build` and every user build stay lean.
+if Context.environment["COACH_BENCHMARKS"] != nil {
+    package.targets += [
         /** In-process benchmarks of the engine and the loader (run on a release build; see docs/benchmarks.md). */
         .executableTarget(name: "coach-bench", dependencies: ["CoachCore", "CoachShell", "CoachStore"], path: "benchmarks/CoachBench"),
         /** Benchmark floor: a Swift hello-world, the cost of starting any Swift program (vs `coach --version`). */
@@ -66,14 +82,5 @@ let package = Package(
         .executableTarget(name: "floor-libedit", dependencies: ["CLibEdit"], path: "benchmarks/Floors/LibEdit"),
         /** Benchmark floor: answers every line with a fixed JSON line (vs `coach serve`). */
         .executableTarget(name: "floor-responder", path: "benchmarks/Floors/Responder"),
-        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"], exclude: ["Golden"]),
-        .testTarget(
-            name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore", "CoachShell", "CoachStore"],
-            exclude: ["Transcripts", "Fixtures"]),
-        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"]),
-        .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"]),
-    ],
-    swiftLanguageModes: [.v6]
-)
+    ]
+}

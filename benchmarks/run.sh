@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Release builds with the Swift runtime linked in (as installed; see README), Coach and floors alike, in their
 # own folder so a debug build next to them is left alone.
+export COACH_BENCHMARKS=1
 for product in coach coach-bench floor-hello floor-libedit floor-responder; do
     swift build -c release --static-swift-stdlib --scratch-path .build-static --product "$product"
 done

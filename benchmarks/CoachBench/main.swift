@@ -8,7 +8,7 @@ import Foundation
 ///     coach-bench engine [SESSIONS] [PLAYBOOK]   turns through whole sessions (mid-session turns and completions)
 ///     coach-bench memory [SESSIONS] [PLAYBOOK]   resident memory of open sessions (started, and half answered)
 ///     coach-bench lint [COUNT]                   loading + linting generated playbooks (all shipped ones, renamed)
-///     coach-bench generate DIR [COUNT]           writes COUNT generated playbooks into DIR (for `coach lint DIR`)
+///     coach-bench generate [DIR] [COUNT]         writes COUNT generated playbooks into DIR (default .build/generated-playbooks)
 ///     coach-bench store-seed HOME                opens a store in HOME and saves one half-answered session
 ///     coach-bench store HOME [REPEATS]           lists and resumes sessions in a store seeded by run.sh
 ///
@@ -177,7 +177,7 @@ case "lint":
     print("load+lint: \(ok)/\(count) playbooks in \(f(elapsed, 3)) s (\(f(elapsed / Double(count) * 1000)) ms each)")
     print("RESULT count=\(count) seconds=\(elapsed) per_playbook_ms=\(elapsed / Double(count) * 1000)")
 case "generate":
-    guard let dir = argument(1) else { fatalError("usage: coach-bench generate DIR [COUNT]") }
+    let dir = argument(1) ?? ".build/generated-playbooks"
     let count = Int(argument(2) ?? "") ?? 1000
     try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     for file in generated(count) {

@@ -41,7 +41,9 @@ let package = Package(
         /** JSON-RPC 2.0 over JSON lines: a thin shell over the engine for bots and editors. */
         .target(
             name: "CoachProtocol",
-            dependencies: ["CoachCore", "CoachShell", "CoachStore"]
+            dependencies: ["CoachCore", "CoachShell", "CoachStore"],
+            // The JSON Schema of every message, compiled into the binary so `coach serve --schema` needs no file.
+            resources: [.embedInCode("coach-protocol-1.schema.json")]
         ),
         /** Durable sessions, journal, drafts and account memory in SQLite through GRDB. */
         .target(

@@ -1,7 +1,7 @@
 import CoachCore
 
 /// An error reply: a stable numeric code, a kind, a message for people and a hint that says what to do next.
-public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible, JSONEncodable {
     /// What went wrong; each kind has one documented code.
     public enum Kind: String, Sendable, CaseIterable {
         case parseError, invalidUTF8, tooDeep, lineTooLong, invalidRequest, methodNotFound, invalidParams, internalError
@@ -97,7 +97,7 @@ public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String { "\(kind.code) \(kind.rawValue): \(message)" }
 
     /// Writes the `error` object: `{code, message, data: {kind, hint, field?, current?}}`.
-    public func write(into w: inout JSONWriter) {
+    public func write(to w: inout JSONWriter) {
         w.beginObject()
         w.field("code", kind.code)
         w.field("message", message)

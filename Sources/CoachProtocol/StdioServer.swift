@@ -1,3 +1,5 @@
+import CoachCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -36,8 +38,7 @@ public enum StdioServer {
             let notice = server.endGroup()
             defer { pending.clear() }
             guard !pending.isEmpty else { return true }
-            if let notice { pending.amend(with: notice) }
-            return writeAll(output, pending.bytes)
+            return writeAll(output, pending.encoded(notice: notice))
         }
         let deliver: (inout ProtocolServer, LineSplitter.Piece) -> Bool = { server, piece in
             var outcome: ProtocolServer.Outcome
@@ -97,39 +98,35 @@ public enum StdioServer {
         return 0
     }
 
-    /// The replies of a group, held until its changes are committed: one buffer, written with one write(2).
+    /// The replies of a group, held as values until its changes are committed, then written in one buffer with one
+    /// write(2).
     struct Replies {
-        /// Every reply, each followed by `\n`.
-        private(set) var bytes: [UInt8] = []
-        /// Where each reply ends in `bytes` (after its `\n`).
-        private var ends: [Int] = []
+        private var replies: [Outgoing] = []
         /// Lines handled in the group, answered or not.
         var lines = 0
+        private var buffer = JSONWriter(capacity: 4096)
 
-        var isEmpty: Bool { bytes.isEmpty }
+        var isEmpty: Bool { replies.isEmpty }
 
-        mutating func append(_ reply: [UInt8]) {
-            bytes.append(contentsOf: reply)
-            bytes.append(0x0A)
-            ends.append(bytes.count)
+        mutating func append(_ reply: Outgoing) {
+            replies.append(reply)
         }
 
-        /// Adds `notice` to every turn reply (the group's changes were kept in memory only).
-        mutating func amend(with notice: String) {
-            var amended: [UInt8] = []
-            var start = 0
-            for end in ends {
-                amended.append(contentsOf: ProtocolServer.withNotice(notice, reply: Array(bytes[start..<(end - 1)])))
-                amended.append(0x0A)
-                start = end
+        /// The replies as lines, each ended by `\n`, with `notice` added to every turn in them when the group's
+        /// changes were kept in memory only.
+        mutating func encoded(notice: String?) -> [UInt8] {
+            buffer.removeAll()
+            for reply in replies {
+                if let notice { reply.adding(notice: notice).write(to: &buffer) } else { reply.write(to: &buffer) }
+                buffer.newline()
             }
-            bytes = amended
+            return buffer.bytes
         }
 
         mutating func clear() {
             lines = 0
-            ends.removeAll(keepingCapacity: true)
-            if bytes.capacity > 1 << 20 { bytes = [] } else { bytes.removeAll(keepingCapacity: true) }
+            replies.removeAll(keepingCapacity: true)
+            if buffer.bytes.capacity > 1 << 20 { buffer = JSONWriter(capacity: 4096) }
         }
     }
 

@@ -61,7 +61,7 @@ extension SessionService {
             return Session(playbook: playbook, state: state).export(sessionID: full, title: stored.title)
         }
         // The playbook changed or went away: what was stored is all there is.
-        let answers = (try? decoder.decode([SessionExport.Answer].self, from: stored.answers)) ?? []
+        let answers = (try? [SessionExport.Answer](jsonBytes: [UInt8](stored.answers))) ?? []
         let lastDraft = (try? store.drafts(sessionID: full))?.last
         let draft = lastDraft.flatMap { try? decoder.decode(StoredDraft.self, from: $0.outputs) }
         return SessionExport(

@@ -54,7 +54,7 @@ extension SessionService {
                 .playbookMissing,
                 "Session \(id) follows the playbook '\(stored.playbookID)', which is not installed here. \(keep)")
         }
-        guard let state = try? decoder.decode(SessionState.self, from: stored.state) else {
+        guard let state = try? SessionState(jsonBytes: [UInt8](stored.state)) else {
             throw ServiceError(
                 .damaged, "Session \(id) was saved in a form this Coach cannot read back, so it cannot resume. \(keep)")
         }

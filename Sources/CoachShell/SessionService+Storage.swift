@@ -55,8 +55,8 @@ extension SessionService {
         -> String
     {
         if transient { return newTransientID() }
-        let state = Data(entry.session.state.jsonData())
-        let answers = Data(SessionExport.Answer.jsonData(Self.answers(entry.session)))
+        let state = Data(entry.session.state.jsonBytes)
+        let answers = Data(Self.answers(entry.session).jsonBytes)
         let journal = journal ?? Self.journal(for: entry.turn)
         func attempt() throws(StoreError) -> String {
             let id = try store.createSession(
@@ -91,8 +91,8 @@ extension SessionService {
     func save(_ entry: inout Live, id: String, journal: [JournalEntry], notices: inout [String]) {
         if transient { return }
         // The hot path of every accepted answer: the fast encoders, which JSONDecoder reads back.
-        let state = Data(entry.session.state.jsonData())
-        let answers = Data(SessionExport.Answer.jsonData(Self.answers(entry.session)))
+        let state = Data(entry.session.state.jsonBytes)
+        let answers = Data(Self.answers(entry.session).jsonBytes)
         let turn = entry.turn
         let status = StoreStatus(turn.status)
         let (title, account) = (entry.title, entry.account)
@@ -120,7 +120,7 @@ extension SessionService {
         let outputs = encoded(
             StoredDraft(outputs: (entry.turn.outputs ?? []).map(\.withoutReview), plans: entry.session.datedPlans()))
         guard outputs != entry.lastDraft else { return nil }
-        let answers = Data(SessionExport.Answer.jsonData(Self.answers(entry.session)))
+        let answers = Data(Self.answers(entry.session).jsonBytes)
         let facts = factsToRemember(entry.session)
         let account = entry.account
         func attempt(_ store: CoachStore) throws(StoreError) -> Int {

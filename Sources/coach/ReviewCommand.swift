@@ -29,9 +29,8 @@ struct ReviewCommand: ParsableCommand {
         }
         let findings = DraftReview.review(text: text)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(findings), as: UTF8.self))
+            // The findings' one JSON shape, as `draft/review` gives them.
+            print(findings.prettyJSON, terminator: "")
         } else if findings.isEmpty {
             print("No problems found: the draft follows every review rule.")
         } else {

@@ -75,10 +75,8 @@ struct RunCommand: ParsableCommand {
         case .text: return OutputFormatter.text(outputs)
         case .markdown: return OutputFormatter.markdown(outputs, title: playbook.title)
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = (try? encoder.encode(outputs)) ?? Data()
-            return String(decoding: data, as: UTF8.self) + "\n"
+            // The outputs' one JSON shape, as `session/*` replies carry them.
+            return outputs.prettyJSON
         }
     }
 

@@ -28,7 +28,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         if schema {
-            print(ProtocolSchema.text)
+            print(ProtocolServer.schema, terminator: ProtocolServer.schema.hasSuffix("\n") ? "" : "\n")
             return
         }
         let log = ServeLog(level: ServeLog.Level(name: logLevel) ?? .warn)

@@ -3,10 +3,10 @@ import Testing
 
 @testable import CoachCore
 
-@Suite("Fast state encoding")
+@Suite("Session state JSON")
 struct StateJSONTests {
     @Test(
-        "the fast encoding decodes to the same state as JSONEncoder's, for states from random walks", arguments: PropertyTests.playbookIDs)
+        "states from random walks read back as they were written", arguments: PropertyTests.playbookIDs)
     func roundTrip(id: String) throws {
         let playbook = try #require(try Fixtures.allPlaybooks().first { $0.id == id })
         for seed in 1...6 {
@@ -25,16 +25,16 @@ struct StateJSONTests {
                         break
                     }
                 }
-                let fast = try JSONDecoder().decode(SessionState.self, from: Data(session.state.jsonData()))
+                let fast = try SessionState(jsonBytes: session.state.jsonBytes)
                 #expect(fast == session.state, "seed \(seed) step \(steps)")
             }
             let answers = session.answeredSteps().map { SessionExport.Answer(step: $0.key, question: $0.question, answer: $0.answer) }
-            let decoded = try JSONDecoder().decode([SessionExport.Answer].self, from: Data(SessionExport.Answer.jsonData(answers)))
+            let decoded = try [SessionExport.Answer](jsonBytes: answers.jsonBytes)
             #expect(decoded == answers)
         }
     }
 
-    @Test("every kind of value survives the fast encoding")
+    @Test("every kind of value survives the encoding")
     func everyValue() throws {
         var state = SessionState(playbook: try Fixtures.example(), today: Fixtures.monday)
         let values: [Value] = [
@@ -48,6 +48,27 @@ struct StateJSONTests {
         state.skipped = ["z", "y"]
         state.revisit = "k1"
         state.status = .completed
-        #expect(try JSONDecoder().decode(SessionState.self, from: Data(state.jsonData())) == state)
+        #expect(try SessionState(jsonBytes: state.jsonBytes) == state)
+    }
+
+    @Test("a state saved in the layout of earlier versions still reads, and a damaged one says where it is wrong")
+    func storedLayout() throws {
+        let saved = #"""
+            {"answers":{"client":{"text":{"_0":"Acme"}},"kind":{"choice":{"label":"Renewal","value":"renewal"}},"start":{"date":{"_0":"2026-11-23"}},"value":{"money":{"_0":{"cents":1250000,"currency":"USD"}}},"intro":{"seen":{}}},"attempts":1,"playbookID":"account-checkup","playbookVersion":2,"prefill":{"client":{"note":"from 3 days ago","text":"Acme"}},"skipped":["notes"],"status":"asking","today":"2026-11-23"}
+            """#
+        let state = try SessionState(jsonBytes: Array(saved.utf8))
+        #expect(state.answers["client"] == .text("Acme"))
+        #expect(state.answers["kind"] == .choice(value: "renewal", label: "Renewal"))
+        #expect(state.answers["value"] == .money(Money(cents: 1_250_000, currency: "USD")))
+        #expect(state.answers["intro"] == .seen)
+        #expect(state.prefill["client"]?.note == "from 3 days ago")
+        #expect(state.skipped == ["notes"])
+        let damaged = saved.replacingOccurrences(of: #""cents":1250000"#, with: #""cents":"many""#)
+        #expect(throws: JSONDecodingError.self) { try SessionState(jsonBytes: Array(damaged.utf8)) }
+        do {
+            _ = try SessionState(jsonBytes: Array(damaged.utf8))
+        } catch {
+            #expect(error.field == "answers.value.money._0.cents", "\(error)")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import CoachCore
 import CoachProtocol
 import Testing
 
@@ -5,35 +6,41 @@ import Testing
 struct GroupNoticeTests {
     static let notice = "The database is full. Coach goes on without saving: export your session before you quit."
 
-    static func amended(_ text: String) throws -> JSONValue {
-        try JSONReader.read(ProtocolServer.withNotice(notice, reply: Array(text.utf8)))
+    /// A real turn: the first of a session started in process.
+    static func turn(_ notices: [String] = []) throws -> Reply {
+        var harness = try ServerHarness()
+        var result = try harness.server.call(Methods.SessionStart.self, .init(playbook: "account-checkup"))
+        result.notices = notices
+        return Reply(id: .number("3"), .result(result))
     }
 
-    @Test("a turn reply gets the notice added to its notices, once")
+    static func written(_ message: Outgoing) throws -> JSONValue {
+        try JSONReader.read(message.jsonBytes)
+    }
+
+    @Test("a turn reply gets the notice added to its notices, once, before it is written")
     func turn() throws {
-        let plain = try Self.amended(#"{"jsonrpc":"2.0","id":3,"result":{"session":"s-1","status":"asking"}}"#)
+        let plain = try Self.written(.single(try Self.turn()).adding(notice: Self.notice))
         #expect(plain["id"] == .number("3"))
-        #expect(plain["result"]?["session"] == .string("s-1"))
+        #expect(plain["result"]?["session"]?.stringValue?.hasPrefix("s-") == true)
         #expect(plain["result"]?["notices"] == .array([.string(Self.notice)]))
-        let kept = try Self.amended(
-            #"{"jsonrpc":"2.0","id":4,"result":{"session":"s-1","status":"completed","notices":["Saved the drafts."]}}"#)
+        let kept = try Self.written(.single(try Self.turn(["Saved the drafts."])).adding(notice: Self.notice))
         #expect(kept["result"]?["notices"] == .array([.string("Saved the drafts."), .string(Self.notice)]))
-        let twice = try Self.amended(
-            #"{"jsonrpc":"2.0","id":5,"result":{"session":"s-1","status":"asking","notices":["\#(Self.notice)"]}}"#)
+        let twice = try Self.written(.single(try Self.turn([Self.notice])).adding(notice: Self.notice))
         #expect(twice["result"]?["notices"] == .array([.string(Self.notice)]))
     }
 
     @Test("other replies stay as they are; a batch has each of its turns amended")
     func others() throws {
-        for text in [
-            #"{"jsonrpc":"2.0","id":1,"result":{}}"#,
-            #"{"jsonrpc":"2.0","id":2,"error":{"code":-32004,"message":"no such session"}}"#,
-            #"{"jsonrpc":"2.0","id":3,"result":{"sessions":[]}}"#,
-        ] {
-            #expect(ProtocolServer.withNotice(Self.notice, reply: Array(text.utf8)) == Array(text.utf8))
+        let others: [Reply] = [
+            Reply(id: .number("1"), .result(EmptyResult())),
+            Reply(id: .number("2"), .error(ProtocolError(.unknownSession, "no such session"))),
+            Reply(id: .number("3"), .result(Methods.SessionList.Result(sessions: []))),
+        ]
+        for reply in others {
+            #expect(Outgoing.single(reply).adding(notice: Self.notice).jsonBytes == Outgoing.single(reply).jsonBytes)
         }
-        let batch = try Self.amended(
-            #"[{"jsonrpc":"2.0","id":1,"result":{}},{"jsonrpc":"2.0","id":2,"result":{"session":"s-2","status":"asking"}}]"#)
+        let batch = try Self.written(.batch([others[0], try Self.turn()]).adding(notice: Self.notice))
         guard case .array(let items) = batch else {
             Issue.record("not an array: \(batch)")
             return

@@ -1,3 +1,4 @@
+import CoachCore
 import CoachProtocol
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 struct SchemaTests {
     @Test("the schema is JSON and describes every method, result and error kind")
     func complete() throws {
-        let schema = try JSONReader.read(ProtocolSchema.text)
+        let schema = try JSONReader.read(ProtocolServer.schema)
         #expect(schema["$schema"] == .string("https://json-schema.org/draft/2020-12/schema"))
         let defs = try #require(schema["$defs"])
         for method in ProtocolServer.methods {

@@ -1,3 +1,4 @@
+import CoachCore
 import CoachProtocol
 import Foundation
 import Testing
@@ -49,7 +50,7 @@ struct ServeBinaryTests {
         let schema = try ServeProcess(arguments: ["serve", "--schema"])
         let (text, status) = try schema.finish()
         #expect(status == 0)
-        #expect(try JSONReader.read(text) == JSONReader.read(ProtocolSchema.text))
+        #expect(try JSONReader.read(text) == JSONReader.read(ProtocolServer.schema))
         let bad = try ServeProcess(arguments: ["serve", "--log-level", "loud"])
         #expect(try bad.finish().status == 2)
     }

@@ -1,15 +1,15 @@
-/// A fast JSON encoding of session state in the layout `JSONEncoder` gives the synthesized `Codable` conformances,
-/// for the hot path that saves every accepted answer. `JSONDecoder` reads it back.
-extension SessionState {
-    /// The state as JSON (what `JSONDecoder().decode(SessionState.self, ...)` reads).
-    public func jsonData() -> [UInt8] {
-        var w = JSONWriter(capacity: 1024)
+/// The one JSON shape of session state, written on every accepted answer and read back on resume. Values keep the
+/// layout stored sessions have always had (`{"text":{"_0":"Acme"}}`), so every saved session still reads.
+extension SessionState: JSONCodable {
+    /// `{answers, attempts, playbookID, playbookVersion, prefill, revisit?, skipped, status, today}`, answers and
+    /// prefill by step id in sorted order.
+    public func write(to w: inout JSONWriter) {
         w.beginObject()
         w.key("answers")
         w.beginObject()
         for key in answers.keys.sorted() {
             w.key(key)
-            w.value(answers[key]!)
+            answers[key]!.write(to: &w)
         }
         w.endObject()
         w.field("attempts", attempts)
@@ -19,10 +19,7 @@ extension SessionState {
         w.beginObject()
         for key in prefill.keys.sorted() {
             w.key(key)
-            w.beginObject()
-            w.field("note", prefill[key]!.note)
-            w.field("text", prefill[key]!.text)
-            w.endObject()
+            prefill[key]!.write(to: &w)
         }
         w.endObject()
         w.field("revisit", revisit)
@@ -30,67 +27,104 @@ extension SessionState {
         w.field("status", status.rawValue)
         w.field("today", today.iso)
         w.endObject()
-        return w.bytes
     }
-}
 
-extension SessionExport.Answer {
-    /// Answers as a JSON array of `{answer, question, step}` (what `JSONDecoder` reads back).
-    public static func jsonData(_ answers: [SessionExport.Answer]) -> [UInt8] {
-        var w = JSONWriter(capacity: 1024)
-        w.beginArray()
-        for a in answers {
-            w.beginObject()
-            w.field("answer", a.answer)
-            w.field("question", a.question)
-            w.field("step", a.step)
-            w.endObject()
+    public init(json: JSONValue) throws(JSONDecodingError) {
+        let f = try JSONFields(json, context: "a session state")
+        playbookID = try f.string("playbookID")
+        playbookVersion = try f.int("playbookVersion")
+        answers = [:]
+        for (key, value) in try f.object("answers").members {
+            answers[key] = try JSONFields.nested("answers.\(key)") { () throws(JSONDecodingError) in try Value(json: value) }
         }
-        w.endArray()
-        return w.bytes
+        skipped = Set(try f.strings("skipped"))
+        revisit = try f.optionalString("revisit")
+        attempts = try f.int("attempts")
+        let statusName = try f.string("status")
+        guard let status = SessionStatus(rawValue: statusName) else {
+            throw JSONDecodingError(field: "status", message: "'\(statusName)' is not a session status")
+        }
+        self.status = status
+        today = try Day(json: try f.required("today", "a date"), field: "today")
+        prefill = [:]
+        for (key, value) in try f.optionalObject("prefill")?.members ?? [] {
+            prefill[key] = try JSONFields.nested("prefill.\(key)") { () throws(JSONDecodingError) in try Prefill(json: value) }
+        }
     }
 }
 
-extension JSONWriter {
-    /// A value in the synthesized `Codable` layout: `{"case":{"_0":...}}` for a case with one unlabelled value.
-    mutating func value(_ v: Value) {
-        switch v {
-        case .text(let s): tagged("text") { $0.string(s) }
-        case .number(let n): tagged("number") { $0.double(n) }
-        case .percent(let n): tagged("percent") { $0.double(n) }
+extension SessionState.Prefill: JSONCodable {
+    /// `{note?, text}`.
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("note", note)
+        w.field("text", text)
+        w.endObject()
+    }
+
+    public init(json: JSONValue) throws(JSONDecodingError) {
+        let f = try JSONFields(json, context: "a pre-filled answer")
+        self.init(text: try f.string("text"), note: try f.optionalString("note"))
+    }
+}
+
+extension SessionExport.Answer: JSONCodable {
+    /// `{step, question, answer}`: an answer as `session/state` lists it and as it is stored beside the state.
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("step", step)
+        w.field("question", question)
+        w.field("answer", answer)
+        w.endObject()
+    }
+
+    public init(json: JSONValue) throws(JSONDecodingError) {
+        let f = try JSONFields(json, context: "an answer")
+        self.init(step: try f.string("step"), question: try f.string("question"), answer: try f.string("answer"))
+    }
+}
+
+extension Value: JSONCodable {
+    /// A value tagged with its case: `{"case":{"_0":...}}` for a case with one unlabelled value,
+    /// `{"choice":{"label","value"}}`, `{"seen":{}}`.
+    public func write(to w: inout JSONWriter) {
+        switch self {
+        case .text(let s): w.tagged("text") { $0.string(s) }
+        case .number(let n): w.tagged("number") { $0.double(n) }
+        case .percent(let n): w.tagged("percent") { $0.double(n) }
         case .money(let m):
-            tagged("money") {
+            w.tagged("money") {
                 $0.beginObject()
                 $0.field("cents", Int(m.cents))
                 $0.field("currency", m.currency)
                 $0.endObject()
             }
-        case .date(let d): tagged("date") { $0.string(d.iso) }
-        case .bool(let b): tagged("bool") { $0.bool(b) }
+        case .date(let d): w.tagged("date") { $0.string(d.iso) }
+        case .bool(let b): w.tagged("bool") { $0.bool(b) }
         case .choice(let value, let label):
-            beginObject()
-            key("choice")
-            beginObject()
-            field("label", label)
-            field("value", value)
-            endObject()
-            endObject()
-        case .list(let items): tagged("list") { $0.strings(items) }
+            w.beginObject()
+            w.key("choice")
+            w.beginObject()
+            w.field("label", label)
+            w.field("value", value)
+            w.endObject()
+            w.endObject()
+        case .list(let items): w.tagged("list") { $0.field(items) }
         case .items(let items):
-            tagged("items") { w in
+            w.tagged("items") { w in
                 w.beginArray()
                 for item in items {
                     w.beginObject()
                     for k in item.keys.sorted() {
                         w.key(k)
-                        w.value(item[k]!)
+                        item[k]!.write(to: &w)
                     }
                     w.endObject()
                 }
                 w.endArray()
             }
         case .plan(let days):
-            tagged("plan") { w in
+            w.tagged("plan") { w in
                 w.beginArray()
                 for d in days {
                     w.beginObject()
@@ -103,15 +137,76 @@ extension JSONWriter {
                 w.endArray()
             }
         case .seen:
-            beginObject()
-            key("seen")
-            beginObject()
-            endObject()
-            endObject()
+            w.beginObject()
+            w.key("seen")
+            w.beginObject()
+            w.endObject()
+            w.endObject()
         }
     }
 
-    private mutating func tagged(_ name: String, _ body: (inout JSONWriter) -> Void) {
+    public init(json: JSONValue) throws(JSONDecodingError) {
+        guard case .object(let members) = json, members.count == 1 else {
+            throw JSONDecodingError(field: "", message: "a value must be an object with one member naming its kind")
+        }
+        let (tag, body) = members[0]
+        let f = try JSONFields(body, context: "a \(tag) value", path: tag)
+        switch tag {
+        case "text": self = .text(try f.string("_0"))
+        case "number": self = .number(try f.double("_0"))
+        case "percent": self = .percent(try f.double("_0"))
+        case "money":
+            let m = try f.object("_0")
+            self = .money(Money(cents: Int64(try m.int("cents")), currency: try m.string("currency")))
+        case "date": self = .date(try Day(json: try f.required("_0", "a date"), field: "date._0"))
+        case "bool": self = .bool(try f.bool("_0"))
+        case "choice": self = .choice(value: try f.string("value"), label: try f.string("label"))
+        case "list": self = .list(try f.strings("_0"))
+        case "items":
+            guard case .array(let list) = try f.required("_0", "an array") else {
+                throw JSONDecodingError(field: "items._0", message: "'items._0' must be an array")
+            }
+            var items: [[String: Value]] = []
+            for (i, entry) in list.enumerated() {
+                let fields = try JSONFields(entry, context: "an item", path: "items._0[\(i)]")
+                var item: [String: Value] = [:]
+                for (k, v) in fields.members {
+                    item[k] = try JSONFields.nested("items._0[\(i)].\(k)") { () throws(JSONDecodingError) in try Value(json: v) }
+                }
+                items.append(item)
+            }
+            self = .items(items)
+        case "plan":
+            guard case .array(let list) = try f.required("_0", "an array") else {
+                throw JSONDecodingError(field: "plan._0", message: "'plan._0' must be an array")
+            }
+            var days: [PlanDay] = []
+            for (i, entry) in list.enumerated() {
+                let d = try JSONFields(entry, context: "a plan day", path: "plan._0[\(i)]")
+                days.append(
+                    PlanDay(
+                        day: try d.int("day"), on: try Day(json: try d.required("on", "a date"), field: d.path(of: "on")),
+                        title: try d.string("title"), actions: try d.strings("actions")))
+            }
+            self = .plan(days)
+        case "seen": self = .seen
+        default: throw JSONDecodingError(field: tag, message: "'\(tag)' is not a kind of value")
+        }
+    }
+}
+
+extension Day {
+    /// The day a JSON `YYYY-MM-DD` string names.
+    init(json: JSONValue, field: String) throws(JSONDecodingError) {
+        guard case .string(let text) = json, let day = Day.parseISO(text) else {
+            throw JSONDecodingError(field: field, message: "'\(field)' must be a date as YYYY-MM-DD")
+        }
+        self = day
+    }
+}
+
+extension JSONWriter {
+    fileprivate mutating func tagged(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
         beginObject()
         key(name)
         beginObject()
@@ -121,14 +216,14 @@ extension JSONWriter {
         endObject()
     }
 
-    private mutating func strings(_ items: [String]) {
+    fileprivate mutating func field(_ items: [String]) {
         beginArray()
         for item in items { string(item) }
         endArray()
     }
 
     /// A finite number: whole numbers without a fraction, others in Swift's round-trip form.
-    private mutating func double(_ d: Double) {
+    fileprivate mutating func double(_ d: Double) {
         if d == d.rounded(), abs(d) < 1e15 {
             number(text: String(Int64(d)))
         } else {

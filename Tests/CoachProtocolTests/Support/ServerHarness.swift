@@ -38,7 +38,7 @@ struct ServerHarness {
 
     /// Sends one line; returns the decoded reply, or nil when there is none.
     mutating func send(_ line: String) throws -> JSONValue? {
-        guard let reply = server.handle(text: line).reply else { return nil }
+        guard let reply = server.handle(text: line).reply?.jsonBytes else { return nil }
         return try JSONReader.read(reply)
     }
 

@@ -11,6 +11,18 @@ public struct JSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Empties the writer, keeping its room, to write the next value.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = false
+    }
+
+    /// Ends a line (`\n`) after a complete value; the next value starts a new one, with no comma before it.
+    public mutating func newline() {
+        bytes.append(0x0A)
+        needsComma = false
+    }
+
     /// The JSON written so far, as text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -94,13 +106,6 @@ public struct JSONWriter: Sendable {
     public mutating func number(text: String) {
         separate()
         bytes.append(contentsOf: text.utf8)
-        needsComma = true
-    }
-
-    /// Writes JSON text that is already valid and compact (such as another writer's bytes).
-    public mutating func raw(_ json: [UInt8]) {
-        separate()
-        bytes.append(contentsOf: json)
         needsComma = true
     }
 

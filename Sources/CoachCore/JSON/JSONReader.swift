@@ -1,4 +1,5 @@
-/// A strict JSON reader (RFC 8259) over UTF-8 bytes, with a nesting limit so no input can exhaust the stack.
+/// A strict JSON reader (RFC 8259) over UTF-8 bytes: well-formed UTF-8 only, no member named twice in one object,
+/// and a nesting limit so no input can exhaust the stack.
 public struct JSONReader {
     /// Why a text is not a JSON value the server will read.
     public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
@@ -98,6 +99,7 @@ public struct JSONReader {
         try enter()
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        var seen: Set<String>?
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -107,7 +109,12 @@ public struct JSONReader {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a member name in quotes") }
+            let keyStart = index
             let key = try readString()
+            if Self.isDuplicate(key, in: members, seen: &seen) {
+                index = keyStart
+                throw fail("the member \"\(key)\" appears twice in one object")
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after a member name") }
             index += 1
@@ -127,6 +134,19 @@ public struct JSONReader {
             }
             throw fail("expected ',' or '}' in an object")
         }
+    }
+
+    /// Whether `members` already has `key`: a linear scan for the small objects of the wire, a set once an object
+    /// grows past a few members (so a line of many members is still read in linear time).
+    private static func isDuplicate(
+        _ key: String, in members: [(key: String, value: JSONValue)], seen: inout Set<String>?
+    ) -> Bool {
+        if members.count < 16 {
+            for m in members where m.key == key { return true }
+            return false
+        }
+        if seen == nil { seen = Set(members.map(\.key)) }
+        return !seen!.insert(key).inserted
     }
 
     private mutating func readArray() throws(Failure) -> JSONValue {

@@ -131,7 +131,7 @@ struct SessionScope: ValueScope {
             default: continue
             }
         }
-        return "$"
+        return playbook.currency ?? "$"
     }
 }
 

@@ -129,7 +129,7 @@ struct SessionScope: ValueScope {
             default: continue
             }
         }
-        return "$"
+        return playbook.currency ?? "$"
     }
 }
 

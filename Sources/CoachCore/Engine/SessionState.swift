@@ -19,6 +19,8 @@ public struct SessionState: Sendable, Equatable {
     public var today: Day
     /// Remembered or carried-over answers offered as defaults, by top-level step id.
     public var prefill: [String: Prefill]
+    /// The currency of the account's remembered amounts: what a bare amount takes before any amount is answered.
+    public var currency: String?
 
     /// A default offered for a step, with where it came from.
     public struct Prefill: Sendable, Codable, Equatable {
@@ -31,7 +33,7 @@ public struct SessionState: Sendable, Equatable {
     }
 
     /// A fresh state for `playbook`.
-    public init(playbook: Playbook, today: Day, prefill: [String: Prefill] = [:]) {
+    public init(playbook: Playbook, today: Day, prefill: [String: Prefill] = [:], currency: String? = nil) {
         self.playbookID = playbook.id
         self.playbookVersion = playbook.version
         self.answers = [:]
@@ -41,12 +43,13 @@ public struct SessionState: Sendable, Equatable {
         self.cancelled = false
         self.today = today
         self.prefill = prefill
+        self.currency = currency
     }
 }
 
 extension SessionState: Codable {
     enum CodingKeys: String, CodingKey {
-        case playbookID, playbookVersion, answers, skipped, revisit, attempts, cancelled, today, prefill
+        case playbookID, playbookVersion, answers, skipped, revisit, attempts, cancelled, today, prefill, currency
         /// What states stored before `cancelled` kept instead (`"status": "cancelled"`).
         case status
     }
@@ -66,6 +69,7 @@ extension SessionState: Codable {
         }
         today = try c.decode(Day.self, forKey: .today)
         prefill = try c.decode([String: Prefill].self, forKey: .prefill)
+        currency = try c.decodeIfPresent(String.self, forKey: .currency)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -79,5 +83,6 @@ extension SessionState: Codable {
         try c.encode(cancelled, forKey: .cancelled)
         try c.encode(today, forKey: .today)
         try c.encode(prefill, forKey: .prefill)
+        try c.encodeIfPresent(currency, forKey: .currency)
     }
 }

@@ -84,16 +84,16 @@ public struct SessionParams: MethodParams, Equatable {
 /// The params of a call that names its session and a step (`session/skip`, `session/goto`).
 public struct SessionStepParams: MethodParams, Equatable {
     public var session: String
-    public var step: String
+    public var step: StepKey
 
-    public init(session: String, step: String) {
+    public init(session: String, step: StepKey) {
         self.session = session
         self.step = step
     }
 
     public init(fields f: JSONFields) throws(JSONDecodingError) {
         session = try f.string("session")
-        step = try f.string("step")
+        step = StepKey(try f.string("step"))
     }
 
     public func write(to w: inout JSONWriter) {
@@ -178,10 +178,10 @@ extension Methods {
         public struct Params: MethodParams, Equatable {
             public var session: String
             /// The step the answer is for: it must be the one being asked.
-            public var step: String
+            public var step: StepKey
             public var value: AnswerInput
 
-            public init(session: String, step: String, value: AnswerInput) {
+            public init(session: String, step: StepKey, value: AnswerInput) {
                 self.session = session
                 self.step = step
                 self.value = value
@@ -190,7 +190,7 @@ extension Methods {
             public init(fields f: JSONFields) throws(JSONDecodingError) {
                 let raw = try f.required("value", "a string, number, boolean or array of strings")
                 value = try AnswerInput(json: raw, field: f.path(of: "value"))
-                step = try f.string("step")
+                step = StepKey(try f.string("step"))
                 session = try f.string("session")
             }
 
@@ -297,7 +297,9 @@ public struct SessionStateResult: MethodResult, Equatable {
         let session = try server.call { () throws(ServiceError) in try service.session(update.sessionID) }
         return SessionStateResult(
             turn: TurnResult(update), playbook: session.playbook.id, title: update.title,
-            answers: session.answeredSteps().map { SessionExport.Answer(step: $0.key, question: $0.question, answer: $0.answer) })
+            answers: session.answeredSteps().map {
+                SessionExport.Answer(step: $0.key.description, question: $0.question, answer: $0.answer)
+            })
     }
 }
 

@@ -28,7 +28,9 @@ struct StateJSONTests {
                 let fast = try SessionState(jsonBytes: session.state.jsonBytes)
                 #expect(fast == session.state, "seed \(seed) step \(steps)")
             }
-            let answers = session.answeredSteps().map { SessionExport.Answer(step: $0.key, question: $0.question, answer: $0.answer) }
+            let answers = session.answeredSteps().map {
+                SessionExport.Answer(step: $0.key.description, question: $0.question, answer: $0.answer)
+            }
             let decoded = try [SessionExport.Answer](jsonBytes: answers.jsonBytes)
             #expect(decoded == answers)
         }
@@ -44,17 +46,17 @@ struct StateJSONTests {
             .plan([PlanDay(day: 1, on: Fixtures.monday, title: "Assess", actions: ["Read", "Call"])]), .seen,
             .money(Money(cents: -5, currency: "USD")),
         ]
-        for (i, v) in values.enumerated() { state.answers["k\(i)"] = v }
+        for (i, v) in values.enumerated() { state.answers[.step("k\(i)")] = v }
         state.skipped = ["z", "y"]
         state.revisit = "k1"
-        state.status = .completed
+        state.cancelled = true
         #expect(try SessionState(jsonBytes: state.jsonBytes) == state)
     }
 
     @Test("a state saved in the layout of earlier versions still reads, and a damaged one says where it is wrong")
     func storedLayout() throws {
         let saved = #"""
-            {"answers":{"client":{"text":{"_0":"Acme"}},"kind":{"choice":{"label":"Renewal","value":"renewal"}},"start":{"date":{"_0":"2026-11-23"}},"value":{"money":{"_0":{"cents":1250000,"currency":"USD"}}},"intro":{"seen":{}}},"attempts":1,"playbookID":"account-checkup","playbookVersion":2,"prefill":{"client":{"note":"from 3 days ago","text":"Acme"}},"skipped":["notes"],"status":"asking","today":"2026-11-23"}
+            {"answers":{"client":{"text":{"_0":"Acme"}},"kind":{"choice":{"label":"Renewal","value":"renewal"}},"start":{"date":{"_0":"2026-11-23"}},"value":{"money":{"_0":{"cents":1250000,"currency":"USD"}}},"intro":{"seen":{}}},"attempts":1,"playbookID":"account-checkup","playbookVersion":2,"prefill":{"client":{"note":"from 3 days ago","text":"Acme"}},"skipped":["notes"],"status":"cancelled","today":"2026-11-23"}
             """#
         let state = try SessionState(jsonBytes: Array(saved.utf8))
         #expect(state.answers["client"] == .text("Acme"))
@@ -63,6 +65,7 @@ struct StateJSONTests {
         #expect(state.answers["intro"] == .seen)
         #expect(state.prefill["client"]?.note == "from 3 days ago")
         #expect(state.skipped == ["notes"])
+        #expect(state.cancelled, "a state stored with \"status\": \"cancelled\" is a cancelled session")
         let damaged = saved.replacingOccurrences(of: #""cents":1250000"#, with: #""cents":"many""#)
         #expect(throws: JSONDecodingError.self) { try SessionState(jsonBytes: Array(damaged.utf8)) }
         do {

@@ -1,18 +1,20 @@
 /// The one JSON shape of session state, written on every accepted answer and read back on resume. Values keep the
 /// layout stored sessions have always had (`{"text":{"_0":"Acme"}}`), so every saved session still reads.
 extension SessionState: JSONCodable {
-    /// `{answers, attempts, playbookID, playbookVersion, prefill, revisit?, skipped, status, today}`, answers and
-    /// prefill by step id in sorted order.
+    /// `{answers, attempts, cancelled, currency?, playbookID, playbookVersion, prefill, revisit?, skipped, today}`,
+    /// answers and prefill by step id in sorted order.
     public func write(to w: inout JSONWriter) {
         w.beginObject()
         w.key("answers")
         w.beginObject()
         for key in answers.keys.sorted() {
-            w.key(key)
+            w.key(key.description)
             answers[key]!.write(to: &w)
         }
         w.endObject()
         w.field("attempts", attempts)
+        w.field("cancelled", cancelled)
+        w.field("currency", currency)
         w.field("playbookID", playbookID)
         w.field("playbookVersion", playbookVersion)
         w.key("prefill")
@@ -22,9 +24,8 @@ extension SessionState: JSONCodable {
             prefill[key]!.write(to: &w)
         }
         w.endObject()
-        w.field("revisit", revisit)
-        w.field("skipped", skipped.sorted())
-        w.field("status", status.rawValue)
+        w.field("revisit", revisit?.description)
+        w.field("skipped", skipped.sorted().map(\.description))
         w.field("today", today.iso)
         w.endObject()
     }
@@ -35,16 +36,18 @@ extension SessionState: JSONCodable {
         playbookVersion = try f.int("playbookVersion")
         answers = [:]
         for (key, value) in try f.object("answers").members {
-            answers[key] = try JSONFields.nested("answers.\(key)") { () throws(JSONDecodingError) in try Value(json: value) }
+            answers[StepKey(key)] = try JSONFields.nested("answers.\(key)") { () throws(JSONDecodingError) in try Value(json: value) }
         }
-        skipped = Set(try f.strings("skipped"))
-        revisit = try f.optionalString("revisit")
+        skipped = Set(try f.strings("skipped").map { StepKey($0) })
+        revisit = try f.optionalString("revisit").map { StepKey($0) }
         attempts = try f.int("attempts")
-        let statusName = try f.string("status")
-        guard let status = SessionStatus(rawValue: statusName) else {
-            throw JSONDecodingError(field: "status", message: "'\(statusName)' is not a session status")
+        if f["cancelled"] != nil {
+            cancelled = try f.bool("cancelled")
+        } else {
+            // States stored before the flag kept where the session stood instead.
+            cancelled = try f.optionalString("status") == "cancelled"
         }
-        self.status = status
+        currency = try f.optionalString("currency")
         today = try Day(json: try f.required("today", "a date"), field: "today")
         prefill = [:]
         for (key, value) in try f.optionalObject("prefill")?.members ?? [] {

@@ -35,11 +35,14 @@ public struct TurnResult: MethodResult, Equatable {
     public var session: String
     public var turn: Turn
     public var notices: [String]
+    /// The drafts so far, written in place of the turn's own (`session/preview`).
+    public var preview: [RenderedOutput]?
 
-    public init(session: String, turn: Turn, notices: [String] = []) {
+    public init(session: String, turn: Turn, notices: [String] = [], preview: [RenderedOutput]? = nil) {
         self.session = session
         self.turn = turn
         self.notices = notices
+        self.preview = preview
     }
 
     init(_ update: SessionUpdate) {
@@ -58,7 +61,7 @@ public struct TurnResult: MethodResult, Equatable {
 
     func writeMembers(to w: inout JSONWriter) {
         w.field("session", session)
-        turn.writeMembers(to: &w)
+        turn.writeMembers(to: &w, outputs: preview)
         if !notices.isEmpty { w.field("notices", notices) }
     }
 }
@@ -335,7 +338,7 @@ extension Methods {
             let update = try server.call { () throws(ServiceError) in try service.current(params.session) }
             let session = try server.call { () throws(ServiceError) in try service.session(update.sessionID) }
             var result = TurnResult(update)
-            result.turn.outputs = session.preview()
+            result.preview = session.preview()
             return result
         }
     }

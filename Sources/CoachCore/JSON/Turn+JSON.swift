@@ -8,13 +8,14 @@ extension Turn: JSONEncodable {
         w.endObject()
     }
 
-    /// Writes the turn's members into an object the caller opened (a protocol reply puts `session` first).
-    public func writeMembers(to w: inout JSONWriter) {
+    /// Writes the turn's members into an object the caller opened (a protocol reply puts `session` first);
+    /// `outputs`, when given, are written instead of the turn's own (a preview's drafts so far).
+    public func writeMembers(to w: inout JSONWriter, outputs: [RenderedOutput]? = nil) {
         w.field("status", status.rawValue)
         w.field("prompt", prompt)
         w.field("invalid", invalid)
         w.field("progress", progress)
-        if let outputs { w.field("outputs", outputs) }
+        if let outputs = outputs ?? self.outputs { w.field("outputs", outputs) }
         if let handoffs { w.field("handoffs", handoffs) }
         w.field("notice", notice)
     }

@@ -10,9 +10,10 @@ public struct Session: Sendable {
     private var resolvedMemo: UInt64?
 
     /// A new session of `playbook`; relative dates count from `today`.
-    public init(playbook: Playbook, today: Day, prefill: [String: SessionState.Prefill] = [:]) {
+    /// `currency`, when given, is the account's: bare amounts take it until one is answered.
+    public init(playbook: Playbook, today: Day, prefill: [String: SessionState.Prefill] = [:], currency: String? = nil) {
         self.playbook = playbook
-        self.state = SessionState(playbook: playbook, today: today, prefill: prefill)
+        self.state = SessionState(playbook: playbook, today: today, prefill: prefill, currency: currency)
     }
 
     /// A session carried on from stored state. Answers to steps the playbook no longer has are dropped.
@@ -90,7 +91,7 @@ public struct Session: Sendable {
         case .goto(let target):
             return gotoStep(target, route: route, current: current)
         case .restart:
-            state = SessionState(playbook: playbook, today: state.today, prefill: state.prefill)
+            state = SessionState(playbook: playbook, today: state.today, prefill: state.prefill, currency: state.currency)
             routeMemo = nil
             resolvedMemo = nil
             return .success(turn(notice: "Started again from the first step."))
@@ -132,7 +133,7 @@ public struct Session: Sendable {
                 return invalid(slot, "An answer is needed here; type one, or ? for an example.")
             }
         }
-        let parsed = AnswerParser.parse(input, for: slot.step, today: state.today)
+        let parsed = AnswerParser.parse(input, for: slot.step, context: answerContext(for: slot, route: route))
         switch parsed {
         case .failure(let reason):
             return invalid(slot, reason.message)
@@ -156,7 +157,8 @@ public struct Session: Sendable {
     private mutating func invalid(_ slot: Slot, _ message: String) -> Turn {
         state.attempts += 1
         var t = turn()
-        let example = state.attempts >= 3 ? slot.step.examples.first ?? exampleFor(slot.step) : nil
+        let example =
+            state.attempts >= 3 ? examples(for: slot, route: route()).first ?? exampleFor(slot.step) : nil
         t.invalid = Invalid(message: message, attempt: state.attempts, example: example)
         return t
     }
@@ -186,6 +188,42 @@ public struct Session: Sendable {
         }
         state.status = currentIndex(in: route) == nil ? .completed : .asking
         return turn(notice: notice, route: route)
+    }
+
+    /// What an answer to `slot` is read against: today, the session's currency (money steps), the date it must
+    /// come after (date steps with `after:`).
+    func answerContext(for slot: Slot, route: [Slot]) -> AnswerContext {
+        var context = AnswerContext(today: state.today)
+        switch slot.step.kind {
+        case .money:
+            context.currency = currency(excluding: slot.key, route: route)
+        case .date:
+            if let after = slot.step.after, case .date(let day)? = scope(for: slot).lookup(after) {
+                let question = slot.group?.steps.first { $0.id == after }?.ask ?? playbook.step(after)?.ask ?? after
+                context.after = (day, question)
+            }
+        default: break
+        }
+        return context
+    }
+
+    /// The session's currency: that of the first amount answered on the route (other than `excluding`, the one
+    /// being changed) by a step that takes the session's; else the account's; else the playbook's.
+    func currency(excluding key: String?, route: [Slot]) -> SessionCurrency {
+        for slot in route where slot.step.kind == .money && slot.step.currency == nil && !slot.step.ownCurrency {
+            if slot.key != key, case .money(let m)? = state.answers[slot.key] {
+                return SessionCurrency(symbol: m.currency, source: .answer(question: slot.step.ask))
+            }
+        }
+        if let c = state.currency { return SessionCurrency(symbol: c, source: .account) }
+        return SessionCurrency(symbol: playbook.currency ?? "$", source: .playbook)
+    }
+
+    /// The step's examples as they should read now (dates from today, amounts in the session's currency).
+    func examples(for slot: Slot, route: [Slot]) -> [String] {
+        let step = slot.step
+        guard !step.examples.isEmpty, step.kind == .date || step.kind == .money else { return step.examples }
+        return AnswerParser.examples(for: step, context: answerContext(for: slot, route: route))
     }
 
     private mutating func gotoStep(_ target: String, route: [Slot], current: Int?) -> Result<Turn, Refusal> {
@@ -450,7 +488,7 @@ public struct Session: Sendable {
             step: slot.key, kind: step.kind, text: text, help: step.help, why: step.why,
             default: defaultText(for: slot), defaultNote: note,
             choices: step.choices.isEmpty ? nil : step.choices, required: step.required && step.kind.asks,
-            examples: step.examples, tips: step.tips,
+            examples: examples(for: slot, route: step.kind == .money ? route() : []), tips: step.tips,
             group: slot.group.map {
                 Prompt.GroupPosition(id: $0.id, item: slot.item, itemName: $0.item ?? "item")
             },
@@ -462,9 +500,10 @@ public struct Session: Sendable {
         case .choice, .multichoice: return step.choices.first?.value
         case .yesno: return "yes"
         case .number: return "12"
-        case .money: return "$12,000"
+        case .money: return Money(cents: 1_200_000, currency: step.currency ?? playbook.currency ?? "$").description
         case .percent: return "15%"
         case .date: return "tomorrow"
+        case .time: return "14:30"
         case .email: return "name@company.com"
         case .list: return "first item; second item"
         default: return nil

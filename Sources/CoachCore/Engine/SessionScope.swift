@@ -179,7 +179,7 @@ struct SessionScope: ValueScope {
             default: continue
             }
         }
-        return "$"
+        return playbook.currency ?? "$"
     }
 }
 

@@ -13,6 +13,7 @@ extension SessionState {
         }
         w.endObject()
         w.field("attempts", attempts)
+        w.field("currency", currency)
         w.field("playbookID", playbookID)
         w.field("playbookVersion", playbookVersion)
         w.key("prefill")

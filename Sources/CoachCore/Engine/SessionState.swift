@@ -15,6 +15,8 @@ public struct SessionState: Sendable, Codable, Equatable {
     public var today: Day
     /// Remembered or carried-over answers offered as defaults.
     public var prefill: [String: Prefill]
+    /// The currency of the account's remembered amounts: what a bare amount takes before any amount is answered.
+    public var currency: String?
 
     /// A default offered for a step, with where it came from.
     public struct Prefill: Sendable, Codable, Equatable {
@@ -27,7 +29,7 @@ public struct SessionState: Sendable, Codable, Equatable {
     }
 
     /// A fresh state for `playbook`.
-    public init(playbook: Playbook, today: Day, prefill: [String: Prefill] = [:]) {
+    public init(playbook: Playbook, today: Day, prefill: [String: Prefill] = [:], currency: String? = nil) {
         self.playbookID = playbook.id
         self.playbookVersion = playbook.version
         self.answers = [:]
@@ -37,5 +39,6 @@ public struct SessionState: Sendable, Codable, Equatable {
         self.status = .asking
         self.today = today
         self.prefill = prefill
+        self.currency = currency
     }
 }

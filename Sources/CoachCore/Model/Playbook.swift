@@ -11,6 +11,8 @@ public final class Playbook: Sendable {
     public let computed: [ComputedValue]
     public let outputs: [OutputSpec]
     public let handoffs: [Handoff]
+    /// The currency of bare amounts until the session or the account has one (`currency: €`); nil for `$`.
+    public let currency: String?
     /// Where the playbook was loaded from (a path or a label).
     public let source: String
     let stepIndex: [String: Int]
@@ -20,8 +22,9 @@ public final class Playbook: Sendable {
     init(
         id: String, title: String, summary: String, useWhen: String?, version: Int, tags: [String], minutes: Int?,
         steps: [Step], computed: [ComputedValue], outputs: [OutputSpec], handoffs: [Handoff], source: String,
-        templates: [String: CompiledTemplate]
+        templates: [String: CompiledTemplate], currency: String? = nil
     ) {
+        self.currency = currency
         self.id = id
         self.title = title
         self.summary = summary

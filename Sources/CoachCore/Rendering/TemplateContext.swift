@@ -60,7 +60,7 @@ struct TemplateContext {
                 values[step.id] = items.enumerated().map { TemplateContext.item($1, n: $0 + 1, shapes: shapes) }
                 continue
             }
-            if let v = scope.answers[step.id] {
+            if let v = scope.answers[.step(step.id)] {
                 TemplateContext.put(v, id: step.id, into: &values, shape: step.shape)
             } else if preview {
                 missing.append(step.id)

@@ -96,6 +96,7 @@ enum ResultText {
         case "money": return "an amount of money"
         case "percent": return "a percentage"
         case "date": return "a date (YYYY-MM-DD)"
+        case "time": return "a time (14:30, 2pm)"
         case "email": return "an email address"
         case "list": return "a list (an array of strings)"
         default: return kind

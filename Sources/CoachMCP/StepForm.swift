@@ -10,6 +10,7 @@ import MCP
 /// | text | string (`pattern`, `minLength`, `maxLength` from the step) |
 /// | multiline, list | string, the rule (several lines; one item per line) in the description |
 /// | email, date | string with `format` `email` or `date` |
+/// | time | string, the accepted forms in the description |
 /// | number, money, percent | number (`minimum`, `maximum` from the step) |
 /// | yesno | boolean |
 /// | choice | string `enum` (or `oneOf` with titles when labels differ from values) |
@@ -37,10 +38,10 @@ struct StepForm: Equatable {
 
     /// The step a prompt asks: a top-level step, or a field of a repeated group (`risks[2].title`).
     static func step(for prompt: Prompt, in playbook: Playbook) -> Step? {
-        guard let group = prompt.group else { return playbook.step(prompt.step) }
-        guard let dot = prompt.step.lastIndex(of: ".") else { return nil }
-        let field = prompt.step[prompt.step.index(after: dot)...]
-        return playbook.step(group.id)?.steps.first { $0.id == field }
+        switch prompt.step {
+        case .step(let id): return playbook.step(id)
+        case .field(let group, _, let field): return playbook.step(group)?.steps.first { $0.id == field }
+        }
     }
 
     /// The form's schema.
@@ -52,13 +53,13 @@ struct StepForm: Equatable {
 
     /// A short title for the form: the question, cut at a sensible length.
     var title: String {
-        let text = prompt.text.split(separator: "\n").first.map(String.init) ?? prompt.step
+        let text = prompt.text.split(separator: "\n").first.map(String.init) ?? prompt.step.description
         return text.count <= 80 ? text : String(text.prefix(79)) + "…"
     }
 
     /// The schema of the `answer` field.
     var property: [String: Value] {
-        var p: [String: Value] = ["title": .string(prompt.step)]
+        var p: [String: Value] = ["title": .string(prompt.step.description)]
         var rules: [String] = []
         if let help = prompt.help { rules.append(help) }
         switch prompt.kind {
@@ -89,6 +90,9 @@ struct StepForm: Equatable {
         case .email:
             p["type"] = "string"
             p["format"] = "email"
+        case .time:
+            p["type"] = "string"
+            rules.append("A time such as 14:30 or 2pm, with a time zone after it if wanted.")
         case .list:
             p["type"] = "string"
             var rule = "One item per line."

@@ -1,3 +1,4 @@
+import CoachCore
 import CoachProtocol
 import CoachShell
 import MCP

@@ -48,7 +48,7 @@ actor ProtocolBridge {
         w.value(.object(params))
         w.endObject()
         let outcome = server.handle(text: w.text)
-        guard let bytes = outcome.reply, let reply = try? JSONReader.read(bytes) else {
+        guard let bytes = outcome.reply?.jsonBytes, let reply = try? JSONReader.read(bytes) else {
             return .error(ProtocolFailure(code: -32603, message: "\(method) gave no reply", kind: "internalError", hint: nil))
         }
         if let result = reply["result"] { return .result(result) }

@@ -1,3 +1,4 @@
+import CoachCore
 import CoachProtocol
 
 /// The short text rendering of a tool result, for assistants that read text rather than structured content.

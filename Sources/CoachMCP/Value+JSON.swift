@@ -1,7 +1,8 @@
+import CoachCore
 import CoachProtocol
 import MCP
 
-extension Value {
+extension MCP.Value {
     /// The MCP value for a protocol JSON value (numbers become integers when they have no fraction).
     init(json: JSONValue) {
         switch json {

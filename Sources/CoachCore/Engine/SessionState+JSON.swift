@@ -51,6 +51,15 @@ extension SessionExport.Answer {
     }
 }
 
+extension Value {
+    /// The value as JSON in the synthesized `Codable` layout (what `JSONDecoder().decode(Value.self, ...)` reads).
+    public func jsonData() -> [UInt8] {
+        var w = JSONWriter(capacity: 64)
+        w.value(self)
+        return w.bytes
+    }
+}
+
 extension JSONWriter {
     /// A value in the synthesized `Codable` layout: `{"case":{"_0":...}}` for a case with one unlabelled value.
     mutating func value(_ v: Value) {

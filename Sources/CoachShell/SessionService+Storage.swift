@@ -241,10 +241,11 @@ extension SessionService {
     func resolve(_ id: String) throws(ServiceError) -> String {
         do {
             return try store.resolveSessionID(id)
-        } catch where error.kind == .notFound && mode == .memory(reason: Self.noStoreReason) {
-            throw ServiceError(
-                .unknownSession, "There is no session '\(id)' in this process (sessions are not saved: --no-store).")
         } catch {
+            if error.kind == .notFound && mode == .memory(reason: Self.noStoreReason) {
+                throw ServiceError(
+                    .unknownSession, "There is no session '\(id)' in this process (sessions are not saved: --no-store).")
+            }
             throw Self.serviceError(error)
         }
     }

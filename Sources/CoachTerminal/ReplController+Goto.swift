@@ -3,7 +3,7 @@ import CoachCore
 /// `/goto`: back to an earlier question by its number in `/answers`, by words of the question, or by its id.
 extension ReplController {
     /// The answered questions on the route, numbered as `/answers` shows them.
-    var answeredQuestions: [(key: String, question: String, answer: String)] {
+    var answeredQuestions: [(key: StepKey, question: String, answer: String)] {
         session?.answeredSteps() ?? []
     }
 
@@ -20,7 +20,7 @@ extension ReplController {
             reply.say(renderer.numberedQuestions(answered.map(\.question), numbers: Array(1...answered.count)))
             return reply
         }
-        if let key = (session?.reachableSteps() ?? []).first(where: { $0 == argument || $0.lowercased() == argument.lowercased() }) {
+        if let key = (session?.reachableSteps() ?? []).first(where: { $0.description.lowercased() == argument.lowercased() }) {
             return send(.goto(key))
         }
         if let number = Int(argument) {
@@ -38,7 +38,7 @@ extension ReplController {
         }
         let words = argument.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         let scored = answered.enumerated().map { index, item -> (index: Int, hits: Int) in
-            let haystack = (item.question + " " + item.key).lowercased()
+            let haystack = (item.question + " " + item.key.description).lowercased()
             return (index, words.filter { haystack.contains($0) }.count)
         }
         let full = scored.filter { !words.isEmpty && $0.hits == words.count }
@@ -61,7 +61,7 @@ extension ReplController {
     }
 
     /// The words of the question `key`, quoted, for messages (never the internal id).
-    func questionWords(_ key: String?) -> String {
+    func questionWords(_ key: StepKey?) -> String {
         guard let key else { return "this question" }
         if let found = answeredQuestions.first(where: { $0.key == key }) { return "'\(found.question)'" }
         if let prompt = turn?.prompt, prompt.step == key { return "'\(prompt.text)'" }

@@ -454,12 +454,12 @@ public struct ReplController {
     }
 
     /// The lines or items typed so far for the current answer, and the question they are for.
-    var typedSoFar: (count: Int, noun: String, step: String?) {
+    var typedSoFar: (count: Int, noun: String, step: StepKey?) {
         (multiline?.count ?? items?.count ?? 0, multiline != nil ? "line" : "item", turn?.prompt?.step)
     }
 
     /// `result` of a command that may have left the question, saying so when lines or items typed for it went.
-    func noteDropped(_ typed: (count: Int, noun: String, step: String?), after result: ReplReply) -> ReplReply {
+    func noteDropped(_ typed: (count: Int, noun: String, step: StepKey?), after result: ReplReply) -> ReplReply {
         guard typed.count > 0, turn?.prompt?.step != typed.step || screen != .asking else { return result }
         var reply = ReplReply()
         reply.say(renderer.note("Left out the \(Self.plural(typed.count, typed.noun)) typed for that answer."))
@@ -591,7 +591,7 @@ public struct ReplController {
                         + "end it with an empty line.\n")
             } else {
                 reply.warn(
-                    "coach: the input ended at the question \(question) (step \(renderer.safe(prompt.step))) of "
+                    "coach: the input ended at the question \(question) (step \(renderer.safe(prompt.step.description))) of "
                         + "'\(session.playbook.id)', with \(progress).\n")
             }
             if startedHere && !answeredHere, let sessionID, (try? services.sessions.delete(sessionID)) != nil {

@@ -131,7 +131,7 @@ struct ReplRenderer {
     func question(_ turn: Turn, compact: Bool = false, multiline: Bool = false) -> String {
         guard let prompt = turn.prompt else { return "" }
         var head = "[\(turn.progress.position)/\(turn.progress.total)] "
-        if let group = prompt.group, !prompt.step.hasSuffix(".more") {
+        if let group = prompt.group, !prompt.step.isMore {
             head += "\(capitalized(group.itemName)) \(group.item): "
         }
         var text = prompt.text
@@ -241,7 +241,7 @@ struct ReplRenderer {
     // MARK: - Lists
 
     /// Every answer so far, numbered, with the words of its question, to pick one for `/goto`.
-    func answers(_ answers: [(key: String, question: String, answer: String)]) -> String {
+    func answers(_ answers: [(key: StepKey, question: String, answer: String)]) -> String {
         guard !answers.isEmpty else { return "No answers yet.\n" }
         var out = "\nYour answers so far:\n"
         out += numbered(answers.map { $0.question + " — " + oneLine($0.answer) }, numbers: Array(1...answers.count))

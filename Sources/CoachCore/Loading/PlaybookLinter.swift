@@ -14,6 +14,7 @@ struct PlaybookLinter {
         checkComputed()
         checkTemplates()
         checkExamples()
+        checkDateRules()
         checkHandoffs()
     }
 
@@ -429,6 +430,35 @@ struct PlaybookLinter {
                     "the default '\(d)' of '\(step.id)' would be refused: \(reason.message)",
                     at: step.keyLocations["default"] ?? step.location)
             }
+        }
+    }
+
+    /// An `after:` names a date step asked before it: at the top level, or earlier in the same group.
+    private mutating func checkDateRules() {
+        for (i, step) in playbook.steps.enumerated() {
+            check(step, before: Array(playbook.steps.prefix(i)))
+            for (j, sub) in step.steps.enumerated() {
+                check(sub, before: Array(playbook.steps.prefix(i)) + Array(step.steps.prefix(j)))
+            }
+        }
+    }
+
+    private mutating func check(_ step: Step, before: [Step]) {
+        guard let after = step.after else { return }
+        let at = step.keyLocations["after"] ?? step.location
+        if let target = before.first(where: { $0.id == after }) {
+            if target.kind != .date {
+                error("'after: \(after)' must name a date step; '\(after)' is a \(target.kind.rawValue) step", at: at)
+            }
+            return
+        }
+        let later = (playbook.steps + playbook.steps.flatMap(\.steps)).contains { $0.id == after }
+        if later || after == step.id {
+            error("'after: \(after)' must name a date step asked before '\(step.id)'", at: at)
+        } else {
+            let dates = before.filter { $0.kind == .date }.map(\.id)
+            let hint = Suggest.closest(after, in: dates).map { " (did you mean '\($0)'?)" } ?? ""
+            error("'after: \(after)' names no step\(hint); use the id of an earlier date step", at: at)
         }
     }
 

@@ -275,7 +275,7 @@ public struct PlaybookLoader {
     static let handoffKeys = KeyList(["when", "playbook", "label", "carry"])
     static let topKeys = KeyList([
         "format", "id", "title", "summary", "use_when", "version", "tags", "minutes", "steps", "computed", "outputs",
-        "handoffs",
+        "handoffs", "currency",
     ])
 
     mutating func buildPlaybook(_ root: Node) -> Playbook? {
@@ -331,13 +331,13 @@ public struct PlaybookLoader {
         return Playbook(
             id: id, title: title, summary: summary, useWhen: string(f["use_when"], "use_when"), version: version,
             tags: strings(f["tags"], "tags"), minutes: minutes, steps: steps, computed: computed, outputs: outputs,
-            handoffs: handoffs, source: path, templates: templates)
+            handoffs: handoffs, source: path, templates: templates, currency: currency(f["currency"], allowAny: false).symbol)
     }
 
     static let stepKeys = KeyList([
         "id", "type", "ask", "text", "help", "why", "examples", "example", "default", "required", "tips", "when", "next",
         "choices", "min", "max", "min_length", "max_length", "pattern", "pattern_hint", "min_items", "max_items",
-        "currency", "account", "item", "steps", "more", "validate",
+        "currency", "account", "item", "steps", "more", "validate", "future", "after", "weekdays",
     ])
 
     mutating func buildStep(_ node: Node, inGroup group: String?) -> Step? {
@@ -421,7 +421,10 @@ public struct PlaybookLoader {
         step.patternHint = string(f["pattern_hint"], "pattern_hint")
         step.minItems = int(f["min_items"], "min_items")
         step.maxItems = int(f["max_items"], "max_items")
-        if let c = string(f["currency"], "currency") { step.currency = c }
+        (step.currency, step.ownCurrency) = currency(f["currency"], allowAny: true)
+        step.future = bool(f["future"], "future") ?? false
+        step.weekdays = bool(f["weekdays"], "weekdays") ?? false
+        step.after = string(f["after"], "after")
         step.account = bool(f["account"], "account") ?? false
         step.item = string(f["item"], "item")
         step.more = string(f["more"], "more")
@@ -464,6 +467,7 @@ public struct PlaybookLoader {
             "pattern": [.text, .email], "pattern_hint": [.text, .email],
             "min_items": [.list, .multichoice, .group], "max_items": [.list, .multichoice, .group],
             "currency": [.money], "item": [.group], "more": [.group],
+            "future": [.date], "after": [.date], "weekdays": [.date],
             "text": [.info], "ask": InputKind.allCases.filter { $0 != .info },
         ]
         return table.mapValues { kinds in kinds.reduce(0) { $0 | kindBits[$1.rawValue]! } }
@@ -485,6 +489,22 @@ public struct PlaybookLoader {
         if (kind == .choice || kind == .multichoice) && step.choices.count < 2 {
             report("the \(kind.rawValue) step '\(step.id)' needs at least two 'choices'", at: step.location)
         }
+    }
+
+    /// A `currency` key: a symbol (`€`) or a three-letter code (`CHF`), or `any` on a step that takes its own.
+    mutating func currency(_ node: Node?, allowAny: Bool) -> (symbol: String?, any: Bool) {
+        guard let node, let text = string(node, "currency") else { return (nil, false) }
+        if allowAny && text == "any" { return (nil, true) }
+        let isCode = text.count == 3 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+        guard isCode || (text.count == 1 && Money.symbols.contains(text.first!)) else {
+            let symbols = Money.symbols.map(String.init).joined(separator: " ")
+            report(
+                "the currency '\(text)' is not one Coach knows: use a symbol (\(symbols)) or a three-letter code like EUR"
+                    + (allowAny ? ", or 'any' for a question that takes amounts in any currency" : ""),
+                at: location(node))
+            return (nil, false)
+        }
+        return (text, false)
     }
 
     mutating func buildChoices(_ node: Node) -> [Choice] {

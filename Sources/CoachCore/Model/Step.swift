@@ -1,6 +1,6 @@
 /// The kind of answer a step takes, or `info` and `group` for steps that ask nothing themselves.
 public enum InputKind: String, Sendable, Codable, CaseIterable {
-    case text, multiline, choice, multichoice, yesno, number, money, percent, date, email, list, info, group
+    case text, multiline, choice, multichoice, yesno, number, money, percent, date, time, email, list, info, group
 
     /// Whether a step of this kind asks for an answer.
     public var asks: Bool { self != .info && self != .group }
@@ -101,7 +101,16 @@ public final class Step: @unchecked Sendable {
     public var patternHint: String?
     public var minItems: Int?
     public var maxItems: Int?
-    public var currency: String = "$"
+    /// The one currency this money step takes (`currency: €`); nil when it takes the session's.
+    public var currency: String?
+    /// Whether this money step takes amounts in any currency, apart from the session's (`currency: any`).
+    public var ownCurrency: Bool = false
+    /// Whether a date must be today or later (`future: true`).
+    public var future: Bool = false
+    /// The date step whose answer this date must come after (`after: meeting_date`).
+    public var after: String?
+    /// Whether a date must fall on Monday to Friday (`weekdays: true`).
+    public var weekdays: Bool = false
     public var account: Bool = false
     public var item: String?
     public var steps: [Step] = []

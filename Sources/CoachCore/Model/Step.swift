@@ -6,6 +6,17 @@ public enum InputKind: String, Sendable, Codable, CaseIterable {
     public var asks: Bool { self != .info && self != .group }
 }
 
+/// How a text or list answer is written, which decides how a template places it (`shape:` in a playbook).
+public enum TextShape: String, Sendable, Codable, CaseIterable {
+    /// Words that go inside a sentence ("the missed delivery on Tuesday"): the first letter is lowered (unless the
+    /// first word is an acronym or a mixed-case name) and a final full stop is dropped.
+    case phrase
+    /// A full sentence: the first letter is raised and a full stop added when it has none.
+    case sentence
+    /// A name, a title or anything else: as typed.
+    case name
+}
+
 /// One option of a choice or multiple-choice step.
 public struct Choice: Sendable, Hashable, Codable {
     /// The value conditions compare against.
@@ -132,6 +143,8 @@ public struct StepDefinition: Sendable {
     /// Whether a date must fall on Monday to Friday (`weekdays: true`).
     public var weekdays: Bool = false
     public var account: Bool = false
+    /// How a text or list answer is placed in templates; nil for as typed.
+    public var shape: TextShape?
     public var item: String?
     public var steps: [Step] = []
     public var more: String?

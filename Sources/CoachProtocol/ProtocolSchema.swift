@@ -80,6 +80,7 @@ public enum ProtocolSchema {
                     "money",
                     "percent",
                     "date",
+                    "time",
                     "email",
                     "list",
                     "info"
@@ -451,6 +452,7 @@ public enum ProtocolSchema {
                     "money",
                     "percent",
                     "date",
+                    "time",
                     "email",
                     "list",
                     "info",

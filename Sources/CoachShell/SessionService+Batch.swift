@@ -15,7 +15,7 @@ extension SessionService {
         // The answers are recorded with their typed values; the snapshot saved with them is the state they made.
         let answers = session.answeredSteps().map { step in
             JournalEntry(
-                kind: .answer, step: step.key, text: step.answer,
+                kind: .answer, step: step.key.description, text: step.answer,
                 value: session.state.answers[step.key].map { Data($0.jsonData()) })
         }
         save(&entry, id: id, journal: answers + Self.journal(for: turn), events: answers.count, snapshot: true, notices: &notices)

@@ -6,11 +6,12 @@ extension SessionService {
     /// The event line for an accepted `event`, as the engine understood it: an answer with its typed value (or the
     /// skip an empty answer to an optional step is), or the command. Replayed on resume by ``replay(_:onto:)``.
     static func journal(for event: Event, before: Turn, session: Session) -> [JournalEntry] {
-        let step = before.prompt?.step
+        let key = before.prompt?.step
+        let step = key?.description
         switch event {
         case .answer:
-            guard let step else { return [] }
-            if let value = session.state.answers[step] {
+            guard let key, let step else { return [] }
+            if let value = session.state.answers[key] {
                 // An info step seen is an event the transcript leaves out (empty text).
                 let text = before.prompt?.kind == .info ? "" : value.display
                 return [JournalEntry(kind: .answer, step: step, text: text, value: Data(value.jsonData()))]
@@ -21,7 +22,7 @@ extension SessionService {
         case .back:
             return [JournalEntry(kind: .back, step: step, text: "back")]
         case .goto(let target):
-            return [JournalEntry(kind: .goto, step: target, text: "goto \(target)")]
+            return [JournalEntry(kind: .goto, step: target.description, text: "goto \(target)")]
         case .restart:
             return [JournalEntry(kind: .restart, step: step, text: "restart")]
         case .cancel:
@@ -39,7 +40,7 @@ extension SessionService {
         switch turn.status {
         case .asking:
             guard let prompt = turn.prompt else { return [] }
-            return [JournalEntry(kind: .prompt, step: prompt.step, text: prompt.text)]
+            return [JournalEntry(kind: .prompt, step: prompt.step.description, text: prompt.text)]
         case .completed:
             return (turn.outputs ?? []).map { JournalEntry(kind: .output, step: $0.id, text: $0.fullText) }
         case .cancelled:
@@ -56,12 +57,12 @@ extension SessionService {
                 guard let data = line.value, let value = try? decoder.decode(Value.self, from: data) else {
                     return line
                 }
-                event = .answer(.value(value), step: line.step)
-            case .skip: event = .skip(step: line.step)
+                event = .answer(.value(value), step: line.step.map { StepKey($0) })
+            case .skip: event = .skip(step: line.step.map { StepKey($0) })
             case .back: event = .back
             case .goto:
                 guard let step = line.step else { return line }
-                event = .goto(step)
+                event = .goto(StepKey(step))
             case .restart: event = .restart
             case .cancel: event = .cancel
             case .today:

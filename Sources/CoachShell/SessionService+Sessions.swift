@@ -69,8 +69,8 @@ extension SessionService {
             parts.append(project)
         }
         if parts.count == 1 {
-            let fact = session.playbook.steps.first { $0.account && answers[$0.id] != nil }
-            if let fact, let text = answers[fact.id]?.display, !text.isEmpty {
+            let fact = session.playbook.steps.first { $0.account && answers[.step($0.id)] != nil }
+            if let fact, let text = answers[.step(fact.id)]?.display, !text.isEmpty {
                 parts.append(text)
             }
         }

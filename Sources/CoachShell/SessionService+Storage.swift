@@ -74,7 +74,7 @@ extension SessionService {
         func start(_ id: String) -> SessionStart {
             SessionStart(
                 id: id, playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
-                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step,
+                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step.description,
                 answered: entry.turn.progress.answered, total: entry.turn.progress.total, snapshot: snapshot,
                 origin: origin, journal: journal)
         }
@@ -124,7 +124,7 @@ extension SessionService {
             entry.sinceSnapshot = 0
         }
         let change = SessionProgress(
-            sessionID: id, status: StoreStatus(turn.status), currentStep: turn.prompt?.step,
+            sessionID: id, status: StoreStatus(turn.status), currentStep: turn.prompt?.step.description,
             answered: turn.progress.answered, total: turn.progress.total, title: entry.title, account: entry.account,
             snapshot: snapshot, journal: journal)
         if group != nil {
@@ -164,7 +164,7 @@ extension SessionService {
             version = try? attempt()
         }
         entry.lastDraft = outputs
-        if let version, isDurable {
+        if let version, mode != .memory(reason: Self.noStoreReason) {
             notices.append(
                 version == 1
                     ? "Saved the drafts of \(id)." : "Saved the drafts of \(id) as version \(version); earlier versions are kept.")
@@ -189,7 +189,7 @@ extension SessionService {
             // A session started in the group carries its first lines: the carried state is after them.
             _ = try? memory.createSession(
                 id: id, playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
-                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step,
+                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step.description,
                 answered: entry.turn.progress.answered, total: entry.turn.progress.total,
                 state: Data(entry.session.state.jsonData()),
                 answers: Data(SessionExport.Answer.jsonData(Self.answers(entry.session))), origin: .repl,
@@ -265,7 +265,7 @@ extension SessionService {
 
     /// The answers on the route, as stored beside the state (readable even if the playbook goes away).
     static func answers(_ session: Session) -> [SessionExport.Answer] {
-        session.answeredSteps().map { SessionExport.Answer(step: $0.key, question: $0.question, answer: $0.answer) }
+        session.answeredSteps().map { SessionExport.Answer(step: $0.key.description, question: $0.question, answer: $0.answer) }
     }
 }
 

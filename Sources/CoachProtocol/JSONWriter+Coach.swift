@@ -2,7 +2,8 @@ import CoachCore
 
 /// Writers for the engine's values as protocol JSON (see docs/protocol.md for each object).
 extension JSONWriter {
-    /// Writes a turn object: `{session, status, prompt?, invalid?, progress, outputs?, handoffs?, notice?}`.
+    /// Writes a turn object: `{session, status, prompt?, invalid?, progress, outputs?, handoffs?, notice?,
+    /// accepted?}`.
     public mutating func turn(_ turn: Turn, session: String) {
         beginObject()
         turnFields(turn, session: session)
@@ -56,6 +57,13 @@ extension JSONWriter {
             endArray()
         }
         field("notice", turn.notice)
+        if let accepted = turn.accepted {
+            key("accepted")
+            beginObject()
+            field("step", accepted.step)
+            field("display", accepted.display)
+            endObject()
+        }
     }
 
     /// Writes a prompt object.

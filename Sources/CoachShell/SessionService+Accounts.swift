@@ -91,7 +91,9 @@ extension SessionService {
         }
         state.prefill.merge(defaults) { old, _ in old }
         entry.session = Session(playbook: playbook, state: state)
+        let accepted = entry.turn.accepted
         entry.turn = entry.session.currentTurn()
+        entry.turn.accepted = accepted
         return [notice]
     }
 

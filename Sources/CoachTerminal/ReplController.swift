@@ -218,6 +218,14 @@ public struct ReplController {
         var reply = ReplReply()
         turn = next
         multiline = nil
+        if let accepted = next.accepted {
+            let echo = "→ " + renderer.safe(accepted.display)
+            if options.interactive {
+                reply.say(renderer.style.dim("  " + echo) + "\n")
+            } else {
+                reply.warn("coach: \(accepted.step) \(echo)\n")
+            }
+        }
         if let notice = next.notice {
             if options.interactive { reply.say(renderer.note(notice)) } else { reply.warn("coach: \(notice)\n") }
         }

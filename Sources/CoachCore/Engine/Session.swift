@@ -150,7 +150,9 @@ public struct Session: Sendable {
             state.answers[slot.key] = value
             state.skipped.remove(slot.key)
             markResolved(slot)
-            return advance(after: slot.key, route: route, at: index)
+            var next = advance(after: slot.key, route: route, at: index)
+            next.accepted = value.echo(typed: input.text, kind: slot.step.kind).map { Accepted(step: slot.key, display: $0) }
+            return next
         }
     }
 

@@ -174,10 +174,25 @@ public struct Turn: Sendable, Codable, Equatable {
     public var handoffs: [HandoffOffer]?
     /// A one-line note about what just happened ("Kept your later answers; 2 no longer apply and were dropped").
     public var notice: String?
+    /// The answer just accepted, as Coach understood it, when that reads differently from what was typed.
+    public var accepted: Accepted? = nil
 
     /// A turn holding only where a session stands (no drafts, no notes): what is kept between events.
     public static func summary(status: SessionStatus, prompt: Prompt?, progress: Progress) -> Turn {
         Turn(status: status, prompt: prompt, invalid: nil, progress: progress, outputs: nil, handoffs: nil, notice: nil)
+    }
+}
+
+/// An accepted answer shown back as it was understood (`next thursday` was taken as `Thu 17 Dec 2026`).
+public struct Accepted: Sendable, Codable, Equatable {
+    /// The prompt id the answer was for.
+    public var step: String
+    /// The value as understood: `Thu 17 Dec 2026`, `€36,000`, `3 items`.
+    public var display: String
+
+    public init(step: String, display: String) {
+        self.step = step
+        self.display = display
     }
 }
 

@@ -69,7 +69,7 @@ extension JSONWriter {
     /// Writes a prompt object.
     public mutating func prompt(_ p: Prompt) {
         beginObject()
-        field("step", p.step)
+        field("step", p.step.description)
         field("kind", p.kind.rawValue)
         field("text", p.text)
         field("help", p.help)

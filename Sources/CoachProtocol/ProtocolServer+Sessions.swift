@@ -44,7 +44,7 @@ extension ProtocolServer {
         w.beginArray()
         for a in session.answeredSteps() {
             w.beginObject()
-            w.field("step", a.key)
+            w.field("step", a.key.description)
             w.field("question", a.question)
             w.field("answer", a.answer)
             w.endObject()

@@ -155,7 +155,7 @@ public final class SessionService {
         }
         if let invalid = turn.invalid {
             entry.pending.append(
-                JournalEntry(kind: .invalid, step: before.prompt?.step, text: "\(event.typedText) (\(invalid.message))"))
+                JournalEntry(kind: .invalid, step: before.prompt?.step.description, text: "\(event.typedText) (\(invalid.message))"))
             live[id] = entry
             return SessionUpdate(sessionID: id, turn: turn, title: entry.title)
         }
@@ -234,7 +234,7 @@ struct LiveTable: Sequence {
         var title: String
         var account: String?
         var status: CoachCore.SessionStatus
-        var step: String?
+        var step: StepKey?
         var kind: InputKind?
         var progress: CoachCore.Progress
         var pending: [JournalEntry]

@@ -30,7 +30,7 @@ extension ReplController {
         case .back: return send(.back)
         case .goto(let step):
             guard let step else { return gotoWhere() }
-            return send(.goto(step))
+            return send(.goto(StepKey(step)))
         case .answers: reply.say(renderer.answers(session?.answeredSteps() ?? []))
         case .preview, .show(nil):
             reply.say("\n" + renderer.outputs(turn?.outputs ?? []))

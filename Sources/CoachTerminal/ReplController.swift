@@ -337,7 +337,7 @@ public struct ReplController {
             return send(.back)
         case .goto(let step):
             guard let step else { return gotoWhere() }
-            return send(.goto(step))
+            return send(.goto(StepKey(step)))
         case .skip:
             return send(.skip(step: prompt.step))
         case .answers:
@@ -366,7 +366,7 @@ public struct ReplController {
     mutating func gotoWhere() -> ReplReply {
         var reply = ReplReply()
         let steps = session?.reachableSteps() ?? []
-        reply.say("Go to which step? Type /goto and one of: \(steps.map { renderer.safe($0) }.joined(separator: ", ")).\n")
+        reply.say("Go to which step? Type /goto and one of: \(steps.map { renderer.safe($0.description) }.joined(separator: ", ")).\n")
         return reply
     }
 
@@ -478,14 +478,15 @@ public struct ReplController {
         let kept = keptMessage()
         if !options.interactive && endOfInput {
             reply.warn(
-                "coach: the input ended at step '\(renderer.safe(prompt.step))' of '\(session.playbook.id)' "
+                "coach: the input ended at step '\(renderer.safe(prompt.step.description))' of '\(session.playbook.id)' "
                     + "(\(renderer.safe(prompt.text))), with \(progress).\n")
             if let kept { reply.warn("coach: \(kept)\n") }
             reply.warn(Self.machineHint(playbookID: session.playbook.id))
             reply.exitCode = 1
             return reply
         }
-        let where_ = "Leaving '\(renderer.safe(session.playbook.title))' unfinished at step '\(renderer.safe(prompt.step))' (\(progress))."
+        let where_ =
+            "Leaving '\(renderer.safe(session.playbook.title))' unfinished at step '\(renderer.safe(prompt.step.description))' (\(progress))."
         let what =
             kept
             ?? "Your answers are not kept: this version does not save sessions yet. Start again with: coach run \(session.playbook.id)"

@@ -75,7 +75,7 @@ struct ReplRenderer {
     func question(_ turn: Turn, compact: Bool = false, multiline: Bool = false) -> String {
         guard let prompt = turn.prompt else { return "" }
         var head = "[\(turn.progress.position)/\(turn.progress.total)] "
-        if let group = prompt.group, !prompt.step.hasSuffix(".more") {
+        if let group = prompt.group, !prompt.step.isMore {
             head += "\(capitalized(group.itemName)) \(group.item): "
         }
         var text = prompt.text
@@ -177,12 +177,13 @@ struct ReplRenderer {
     // MARK: - Lists
 
     /// Every answer so far with its step id, to pick one for `/goto`.
-    func answers(_ answers: [(key: String, question: String, answer: String)]) -> String {
+    func answers(_ answers: [(key: StepKey, question: String, answer: String)]) -> String {
         guard !answers.isEmpty else { return "No answers yet.\n" }
-        let width = min(24, answers.map { $0.key.count }.max() ?? 0)
+        let width = min(24, answers.map { $0.key.description.count }.max() ?? 0)
         var out = "\nYour answers so far:\n"
         for item in answers {
-            let key = safe(item.key) + String(repeating: " ", count: max(0, width - item.key.count))
+            let text = item.key.description
+            let key = safe(text) + String(repeating: " ", count: max(0, width - text.count))
             out += "  \(style.bold(key))  \(oneLine(item.answer))\n"
         }
         out += style.dim("Change one with /goto <step>.") + "\n"

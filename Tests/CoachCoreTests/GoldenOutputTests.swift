@@ -21,7 +21,7 @@ struct GoldenOutputTests {
         let sheet = try AnswerSheet.parse(text, path: name).get()
         let run = BatchRun(playbook: playbook, sheet: sheet, today: Fixtures.monday)
         #expect(run.problems.isEmpty, "\(run.problems)")
-        #expect(run.session.state.status == .completed)
+        #expect(run.session.status == .completed)
         return run.session.render(preview: false)
     }
 

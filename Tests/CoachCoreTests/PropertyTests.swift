@@ -43,7 +43,7 @@ struct PropertyTests {
                 ["Acme & Sons", "Zoë's {{client}} team", "Atlas rollout <b>phase 2</b>", "北京 warehouse"].randomElement(using: &rng)!)
         case .info, .group: out.append("")
         }
-        if prompt.group != nil && prompt.step.hasSuffix(".more") { out = [Int.random(in: 0..<10, using: &rng) < 3 ? "yes" : "no"] }
+        if prompt.group != nil && prompt.step.isMore { out = [Int.random(in: 0..<10, using: &rng) < 3 ? "yes" : "no"] }
         return out + prompt.examples.shuffled(using: &rng) + [prompt.default].compactMap { $0 }
     }
 

@@ -46,7 +46,7 @@ final class ReplWalker: LineReader {
         case .asking: break
         }
         guard let turn = controller.turn, let prompt = turn.prompt else { return .endOfInput }
-        let key = prompt.step
+        let key = prompt.step.description
         if prompt.kind.asks, !seen.contains(key) { seen.append(key) }
         askedCount[key, default: 0] += 1
         if askedCount[key]! > 12 { return .endOfInput }

@@ -32,7 +32,7 @@ public struct Session: Sendable {
 
     /// One thing on the route through the playbook: a question, an info screen, or "another item?".
     struct Slot {
-        var key: String
+        var key: StepKey
         /// The index of a top-level step in `playbook.steps`; -1 inside a repeated group.
         var index: Int = -1
         var step: Step
@@ -45,7 +45,7 @@ public struct Session: Sendable {
 
     /// Applies `event` and returns the next turn, or a refusal that leaves the session unchanged.
     public mutating func handle(_ event: Event) -> Result<Turn, Refusal> {
-        if state.status == .cancelled, event != .restart {
+        if state.cancelled, event != .restart {
             return .failure(Refusal(kind: .closed, message: "This session was cancelled; start a new one.", current: nil))
         }
         let route = rememberedRoute()
@@ -86,7 +86,6 @@ public struct Session: Sendable {
             }
             state.revisit = route[position - 1].key
             state.attempts = 0
-            state.status = .asking
             return .success(turn())
         case .goto(let target):
             return gotoStep(target, route: route, current: current)
@@ -96,7 +95,7 @@ public struct Session: Sendable {
             resolvedMemo = nil
             return .success(turn(notice: "Started again from the first step."))
         case .cancel:
-            state.status = .cancelled
+            state.cancelled = true
             state.revisit = nil
             return .success(turn())
         }
@@ -112,7 +111,7 @@ public struct Session: Sendable {
             current: nil)
     }
 
-    private func stale(_ step: String, _ slot: Slot) -> Refusal {
+    private func stale(_ step: StepKey, _ slot: Slot) -> Refusal {
         Refusal(
             kind: .staleStep,
             message: "That answer is for '\(step)', but the step being asked is '\(slot.key)'; nothing was changed.",
@@ -166,7 +165,7 @@ public struct Session: Sendable {
     }
 
     /// Moves on after `key` (at `index` on the route) was answered or skipped; `before` is the route as it was before.
-    private mutating func advance(after key: String, route before: [Slot], at index: Int) -> Turn {
+    private mutating func advance(after key: StepKey, route before: [Slot], at index: Int) -> Turn {
         state.attempts = 0
         let wasRevisit = state.revisit == key
         state.revisit = nil
@@ -174,21 +173,15 @@ public struct Session: Sendable {
             // A new answer no condition reads: the route is the same, only the current step moves on. Every step
             // before `index` was resolved (it was the first open one, or a revisit of a step off the route), so
             // the next is the first open one after it.
-            var next: Int?
-            if state.status != .cancelled {
-                var i = index + 1
-                while i < before.count && isResolved(before[i]) { i += 1 }
-                next = i < before.count ? i : nil
-            }
-            state.status = next == nil ? .completed : .asking
-            return turn(route: before, current: .some(next))
+            var i = index + 1
+            while i < before.count && isResolved(before[i]) { i += 1 }
+            return turn(route: before, current: .some(i < before.count ? i : nil))
         }
         let (dropped, route) = prune()
         var notice: String?
         if wasRevisit && dropped > 0 {
             notice = "\(dropped) later answer\(dropped == 1 ? " no longer applies and was" : "s no longer apply and were") dropped."
         }
-        state.status = currentIndex(in: route) == nil ? .completed : .asking
         return turn(notice: notice, route: route)
     }
 
@@ -211,7 +204,7 @@ public struct Session: Sendable {
 
     /// The session's currency: that of the first amount answered on the route (other than `excluding`, the one
     /// being changed) by a step that takes the session's; else the account's; else the playbook's.
-    func currency(excluding key: String?, route: [Slot]) -> SessionCurrency {
+    func currency(excluding key: StepKey?, route: [Slot]) -> SessionCurrency {
         for slot in route where slot.step.kind == .money && slot.step.currency == nil && !slot.step.ownCurrency {
             if slot.key != key, case .money(let m)? = state.answers[slot.key] {
                 return SessionCurrency(symbol: m.currency, source: .answer(question: slot.step.ask))
@@ -228,21 +221,21 @@ public struct Session: Sendable {
         return AnswerParser.examples(for: step, context: answerContext(for: slot, route: route))
     }
 
-    private mutating func gotoStep(_ target: String, route: [Slot], current: Int?) -> Result<Turn, Refusal> {
+    private mutating func gotoStep(_ target: StepKey, route: [Slot], current: Int?) -> Result<Turn, Refusal> {
         var key = target
-        if let step = playbook.step(target), step.kind == .group {
-            key = route.first { $0.group?.id == target }?.key ?? target
+        if case .step(let id) = target, let step = playbook.step(id), step.kind == .group {
+            key = route.first { $0.group?.id == id }?.key ?? target
         }
         guard let index = route.firstIndex(where: { $0.key == key }) else {
-            if exists(target) {
+            if playbook.contains(target) {
                 return .failure(
                     Refusal(
                         kind: .notReached,
                         message: "'\(target)' is not on the route so far; answer the current step first.",
                         current: current.map { route[$0].key }))
             }
-            let names = route.prefix(current ?? route.count).map(\.key)
-            let hint = Suggest.closest(target, in: names).map { " Did you mean '\($0)'?" } ?? ""
+            let names = route.prefix(current ?? route.count).map(\.key.description)
+            let hint = Suggest.closest(target.description, in: names).map { " Did you mean '\($0)'?" } ?? ""
             return .failure(
                 Refusal(kind: .unknownStep, message: "There is no step '\(target)'.\(hint)", current: current.map { route[$0].key }))
         }
@@ -255,13 +248,7 @@ public struct Session: Sendable {
         let firstOpen = route.firstIndex { !isResolved($0) }
         state.revisit = index == firstOpen ? nil : key
         state.attempts = 0
-        state.status = .asking
         return .success(turn())
-    }
-
-    private func exists(_ id: String) -> Bool {
-        if playbook.step(id) != nil { return true }
-        return playbook.steps.contains { g in g.kind == .group && id.hasPrefix(g.id + "[") }
     }
 
     /// Drops answers the route no longer reaches; returns how many, and the route after.
@@ -270,7 +257,7 @@ public struct Session: Sendable {
         routeMemo = nil
         resolvedMemo = nil
         let route = rememberedRoute()
-        var keys = Set<String>(minimumCapacity: route.count)
+        var keys = Set<StepKey>(minimumCapacity: route.count)
         for slot in route { keys.insert(slot.key) }
         guard state.answers.keys.contains(where: { !keys.contains($0) }) || state.skipped.contains(where: { !keys.contains($0) })
         else {
@@ -303,7 +290,7 @@ public struct Session: Sendable {
     func freshResolvedMask() -> UInt64? {
         guard !playbook.hasGroups, playbook.routeSteps.count <= 64 else { return nil }
         var mask: UInt64 = 0
-        for (i, step) in playbook.routeSteps.enumerated() where isResolved(step.id) { mask |= 1 << UInt64(i) }
+        for (i, step) in playbook.routeSteps.enumerated() where isResolved(step.key) { mask |= 1 << UInt64(i) }
         return mask
     }
 
@@ -316,7 +303,7 @@ public struct Session: Sendable {
         resolvedMemo = slot.index >= 0 ? mask | (1 << UInt64(slot.index)) : nil
     }
 
-    func isResolved(_ key: String) -> Bool {
+    func isResolved(_ key: StepKey) -> Bool {
         state.answers[key] != nil || state.skipped.contains(key)
     }
 
@@ -342,13 +329,13 @@ public struct Session: Sendable {
         slots.reserveCapacity(indices.count)
         for i in indices {
             let step = steps[Int(i)]
-            slots.append(Slot(key: step.id, index: Int(i), step: step.step, group: nil, item: 0, isMore: false))
+            slots.append(Slot(key: step.key, index: Int(i), step: step.step, group: nil, item: 0, isMore: false))
         }
         return slots
     }
 
     /// The remembered route's keys, or nil (for tests).
-    var rememberedKeys: [String]? { routeMemo.map { slots($0.indices).map(\.key) } }
+    var rememberedKeys: [StepKey]? { routeMemo.map { slots($0.indices).map(\.key) } }
 
     /// `walk()` for a playbook without repeated groups, as indices of top-level steps.
     func walkIndices() -> [UInt16] {
@@ -387,7 +374,7 @@ public struct Session: Sendable {
             if step.isGroup {
                 walkGroup(step.step, into: &slots)
             } else {
-                slots.append(Slot(key: step.id, index: i, step: step.step, group: nil, item: 0, isMore: false))
+                slots.append(Slot(key: step.key, index: i, step: step.step, group: nil, item: 0, isMore: false))
             }
             i = step.next.isEmpty ? i + 1 : nextIndex(after: i, next: step.next, scope: base)
         }
@@ -403,14 +390,15 @@ public struct Session: Sendable {
             itemScope.item = (group, n)
             for sub in group.steps {
                 if let w = sub.when, !w.holds(in: itemScope) { continue }
-                slots.append(Slot(key: SessionScope.key(group.id, n, sub.id), step: sub, group: group, item: n, isMore: false))
+                slots.append(
+                    Slot(key: .field(group: group.id, item: n, field: sub.id), step: sub, group: group, item: n, isMore: false))
             }
             if n < minItems {
                 n += 1
                 continue
             }
             if n >= maxItems { break }
-            let key = SessionScope.key(group.id, n, "more")
+            let key = StepKey.more(group.id, n)
             slots.append(Slot(key: key, step: group.moreStep ?? group.makeMoreStep(), group: group, item: n, isMore: true))
             guard case .bool(true)? = state.answers[key] else { break }
             n += 1
@@ -427,7 +415,7 @@ public struct Session: Sendable {
     }
 
     func currentIndex(in route: [Slot]) -> Int? {
-        guard state.status != .cancelled else { return nil }
+        guard !state.cancelled else { return nil }
         if let r = state.revisit, let index = route.firstIndex(where: { $0.key == r }) { return index }
         return route.firstIndex { !isResolved($0) }
     }
@@ -436,7 +424,7 @@ public struct Session: Sendable {
 
     func defaultText(for slot: Slot) -> String? {
         if let v = state.answers[slot.key] { return Session.editText(v) }
-        if slot.group == nil, let p = state.prefill[slot.key] { return p.text }
+        if slot.group == nil, let p = state.prefill[slot.key.step] { return p.text }
         return slot.step.defaultText
     }
 
@@ -466,7 +454,7 @@ public struct Session: Sendable {
         let questions = route.count
         let position = current.map { $0 + 1 } ?? questions
         let progress = Progress(answered: answered, total: questions, position: max(position, 1))
-        guard state.status != .cancelled else {
+        guard !state.cancelled else {
             return Turn(status: .cancelled, prompt: nil, invalid: nil, progress: progress, outputs: nil, handoffs: nil, notice: notice)
         }
         guard let index = current else {
@@ -485,7 +473,7 @@ public struct Session: Sendable {
         if slot.group != nil && !slot.isMore, slot.step.ask.contains("{{") == false {
             text = step.ask
         }
-        let note = slot.group == nil && state.answers[slot.key] == nil ? state.prefill[slot.key]?.note : nil
+        let note = slot.group == nil && state.answers[slot.key] == nil ? state.prefill[slot.key.step]?.note : nil
         return Prompt(
             step: slot.key, kind: step.kind, text: text, help: step.help, why: step.why,
             default: defaultText(for: slot), defaultNote: note,
@@ -537,7 +525,13 @@ public struct Session: Sendable {
     }
 
     /// The outputs with missing values marked, whatever the status.
-    public func preview() -> [RenderedOutput] { render(preview: state.status != .completed) }
+    public func preview() -> [RenderedOutput] { render(preview: status != .completed) }
+
+    /// Where the session stands: cancelled, completed when the route has no open step, else asking.
+    public var status: SessionStatus {
+        if state.cancelled { return .cancelled }
+        return currentIndex(in: route()) == nil ? .completed : .asking
+    }
 
     func handoffOffers() -> [HandoffOffer]? {
         guard !playbook.handoffs.isEmpty else { return nil }
@@ -555,7 +549,7 @@ public struct Session: Sendable {
     // MARK: - Reading
 
     /// The answers on the current route, in route order, as (prompt id, question, display text).
-    public func answeredSteps() -> [(key: String, question: String, answer: String)] {
+    public func answeredSteps() -> [(key: StepKey, question: String, answer: String)] {
         route().compactMap { slot in
             if state.skipped.contains(slot.key) { return (slot.key, slot.step.ask, "(skipped)") }
             guard let v = state.answers[slot.key], slot.step.kind != .info else { return nil }
@@ -564,7 +558,7 @@ public struct Session: Sendable {
     }
 
     /// The prompt ids on the route so far up to the current one (for `/goto` completion).
-    public func reachableSteps() -> [String] {
+    public func reachableSteps() -> [StepKey] {
         let route = self.route()
         let end = currentIndex(in: route).map { $0 + 1 } ?? route.count
         return route.prefix(end).map(\.key)
@@ -574,7 +568,7 @@ public struct Session: Sendable {
     public func accountFacts() -> [String: String] {
         var out: [String: String] = [:]
         for step in playbook.steps where step.account {
-            if let v = state.answers[step.id] { out[step.id] = Session.editText(v) }
+            if let v = state.answers[.step(step.id)] { out[step.id] = Session.editText(v) }
         }
         return out
     }

@@ -1,7 +1,7 @@
 /// Looks up answers, group items, computed values and `today` for conditions and templates.
 struct SessionScope: ValueScope {
     let playbook: Playbook
-    let answers: [String: Value]
+    let answers: [StepKey: Value]
     let today: Day
     /// The group item being asked, whose fields are visible by their own ids.
     var item: (group: Step, index: Int)?
@@ -12,12 +12,12 @@ struct SessionScope: ValueScope {
     func lookup(_ id: String) -> Value? {
         if let v = overrides[id] { return v }
         if let (group, n) = item, group.steps.contains(where: { $0.id == id }) {
-            return answers[SessionScope.key(group.id, n, id)]
+            return answers[.field(group: group.id, item: n, field: id)]
         }
         if let index = playbook.stepIndex[id] {
             let step = playbook.steps[index]
             if step.kind == .group { return .items(items(of: step)) }
-            return answers[id]
+            return answers[.step(id)]
         }
         if let index = playbook.computedIndex[id], depth < 16 {
             var inner = self
@@ -33,8 +33,6 @@ struct SessionScope: ValueScope {
         return nil
     }
 
-    static func key(_ group: String, _ n: Int, _ field: String) -> String { "\(group)[\(n)].\(field)" }
-
     /// The items of a repeated group, as far as they are answered.
     func items(of group: Step) -> [[String: Value]] {
         var out: [[String: Value]] = []
@@ -42,9 +40,9 @@ struct SessionScope: ValueScope {
         while n < 1000 {
             var item: [String: Value] = [:]
             for sub in group.steps {
-                if let v = answers[SessionScope.key(group.id, n, sub.id)] { item[sub.id] = v }
+                if let v = answers[.field(group: group.id, item: n, field: sub.id)] { item[sub.id] = v }
             }
-            if item.isEmpty && answers[SessionScope.key(group.id, n, "more")] == nil { break }
+            if item.isEmpty && answers[.more(group.id, n)] == nil { break }
             out.append(item)
             n += 1
         }

@@ -6,7 +6,7 @@ public enum SessionStatus: String, Sendable, Codable, Equatable {
 /// The question the user or bot should answer next.
 public struct Prompt: Sendable, Codable, Equatable {
     /// The stable id of what is asked: a step id, `group[2].field` inside a repeated group, `group[2].more`.
-    public var step: String
+    public var step: StepKey
     /// The input kind (`text`, `choice`, `yesno`, `info`, ...).
     public var kind: InputKind
     /// The question, or the info text for an info step.
@@ -27,7 +27,7 @@ public struct Prompt: Sendable, Codable, Equatable {
     public var revisiting: Bool
 
     /// A prompt that only names its step and kind (what a store of many sessions keeps of the last question).
-    public static func named(_ step: String, kind: InputKind) -> Prompt {
+    public static func named(_ step: StepKey, kind: InputKind) -> Prompt {
         Prompt(
             step: step, kind: kind, text: "", help: nil, why: nil, default: nil, defaultNote: nil, choices: nil,
             required: true, examples: [], tips: [], group: nil, revisiting: false)
@@ -217,7 +217,7 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     public var kind: Kind
     public var message: String
     /// The step being asked, when relevant.
-    public var current: String?
+    public var current: StepKey?
 
     public var description: String { message }
 }
@@ -225,13 +225,13 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
 /// What a user, a bot or a test can do to a session.
 public enum Event: Sendable, Equatable {
     /// Answer the current step; `step`, when given, must name it.
-    case answer(AnswerInput, step: String? = nil)
+    case answer(AnswerInput, step: StepKey? = nil)
     /// Skip the current (optional) step; `step`, when given, must name it.
-    case skip(step: String? = nil)
+    case skip(step: StepKey? = nil)
     /// Go back one step.
     case back
     /// Go to an earlier step to change its answer.
-    case goto(String)
+    case goto(StepKey)
     /// Start again with no answers.
     case restart
     /// Stop the session.

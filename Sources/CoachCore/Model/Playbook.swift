@@ -46,7 +46,7 @@ public final class Playbook: Sendable {
         self.computedIndex = cindex
         self.routingIDs = Playbook.routingIDs(steps: steps, computed: computed)
         self.routeSteps = steps.map {
-            RouteStep(step: $0, id: $0.id, when: $0.when, next: $0.next, isGroup: $0.kind == .group)
+            RouteStep(step: $0, key: .step($0.id), when: $0.when, next: $0.next, isGroup: $0.kind == .group)
         }
         self.hasGroups = steps.contains { $0.kind == .group } || steps.count > Int(UInt16.max)
     }
@@ -61,7 +61,7 @@ public final class Playbook: Sendable {
     /// are class members, checked for exclusive access on every read).
     struct RouteStep: Sendable {
         let step: Step
-        let id: String
+        let key: StepKey
         let when: Expression?
         let next: [NextRule]
         let isGroup: Bool
@@ -75,8 +75,9 @@ public final class Playbook: Sendable {
     let routingIDs: Set<String>
 
     /// Whether answering prompt `key` can change the route (group prompts always may).
-    func routesOn(_ key: String) -> Bool {
-        key.utf8.contains(UInt8(ascii: "[")) || routingIDs.contains(key)
+    func routesOn(_ key: StepKey) -> Bool {
+        guard case .step(let id) = key else { return true }
+        return routingIDs.contains(id)
     }
 
     static func routingIDs(steps: [Step], computed: [ComputedValue]) -> Set<String> {
@@ -107,6 +108,13 @@ public final class Playbook: Sendable {
     /// The top-level step with this id.
     public func step(_ id: String) -> Step? {
         stepIndex[id].map { steps[$0] }
+    }
+
+    /// Whether `key` names a step of this playbook: a top-level step, or a field (or "add another?") of a group.
+    public func contains(_ key: StepKey) -> Bool {
+        guard let step = step(key.step) else { return false }
+        guard let field = key.field else { return true }
+        return step.kind == .group && (field == StepKey.more || step.steps.contains { $0.id == field })
     }
 
     /// The number of questions on the shortest route, for "rough size" displays.

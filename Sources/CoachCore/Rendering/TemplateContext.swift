@@ -43,7 +43,7 @@ struct TemplateContext {
                 values[step.id] = items.enumerated().map { TemplateContext.item($1, n: $0 + 1) }
                 continue
             }
-            if let v = scope.answers[step.id] {
+            if let v = scope.answers[.step(step.id)] {
                 TemplateContext.put(v, id: step.id, into: &values)
             } else if preview {
                 missing.append(step.id)

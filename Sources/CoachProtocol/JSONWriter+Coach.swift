@@ -60,7 +60,7 @@ extension JSONWriter {
         if let accepted = turn.accepted {
             key("accepted")
             beginObject()
-            field("step", accepted.step)
+            field("step", accepted.step.description)
             field("display", accepted.display)
             endObject()
         }

@@ -185,12 +185,12 @@ public struct Turn: Sendable, Codable, Equatable {
 
 /// An accepted answer shown back as it was understood (`next thursday` was taken as `Thu 17 Dec 2026`).
 public struct Accepted: Sendable, Codable, Equatable {
-    /// The prompt id the answer was for.
-    public var step: String
+    /// The prompt the answer was for.
+    public var step: StepKey
     /// The value as understood: `Thu 17 Dec 2026`, `€36,000`, `3 items`.
     public var display: String
 
-    public init(step: String, display: String) {
+    public init(step: StepKey, display: String) {
         self.step = step
         self.display = display
     }

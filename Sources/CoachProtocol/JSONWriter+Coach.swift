@@ -3,15 +3,15 @@ import CoachCore
 /// Writers for the engine's values as protocol JSON (see docs/protocol.md for each object).
 extension JSONWriter {
     /// Writes a turn object: `{session, status, prompt?, invalid?, progress, outputs?, handoffs?, notice?,
-    /// accepted?}`.
-    public mutating func turn(_ turn: Turn, session: String) {
+    /// accepted?}`. `outputs`, when given, are written instead of the turn's own (a preview's drafts so far).
+    public mutating func turn(_ turn: Turn, session: String, outputs: [RenderedOutput]? = nil) {
         beginObject()
-        turnFields(turn, session: session)
+        turnFields(turn, session: session, outputs: outputs)
         endObject()
     }
 
     /// Writes a turn's members into an object the caller opened.
-    public mutating func turnFields(_ turn: Turn, session: String) {
+    public mutating func turnFields(_ turn: Turn, session: String, outputs: [RenderedOutput]? = nil) {
         field("session", session)
         field("status", turn.status.rawValue)
         if let prompt = turn.prompt {
@@ -32,7 +32,7 @@ extension JSONWriter {
         field("total", turn.progress.total)
         field("position", turn.progress.position)
         endObject()
-        if let outputs = turn.outputs {
+        if let outputs = outputs ?? turn.outputs {
             key("outputs")
             beginArray()
             for o in outputs { output(o) }

@@ -259,8 +259,12 @@ struct LiveTable: Sequence {
         }
 
         var live: SessionService.Live {
-            let prompt = step.map { Prompt.named($0, kind: kind ?? .text) }
-            let turn = Turn.summary(status: status, prompt: prompt, progress: progress)
+            let turn: Turn
+            switch status {
+            case .asking: turn = .asking(Prompt.named(step ?? "", kind: kind ?? .text), progress: progress)
+            case .completed: turn = .completed([], progress: progress)
+            case .cancelled: turn = .cancelled(progress: progress)
+            }
             var live = SessionService.Live(session: session, title: title, account: account, turn: turn)
             live.pending = pending
             live.lastDraft = lastDraft

@@ -229,12 +229,11 @@ public struct ReplController {
         if let notice = next.notice {
             if options.interactive { reply.say(renderer.note(notice)) } else { reply.warn("coach: \(notice)\n") }
         }
-        switch next.status {
-        case .asking:
+        switch next {
+        case .asking(let prompt, let invalid, _, _, _):
             screen = .asking
-            guard let prompt = next.prompt else { return reply }
             if !options.interactive {
-                if let invalid = next.invalid {
+                if let invalid {
                     reply.warn("coach: \(prompt.step): \(renderer.safe(invalid.message))\n")
                 }
                 if prompt.kind == .info {
@@ -245,19 +244,19 @@ public struct ReplController {
             }
             let isMultiline = prompt.kind == .multiline
             if isMultiline { multiline = [] }
-            if let invalid = next.invalid {
+            if let invalid {
                 reply.say(renderer.invalid(invalid))
                 reply.say(renderer.question(next, compact: true, multiline: isMultiline))
             } else {
                 reply.say(renderer.question(next, multiline: isMultiline))
             }
-        case .completed:
+        case .completed(let outputs, _, _, _, _):
             screen = .finished
             guard let session else { return reply }
             if options.interactive {
                 reply.say(renderer.finished(next, playbook: session.playbook, installed: { catalog.playbook($0) != nil }))
             } else {
-                reply.say(OutputFormatter.text(next.outputs ?? []))
+                reply.say(OutputFormatter.text(outputs))
             }
         case .cancelled:
             return home()

@@ -149,19 +149,16 @@ public struct Session: Sendable {
             state.answers[slot.key] = value
             state.skipped.remove(slot.key)
             markResolved(slot)
-            var next = advance(after: slot.key, route: route, at: index)
-            next.accepted = value.echo(typed: input.text, kind: slot.step.kind).map { Accepted(step: slot.key, display: $0) }
-            return next
+            let echo = value.echo(typed: input.text, kind: slot.step.kind).map { Accepted(step: slot.key, display: $0) }
+            return advance(after: slot.key, route: route, at: index).accepting(echo)
         }
     }
 
     private mutating func invalid(_ slot: Slot, _ message: String) -> Turn {
         state.attempts += 1
-        var t = turn()
         let example =
             state.attempts >= 3 ? examples(for: slot, route: route()).first ?? exampleFor(slot.step) : nil
-        t.invalid = Invalid(message: message, attempt: state.attempts, example: example)
-        return t
+        return turn(invalid: Invalid(message: message, attempt: state.attempts, example: example))
     }
 
     /// Moves on after `key` (at `index` on the route) was answered or skipped; `before` is the route as it was before.
@@ -440,7 +437,8 @@ public struct Session: Sendable {
     }
 
     /// The turn for `route` (walked now when nil); `current`, when given, is `currentIndex(in: route)` already known.
-    func turn(notice: String? = nil, route: [Slot]? = nil, current known: Int?? = nil) -> Turn {
+    /// `invalid`, when given, says why the answer to the current step was just refused.
+    func turn(notice: String? = nil, invalid: Invalid? = nil, route: [Slot]? = nil, current known: Int?? = nil) -> Turn {
         let route = route ?? self.route()
         let current = known ?? currentIndex(in: route)
         var answered = 0
@@ -454,17 +452,11 @@ public struct Session: Sendable {
         let questions = route.count
         let position = current.map { $0 + 1 } ?? questions
         let progress = Progress(answered: answered, total: questions, position: max(position, 1))
-        guard !state.cancelled else {
-            return Turn(status: .cancelled, prompt: nil, invalid: nil, progress: progress, outputs: nil, handoffs: nil, notice: notice)
-        }
+        guard !state.cancelled else { return .cancelled(progress: progress, notice: notice) }
         guard let index = current else {
-            return Turn(
-                status: .completed, prompt: nil, invalid: nil, progress: progress, outputs: render(preview: false),
-                handoffs: handoffOffers(), notice: notice)
+            return .completed(render(preview: false), handoffs: handoffOffers(), progress: progress, notice: notice)
         }
-        return Turn(
-            status: .asking, prompt: prompt(for: route[index]), invalid: nil, progress: progress, outputs: nil,
-            handoffs: nil, notice: notice)
+        return .asking(prompt(for: route[index]), invalid: invalid, progress: progress, notice: notice)
     }
 
     func prompt(for slot: Slot) -> Prompt {
@@ -533,8 +525,8 @@ public struct Session: Sendable {
         return currentIndex(in: route()) == nil ? .completed : .asking
     }
 
-    func handoffOffers() -> [HandoffOffer]? {
-        guard !playbook.handoffs.isEmpty else { return nil }
+    func handoffOffers() -> [HandoffOffer] {
+        guard !playbook.handoffs.isEmpty else { return [] }
         let s = scope()
         let offers = playbook.handoffs.filter { $0.condition?.holds(in: s) ?? true }.map { h in
             var prefill: [String: String] = [:]
@@ -543,7 +535,7 @@ public struct Session: Sendable {
             }
             return HandoffOffer(playbook: h.playbook, label: h.label, prefill: prefill)
         }
-        return offers.isEmpty ? nil : offers
+        return offers
     }
 
     // MARK: - Reading

@@ -33,6 +33,8 @@ struct GoldenOutputTests {
         if ProcessInfo.processInfo.environment["COACH_RECORD"] == "1" {
             try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: golden, atomically: true, encoding: .utf8)
+            Issue.record("Recorded a new golden file for \(name); read the diff, then run the tests again without COACH_RECORD")
+            return
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(text == expected, "re-record with COACH_RECORD=1 swift test --filter GoldenOutputTests, then read the diff")

@@ -167,12 +167,14 @@ struct ValuesInContextTests {
     /// Monday 7 December 2026.
     static let today = Day(year: 2026, month: 12, day: 7)!
 
-    static func date(_ text: String, _ configure: (Step) -> Void = { _ in }, after: Day? = nil) -> Result<Value, AnswerParser.Reason> {
-        let step = Step(id: "d", location: SourceLocation(line: 1, column: 1))
+    static func date(
+        _ text: String, _ configure: (inout StepDefinition) -> Void = { _ in }, after: Day? = nil
+    ) -> Result<Value, AnswerParser.Reason> {
+        var step = StepDefinition(id: "d", location: SourceLocation(line: 1, column: 1))
         step.kind = .date
-        configure(step)
+        configure(&step)
         let context = AnswerContext(today: today, after: after.map { ($0, "When is the meeting?") })
-        return AnswerParser.parse(.text(text), for: step, context: context)
+        return AnswerParser.parse(.text(text), for: Step(step), context: context)
     }
 
     @Test(

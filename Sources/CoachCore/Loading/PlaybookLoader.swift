@@ -265,10 +265,10 @@ public struct PlaybookLoader {
     static let validateKeys = KeyList(["rule", "message"])
     static let choiceKeys = KeyList(["value", "label"])
     static let nextRuleKeys = KeyList(["when", "goto"])
-    static let computedKeys = KeyList(["id", "value", "format", "decimals", "level", "plan", "rank"])
+    static let computedKeys = KeyList(["id", "value", "format", "decimals", "noun", "level", "plan", "rank"])
     static let levelKeys = KeyList(["score", "levels"])
     static let levelEntryKeys = KeyList(["at_least", "label"])
-    static let planKeys = KeyList(["start", "weekends", "days"])
+    static let planKeys = KeyList(["start", "weekends", "days", "within_week"])
     static let planDayKeys = KeyList(["title", "actions"])
     static let rankKeys = KeyList(["items", "score"])
     static let outputKeys = KeyList(["id", "title", "kind", "to", "subject", "body"])
@@ -337,7 +337,7 @@ public struct PlaybookLoader {
     static let stepKeys = KeyList([
         "id", "type", "ask", "text", "help", "why", "examples", "example", "default", "required", "tips", "when", "next",
         "choices", "min", "max", "min_length", "max_length", "pattern", "pattern_hint", "min_items", "max_items",
-        "currency", "account", "item", "steps", "more", "validate", "future", "after", "weekdays",
+        "currency", "account", "item", "steps", "more", "validate", "future", "after", "weekdays", "shape",
     ])
 
     mutating func buildStep(_ node: Node, inGroup group: String?) -> Step? {
@@ -347,7 +347,7 @@ public struct PlaybookLoader {
             report("this step has no 'id'", at: location(node))
             return nil
         }
-        let step = Step(id: id, location: location(idNode))
+        var step = StepDefinition(id: id, location: location(idNode))
         step.keyLocations.reserveCapacity(f.count)
         for (key, value) in f { step.keyLocations[key] = location(value) }
         if !Suggest.isSnake(id) {
@@ -426,6 +426,13 @@ public struct PlaybookLoader {
         step.weekdays = bool(f["weekdays"], "weekdays") ?? false
         step.after = string(f["after"], "after")
         step.account = bool(f["account"], "account") ?? false
+        if let sn = f["shape"], let s = string(sn, "shape") {
+            if let shape = TextShape(rawValue: s) {
+                step.shape = shape
+            } else {
+                report("shape must be phrase, sentence or name", at: location(sn))
+            }
+        }
         step.item = string(f["item"], "item")
         step.more = string(f["more"], "more")
         if let v = f["validate"] {
@@ -454,7 +461,7 @@ public struct PlaybookLoader {
         }
         checkKeysFitKind(step, f)
         if step.kind == .group { step.moreStep = step.makeMoreStep() }
-        return step
+        return Step(step)
     }
 
     /// The step keys that only some kinds of step take, with those kinds as bits of `kindBits` (built once, not
@@ -466,7 +473,7 @@ public struct PlaybookLoader {
             "min_length": [.text, .multiline], "max_length": [.text, .multiline],
             "pattern": [.text, .email], "pattern_hint": [.text, .email],
             "min_items": [.list, .multichoice, .group], "max_items": [.list, .multichoice, .group],
-            "currency": [.money], "item": [.group], "more": [.group],
+            "currency": [.money], "item": [.group], "more": [.group], "shape": [.text, .multiline, .list],
             "future": [.date], "after": [.date], "weekdays": [.date],
             "text": [.info], "ask": InputKind.allCases.filter { $0 != .info },
         ]
@@ -477,7 +484,7 @@ public struct PlaybookLoader {
     static let kindBits: [String: Int] = Dictionary(
         uniqueKeysWithValues: InputKind.allCases.enumerated().map { ($1.rawValue, 1 << $0) })
 
-    mutating func checkKeysFitKind(_ step: Step, _ f: [String: Node]) {
+    mutating func checkKeysFitKind(_ step: StepDefinition, _ f: [String: Node]) {
         let kind = step.kind
         let bit = Self.kindBits[kind.rawValue]!
         // The keys the step has (a few), not every key some kind restricts; diagnostics are sorted by place.
@@ -581,8 +588,19 @@ public struct PlaybookLoader {
                     report("format must be number, money or percent", at: location(fn))
                 }
             }
-            return ComputedValue(
+            var value = ComputedValue(
                 id: id, rule: .value(expr, format: format, decimals: int(f["decimals"], "decimals")), location: loc)
+            if let nn = f["noun"] {
+                let words = nn.sequence.map { $0.compactMap(\.string) } ?? nn.string.map { [$0] } ?? []
+                if words.count == 1 {
+                    value.noun = (words[0], Grammar.plural(of: words[0]))
+                } else if words.count == 2 {
+                    value.noun = (words[0], words[1])
+                } else {
+                    report("noun must be a word (risk) or its two forms ([company, companies])", at: location(nn))
+                }
+            }
+            return value
         case "level":
             let lf = fields(f["level"]!, allowed: Self.levelKeys, what: "a level")
             guard let score = expression(lf["score"], "score of '\(id)'") else {
@@ -624,9 +642,11 @@ public struct PlaybookLoader {
             } else {
                 report("a plan needs 'days': a list of {title, actions}", at: location(f["plan"]!))
             }
-            return ComputedValue(
+            var plan = ComputedValue(
                 id: id, rule: .plan(start: start, weekends: expression(pf["weekends"], "weekends of '\(id)'"), days: days),
                 location: loc)
+            plan.withinWeek = bool(pf["within_week"], "within_week") ?? false
+            return plan
         default:
             let rf = fields(f["rank"]!, allowed: Self.rankKeys, what: "a rank")
             guard let items = string(rf["items"], "items"), let score = expression(rf["score"], "score of '\(id)'") else {

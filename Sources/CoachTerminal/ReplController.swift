@@ -262,11 +262,19 @@ public struct ReplController {
         turn = next
         multiline = nil
         items = nil
+        if let accepted = next.accepted {
+            let echo = "→ " + renderer.safe(accepted.display)
+            if options.interactive {
+                reply.say(renderer.style.dim("  " + echo) + "\n")
+            } else {
+                reply.warn("coach: \(accepted.step) \(echo)\n")
+            }
+        }
         if let notice = next.notice {
             if options.interactive { reply.say(renderer.note(notice)) } else { reply.warn("coach: \(notice)\n") }
         }
         switch next {
-        case .asking(let prompt, let invalid, _, _):
+        case .asking(let prompt, let invalid, _, _, _):
             screen = .asking
             let isMultiline = prompt.kind == .multiline
             if isMultiline { multiline = [] }
@@ -286,7 +294,7 @@ public struct ReplController {
             } else {
                 reply.say(renderer.question(next, multiline: isMultiline))
             }
-        case .completed(let outputs, _, _, _):
+        case .completed(let outputs, _, _, _, _):
             screen = .finished
             guard let session else { return reply }
             if options.interactive {

@@ -2,8 +2,8 @@ import CoachCore
 
 /// Writers for the engine's values as protocol JSON (see docs/protocol.md for each object).
 extension JSONWriter {
-    /// Writes a turn object: `{session, status, prompt?, invalid?, progress, outputs?, handoffs?, notice?}`.
-    /// `outputs`, when given, are written instead of the turn's own (a preview's drafts so far).
+    /// Writes a turn object: `{session, status, prompt?, invalid?, progress, outputs?, handoffs?, notice?,
+    /// accepted?}`. `outputs`, when given, are written instead of the turn's own (a preview's drafts so far).
     public mutating func turn(_ turn: Turn, session: String, outputs: [RenderedOutput]? = nil) {
         beginObject()
         turnFields(turn, session: session, outputs: outputs)
@@ -57,6 +57,13 @@ extension JSONWriter {
             endArray()
         }
         field("notice", turn.notice)
+        if let accepted = turn.accepted {
+            key("accepted")
+            beginObject()
+            field("step", accepted.step.description)
+            field("display", accepted.display)
+            endObject()
+        }
     }
 
     /// Writes a prompt object.

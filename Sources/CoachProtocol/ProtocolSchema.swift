@@ -306,6 +306,22 @@ public enum ProtocolSchema {
                 },
                 "notice": {
                   "type": "string"
+                },
+                "accepted": {
+                  "type": "object",
+                  "description": "The answer just accepted as Coach understood it, when that reads differently from what was typed.",
+                  "properties": {
+                    "step": {
+                      "type": "string"
+                    },
+                    "display": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "step",
+                    "display"
+                  ]
                 }
               },
               "required": [

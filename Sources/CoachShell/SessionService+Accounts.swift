@@ -91,7 +91,7 @@ extension SessionService {
         }
         state.prefill.merge(defaults) { old, _ in old }
         entry.session = Session(playbook: playbook, state: state)
-        entry.turn = entry.session.currentTurn()
+        entry.turn = entry.session.currentTurn().accepting(entry.turn.accepted)
         return [notice]
     }
 

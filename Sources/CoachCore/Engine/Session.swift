@@ -134,7 +134,8 @@ public struct Session: Sendable {
             }
             state.answers[slot.key] = value
             state.skipped.remove(slot.key)
-            return advance(after: slot.key, route: route, at: index)
+            let echo = value.echo(typed: input.text, kind: slot.step.kind).map { Accepted(step: slot.key, display: $0) }
+            return advance(after: slot.key, route: route, at: index).accepting(echo)
         }
     }
 

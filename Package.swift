@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         /** The pure heart: playbook model, loader and linter, engine state machine, rendering, review. No I/O. */
@@ -43,6 +45,14 @@ let package = Package(
             name: "CoachProtocol",
             dependencies: ["CoachCore", "CoachShell", "CoachStore"]
         ),
+        /** The playbooks as a Model Context Protocol server: tools, elicitation, prompts and resources over stdio. */
+        .target(
+            name: "CoachMCP",
+            dependencies: [
+                "CoachCore", "CoachShell", "CoachProtocol",
+                .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         /** Durable sessions, journal, drafts and account memory in SQLite through GRDB. */
         .target(
             name: "CoachStore",
@@ -52,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "coach",
             dependencies: [
-                "CoachCore", "CoachShell", "CoachTerminal", "CoachProtocol", "CoachStore",
+                "CoachCore", "CoachShell", "CoachTerminal", "CoachProtocol", "CoachMCP", "CoachStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +74,12 @@ let package = Package(
             name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore", "CoachShell", "CoachStore"],
             exclude: ["Transcripts", "Fixtures"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CoachMCPTests",
+            dependencies: [
+                "CoachMCP", "CoachCore", "CoachShell", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"], exclude: ["Scripts"]),
     ],

@@ -2,15 +2,16 @@ import CoachCore
 
 /// Writers for the engine's values as protocol JSON (see docs/protocol.md for each object).
 extension JSONWriter {
-    /// Writes a turn object: `{session, status, prompt?, invalid?, progress, outputs?, handoffs?, notice?}`.
-    public mutating func turn(_ turn: Turn, session: String) {
+    /// Writes a turn object: `{session, status, prompt?, invalid?, progress, outputs?, handoffs?, notice?,
+    /// accepted?}`. `outputs`, when given, are written instead of the turn's own (a preview's drafts so far).
+    public mutating func turn(_ turn: Turn, session: String, outputs: [RenderedOutput]? = nil) {
         beginObject()
-        turnFields(turn, session: session)
+        turnFields(turn, session: session, outputs: outputs)
         endObject()
     }
 
     /// Writes a turn's members into an object the caller opened.
-    public mutating func turnFields(_ turn: Turn, session: String) {
+    public mutating func turnFields(_ turn: Turn, session: String, outputs: [RenderedOutput]? = nil) {
         field("session", session)
         field("status", turn.status.rawValue)
         if let prompt = turn.prompt {
@@ -31,7 +32,7 @@ extension JSONWriter {
         field("total", turn.progress.total)
         field("position", turn.progress.position)
         endObject()
-        if let outputs = turn.outputs {
+        if let outputs = outputs ?? turn.outputs {
             key("outputs")
             beginArray()
             for o in outputs { output(o) }
@@ -56,12 +57,19 @@ extension JSONWriter {
             endArray()
         }
         field("notice", turn.notice)
+        if let accepted = turn.accepted {
+            key("accepted")
+            beginObject()
+            field("step", accepted.step.description)
+            field("display", accepted.display)
+            endObject()
+        }
     }
 
     /// Writes a prompt object.
     public mutating func prompt(_ p: Prompt) {
         beginObject()
-        field("step", p.step)
+        field("step", p.step.description)
         field("kind", p.kind.rawValue)
         field("text", p.text)
         field("help", p.help)

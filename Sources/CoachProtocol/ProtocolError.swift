@@ -86,7 +86,7 @@ public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible
         case .notReached: kind = .notReached
         case .closed: kind = .closed
         }
-        self.init(kind, refusal.message, current: refusal.current)
+        self.init(kind, refusal.message, current: refusal.current?.description)
     }
 
     /// Missing or mistyped parameter `field`.

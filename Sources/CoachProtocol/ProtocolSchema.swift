@@ -80,6 +80,7 @@ public enum ProtocolSchema {
                     "money",
                     "percent",
                     "date",
+                    "time",
                     "email",
                     "list",
                     "info"
@@ -305,6 +306,22 @@ public enum ProtocolSchema {
                 },
                 "notice": {
                   "type": "string"
+                },
+                "accepted": {
+                  "type": "object",
+                  "description": "The answer just accepted as Coach understood it, when that reads differently from what was typed.",
+                  "properties": {
+                    "step": {
+                      "type": "string"
+                    },
+                    "display": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "step",
+                    "display"
+                  ]
                 }
               },
               "required": [
@@ -451,6 +468,7 @@ public enum ProtocolSchema {
                     "money",
                     "percent",
                     "date",
+                    "time",
                     "email",
                     "list",
                     "info",

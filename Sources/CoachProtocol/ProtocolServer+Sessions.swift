@@ -44,7 +44,7 @@ extension ProtocolServer {
         w.beginArray()
         for a in session.answeredSteps() {
             w.beginObject()
-            w.field("step", a.key)
+            w.field("step", a.key.description)
             w.field("question", a.question)
             w.field("answer", a.answer)
             w.endObject()
@@ -58,9 +58,7 @@ extension ProtocolServer {
         let id = try params.string("session")
         let update = try call { () throws(ServiceError) in try service.current(id) }
         let session = try call { () throws(ServiceError) in try service.session(update.sessionID) }
-        var turn = update.turn
-        turn.outputs = session.preview()
-        w.turn(turn, session: update.sessionID)
+        w.turn(update.turn, session: update.sessionID, outputs: session.preview())
     }
 
     func listSessions(into w: inout JSONWriter) throws(ProtocolError) {

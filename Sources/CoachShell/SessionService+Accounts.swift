@@ -84,14 +84,14 @@ extension SessionService {
         let playbook = entry.session.playbook
         var state = entry.session.state
         let defaults = rememberedDefaults(account: account, playbook: playbook).filter { key, _ in
-            state.answers[key] == nil && state.prefill[key] == nil && !state.skipped.contains(key)
+            state.answers[.step(key)] == nil && state.prefill[key] == nil && !state.skipped.contains(.step(key))
         }
         guard let notice = Self.rememberedNotice(account: account, defaults: defaults, playbook: playbook) else {
             return []
         }
         state.prefill.merge(defaults) { old, _ in old }
         entry.session = Session(playbook: playbook, state: state)
-        entry.turn = entry.session.currentTurn()
+        entry.turn = entry.session.currentTurn().accepting(entry.turn.accepted)
         return [notice]
     }
 
@@ -99,7 +99,7 @@ extension SessionService {
     func factsToRemember(_ session: Session) -> [Fact] {
         let facts = session.accountFacts()
         return session.playbook.steps.compactMap { step in
-            guard let text = facts[step.id], let value = session.state.answers[step.id] else { return nil }
+            guard let text = facts[step.id], let value = session.state.answers[.step(step.id)] else { return nil }
             return Fact(name: step.id, value: encoded(value), display: text)
         }
     }

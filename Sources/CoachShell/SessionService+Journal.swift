@@ -4,11 +4,12 @@ import CoachStore
 extension SessionService {
     /// The journal lines for an accepted `event`: the answer given (as understood) or the command.
     static func journal(for event: Event, before: Turn, session: Session) -> [JournalEntry] {
-        let step = before.prompt?.step
+        let key = before.prompt?.step
+        let step = key?.description
         switch event {
         case .answer:
-            guard let step, before.prompt?.kind != .info else { return [] }
-            if let value = session.state.answers[step] {
+            guard let key, let step, before.prompt?.kind != .info else { return [] }
+            if let value = session.state.answers[key] {
                 return [JournalEntry(kind: .answer, step: step, text: value.display)]
             }
             return [JournalEntry(kind: .answer, step: step, text: "(skipped)")]
@@ -30,7 +31,7 @@ extension SessionService {
         switch turn.status {
         case .asking:
             guard let prompt = turn.prompt else { return [] }
-            return [JournalEntry(kind: .prompt, step: prompt.step, text: prompt.text)]
+            return [JournalEntry(kind: .prompt, step: prompt.step.description, text: prompt.text)]
         case .completed:
             return (turn.outputs ?? []).map { JournalEntry(kind: .output, step: $0.id, text: $0.fullText) }
         case .cancelled:

@@ -81,15 +81,7 @@ extension SessionService {
 
     /// The answered or skipped step ids that `playbook` no longer has (`group[2].field` checks group and field).
     static func missingSteps(_ state: SessionState, in playbook: Playbook) -> [String] {
-        let keys = Set(state.answers.keys).union(state.skipped)
-        return keys.sorted().filter { key in
-            guard let open = key.firstIndex(of: "[") else { return playbook.step(key) == nil }
-            let groupID = String(key[..<open])
-            guard let group = playbook.step(groupID), group.kind == .group else { return true }
-            guard let dot = key.lastIndex(of: "."), key[key.index(before: dot)] == "]" else { return true }
-            let field = String(key[key.index(after: dot)...])
-            return field != "more" && !group.steps.contains { $0.id == field }
-        }
+        Set(state.answers.keys).union(state.skipped).sorted().filter { !playbook.contains($0) }.map(\.description)
     }
 
     func flushPending(_ id: String) {

@@ -24,7 +24,7 @@ extension SessionService {
             SessionSummary(
                 id: id, playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
                 title: entry.title, status: StoreStatus(entry.turn.status), account: entry.account,
-                currentStep: entry.turn.prompt?.step, answered: entry.turn.progress.answered, total: entry.turn.progress.total,
+                currentStep: entry.turn.prompt?.step.description, answered: entry.turn.progress.answered, total: entry.turn.progress.total,
                 createdAt: entry.createdAt, updatedAt: entry.updatedAt, origin: entry.origin)
         }
         return Array(
@@ -88,8 +88,8 @@ extension SessionService {
             parts.append(project)
         }
         if parts.count == 1 {
-            let fact = session.playbook.steps.first { $0.account && answers[$0.id] != nil }
-            if let fact, let text = answers[fact.id]?.display, !text.isEmpty {
+            let fact = session.playbook.steps.first { $0.account && answers[.step($0.id)] != nil }
+            if let fact, let text = answers[.step(fact.id)]?.display, !text.isEmpty {
                 parts.append(text)
             }
         }

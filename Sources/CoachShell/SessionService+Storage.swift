@@ -61,7 +61,7 @@ extension SessionService {
         func attempt() throws(StoreError) -> String {
             let id = try store.createSession(
                 playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
-                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step,
+                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step.description,
                 answered: entry.turn.progress.answered, total: entry.turn.progress.total, state: state,
                 answers: answers, origin: origin, journal: journal)
             return id
@@ -75,7 +75,7 @@ extension SessionService {
                     try store.createSession(
                         id: id, playbookID: entry.session.playbook.id,
                         playbookVersion: entry.session.playbook.version, title: entry.title, account: entry.account,
-                        currentStep: entry.turn.prompt?.step, answered: entry.turn.progress.answered,
+                        currentStep: entry.turn.prompt?.step.description, answered: entry.turn.progress.answered,
                         total: entry.turn.progress.total, state: state, answers: answers, origin: origin)
                 }
                 try store.appendJournal(sessionID: id, entries: journal)
@@ -98,7 +98,7 @@ extension SessionService {
         let (title, account) = (entry.title, entry.account)
         func attempt(_ store: CoachStore) throws(StoreError) {
             try store.saveProgress(
-                sessionID: id, state: state, answers: answers, status: status, currentStep: turn.prompt?.step,
+                sessionID: id, state: state, answers: answers, status: status, currentStep: turn.prompt?.step.description,
                 answered: turn.progress.answered, total: turn.progress.total, title: title, account: account,
                 journal: journal)
         }
@@ -163,7 +163,7 @@ extension SessionService {
         for (id, entry) in live {
             _ = try? memory.createSession(
                 id: id, playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
-                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step,
+                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step.description,
                 answered: entry.turn.progress.answered, total: entry.turn.progress.total,
                 state: encoded(entry.session.state), answers: encoded(Self.answers(entry.session)), origin: .repl)
         }
@@ -259,7 +259,7 @@ extension SessionService {
 
     /// The answers on the route, as stored beside the state (readable even if the playbook goes away).
     static func answers(_ session: Session) -> [SessionExport.Answer] {
-        session.answeredSteps().map { SessionExport.Answer(step: $0.key, question: $0.question, answer: $0.answer) }
+        session.answeredSteps().map { SessionExport.Answer(step: $0.key.description, question: $0.question, answer: $0.answer) }
     }
 }
 

@@ -155,7 +155,7 @@ public final class SessionService {
         }
         if let invalid = turn.invalid {
             entry.pending.append(
-                JournalEntry(kind: .invalid, step: before.prompt?.step, text: "\(event.typedText) (\(invalid.message))"))
+                JournalEntry(kind: .invalid, step: before.prompt?.step.description, text: "\(event.typedText) (\(invalid.message))"))
             live[id] = entry
             return SessionUpdate(sessionID: id, turn: turn, title: entry.title)
         }
@@ -234,7 +234,7 @@ struct LiveTable: Sequence {
         var title: String
         var account: String?
         var status: CoachCore.SessionStatus
-        var step: String?
+        var step: StepKey?
         var kind: InputKind?
         var progress: CoachCore.Progress
         var pending: [JournalEntry]
@@ -259,8 +259,12 @@ struct LiveTable: Sequence {
         }
 
         var live: SessionService.Live {
-            let prompt = step.map { Prompt.named($0, kind: kind ?? .text) }
-            let turn = Turn.summary(status: status, prompt: prompt, progress: progress)
+            let turn: Turn
+            switch status {
+            case .asking: turn = .asking(Prompt.named(step ?? "", kind: kind ?? .text), progress: progress)
+            case .completed: turn = .completed([], progress: progress)
+            case .cancelled: turn = .cancelled(progress: progress)
+            }
             var live = SessionService.Live(session: session, title: title, account: account, turn: turn)
             live.pending = pending
             live.lastDraft = lastDraft

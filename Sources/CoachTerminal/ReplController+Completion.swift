@@ -11,7 +11,7 @@ extension ReplController {
         }
         if words.count == 2, let command = words.first?.lowercased() {
             switch command {
-            case "/goto": return matching(session?.reachableSteps() ?? [], word)
+            case "/goto": return matching((session?.reachableSteps() ?? []).map(\.description), word)
             case "/show", "/copy": return matching((turn?.outputs ?? []).map(\.id), word)
             default: break
             }

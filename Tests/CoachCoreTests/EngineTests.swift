@@ -119,7 +119,7 @@ struct EngineTests {
         let t = s.say("good")
         #expect(t.notice == "7 later answers no longer apply and were dropped.")
         #expect(t.status == .completed)
-        #expect(s.state.answers.keys.contains { $0.hasPrefix("issues[") } == false)
+        #expect(s.state.answers.keys.contains { $0.group == "issues" } == false)
         #expect(t.outputs?.first?.body.contains("The first thing we fix") == false)
         #expect(t.outputs?[1].body.contains("Risk level: Low") == true)
     }
@@ -227,6 +227,28 @@ struct EngineTests {
         let t = try s.handle(.restart).get()
         #expect(t.prompt?.kind == .info)
         #expect(s.state.answers.isEmpty)
+    }
+
+    @Test("the status follows from the answers: a finished session asks again after a go-to, and a new step finds it open")
+    func derivedStatus() throws {
+        var s = try started()
+        #expect(s.status == .asking)
+        finishShaky(&s)
+        #expect(s.status == .completed)
+        _ = try s.handle(.goto("budget")).get()
+        #expect(s.status == .asking)
+        s.say("")
+        #expect(s.status == .completed)
+        // The same answers under a playbook whose first step is new: asking again, at that step.
+        let yaml = try Fixtures.text("playbooks/account-checkup.yaml").replacingOccurrences(
+            of: "\nsteps:\n", with: "\nsteps:\n  - id: region\n    ask: Which region?\n")
+        let changed = try Fixtures.playbook(yaml)
+        let resumed = Session(playbook: changed, state: s.state)
+        #expect(resumed.status == .asking)
+        #expect(resumed.currentTurn().prompt?.step == "region")
+        _ = try s.handle(.cancel).get()
+        #expect(s.status == .cancelled)
+        #expect(Session(playbook: changed, state: s.state).status == .cancelled)
     }
 
     @Test("state encoded mid-session, decoded and continued ends exactly like a session never stopped")

@@ -35,6 +35,7 @@ struct PropertyTests {
         case .money: out.append(["12k", "$4,500", "€3,200.50", "1.2m", "750"].randomElement(using: &rng)!)
         case .percent: out.append("\(Int.random(in: 1...60, using: &rng))%")
         case .date: out.append(["today", "tomorrow", "+3d", "friday", "2026-12-01"].randomElement(using: &rng)!)
+        case .time: out.append(["2pm", "14:30 CET", "noon", "9.15"].randomElement(using: &rng)!)
         case .email: out.append("zoe.muller@acme.example")
         case .list: out.append(["Zoë Müller; José Álvarez", "Finance team", "北京 office; R&D <lab>"].randomElement(using: &rng)!)
         case .text, .multiline:
@@ -42,7 +43,7 @@ struct PropertyTests {
                 ["Acme & Sons", "Zoë's {{client}} team", "Atlas rollout <b>phase 2</b>", "北京 warehouse"].randomElement(using: &rng)!)
         case .info, .group: out.append("")
         }
-        if prompt.group != nil && prompt.step.hasSuffix(".more") { out = [Int.random(in: 0..<10, using: &rng) < 3 ? "yes" : "no"] }
+        if prompt.group != nil && prompt.step.isMore { out = [Int.random(in: 0..<10, using: &rng) < 3 ? "yes" : "no"] }
         return out + prompt.examples.shuffled(using: &rng) + [prompt.default].compactMap { $0 }
     }
 

@@ -28,7 +28,9 @@ struct StateJSONTests {
                 let fast = try JSONDecoder().decode(SessionState.self, from: Data(session.state.jsonData()))
                 #expect(fast == session.state, "seed \(seed) step \(steps)")
             }
-            let answers = session.answeredSteps().map { SessionExport.Answer(step: $0.key, question: $0.question, answer: $0.answer) }
+            let answers = session.answeredSteps().map {
+                SessionExport.Answer(step: $0.key.description, question: $0.question, answer: $0.answer)
+            }
             let decoded = try JSONDecoder().decode([SessionExport.Answer].self, from: Data(SessionExport.Answer.jsonData(answers)))
             #expect(decoded == answers)
         }
@@ -44,10 +46,10 @@ struct StateJSONTests {
             .plan([PlanDay(day: 1, on: Fixtures.monday, title: "Assess", actions: ["Read", "Call"])]), .seen,
             .money(Money(cents: -5, currency: "USD")),
         ]
-        for (i, v) in values.enumerated() { state.answers["k\(i)"] = v }
+        for (i, v) in values.enumerated() { state.answers[.step("k\(i)")] = v }
         state.skipped = ["z", "y"]
         state.revisit = "k1"
-        state.status = .completed
+        state.cancelled = true
         #expect(try JSONDecoder().decode(SessionState.self, from: Data(state.jsonData())) == state)
     }
 }

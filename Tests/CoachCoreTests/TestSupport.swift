@@ -61,7 +61,7 @@ extension Session {
         }
     }
 
-    var stepID: String? { currentTurn().prompt?.step }
+    var stepID: StepKey? { currentTurn().prompt?.step }
 }
 
 /// Records a test failure (usable as `return fail(...)` in a guard).

@@ -96,7 +96,7 @@ enum ServiceFixture {
         var update = try service.current(id)
         var guardCount = 0
         while update.turn.status == .asking, let prompt = update.turn.prompt, guardCount < 50 {
-            update = try service.apply(id, .answer(.text(answers[prompt.step] ?? ""), step: prompt.step))
+            update = try service.apply(id, .answer(.text(answers[prompt.step.description] ?? ""), step: prompt.step))
             guardCount += 1
         }
         return update

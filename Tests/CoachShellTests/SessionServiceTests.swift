@@ -29,7 +29,7 @@ struct SessionServiceTests {
 
         var straight = Session(playbook: ServiceFixture.catalog().playbook("mini")!, today: ServiceFixture.today)
         while let prompt = straight.currentTurn().prompt {
-            _ = straight.handle(.answer(.text(ServiceFixture.acme[prompt.step] ?? ""), step: prompt.step))
+            _ = straight.handle(.answer(.text(ServiceFixture.acme[prompt.step.description] ?? ""), step: prompt.step))
         }
         #expect(try second.session(started.sessionID).state.answers == straight.state.answers)
         #expect(done.turn.outputs == straight.currentTurn().outputs)

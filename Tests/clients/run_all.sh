@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs the Python protocol checks against a built coach binary: the golden transcripts, schema validation,
-# the standard-library client, the jsonrpcclient client and the fuzz test. Exits non-zero if any fails.
+# the standard-library client, the jsonrpcclient client, the fuzz test and the MCP client of `coach mcp`.
+# Exits non-zero if any fails.
 #
 #   Tests/clients/run_all.sh .build/debug/coach
 #
-# Needs jsonschema, jsonrpcclient and pyyaml (Tests/clients/requirements.txt); installs them with pip when
+# Needs jsonschema, jsonrpcclient, pyyaml and mcp (Tests/clients/requirements.txt); installs them with pip when
 # they are missing (set COACH_NO_PIP=1 to skip that and fail instead).
 set -u
 if [ $# -lt 1 ]; then
@@ -19,7 +20,7 @@ if [ ! -x "$binary" ]; then
     echo "run_all.sh: $binary is not an executable; build it first (swift build)" >&2
     exit 2
 fi
-if ! "$python" -c 'import jsonschema, jsonrpcclient, yaml' 2>/dev/null; then
+if ! "$python" -c 'import jsonschema, jsonrpcclient, yaml, mcp' 2>/dev/null; then
     if [ "${COACH_NO_PIP:-}" = "1" ]; then
         echo "run_all.sh: missing Python packages; pip install -r $here/requirements.txt" >&2
         exit 1
@@ -44,6 +45,7 @@ run validate_schema "$python" "$here/validate_schema.py" "$binary"
 run stdlib_client "$python" "$here/stdlib_client.py" "$binary" --playbooks "$fixtures"
 run jsonrpc_client "$python" "$here/jsonrpc_client.py" "$binary" --playbooks "$fixtures"
 run fuzz "$python" "$here/fuzz.py" "$binary"
+run mcp_client "$python" "$here/mcp_client.py" "$binary"
 
 if [ ${#failed[@]} -gt 0 ]; then
     echo "run_all.sh: FAILED: ${failed[*]}" >&2

@@ -47,10 +47,10 @@ func answersFor(_ id: String) -> AnswerSheet {
 }
 
 /// The answers one complete session of `playbook` gives, as (step, input) events.
-func script(_ playbook: Playbook, _ sheet: AnswerSheet) -> [(String, AnswerInput)] {
+func script(_ playbook: Playbook, _ sheet: AnswerSheet) -> [(StepKey, AnswerInput)] {
     let probe = BatchRun(playbook: playbook, sheet: sheet, today: today)
     precondition(probe.succeeded, "\(probe.problems)")
-    var script: [(String, AnswerInput)] = []
+    var script: [(StepKey, AnswerInput)] = []
     var s = Session(playbook: playbook, today: today)
     while let p = s.currentTurn().prompt {
         let input = BatchRun.Probe.input(for: p.step, sheet: sheet) ?? .text(p.default ?? "")
@@ -104,7 +104,7 @@ case "engine":
         let (step, input) = events.last!
         _ = session.handle(.answer(input, step: step))
         lastTime += now() - t2
-        precondition(session.state.status == .completed)
+        precondition(session.status == .completed)
     }
     let elapsed = now() - start
     let turns = sessions * (events.count + 1)
@@ -197,7 +197,7 @@ case "store-seed":
     let turn = session.currentTurn()
     let id = try! store.createSession(
         playbookID: playbook.id, playbookVersion: playbook.version, title: "Kowalski Logistics reset",
-        account: "Kowalski Logistics", currentStep: turn.prompt?.step, answered: turn.progress.answered,
+        account: "Kowalski Logistics", currentStep: turn.prompt?.step.description, answered: turn.progress.answered,
         total: turn.progress.total, state: state, answers: answers, origin: .protocol)
     print("RESULT id=\(id) state_bytes=\(state.count)")
 case "store":

@@ -4,7 +4,7 @@ public struct BatchRun: Sendable {
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public enum Kind: String, Sendable { case missing, invalid, unknown }
         public var kind: Kind
-        public var step: String
+        public var step: StepKey
         public var message: String
         public var description: String {
             switch kind {
@@ -62,16 +62,10 @@ public struct BatchRun: Sendable {
         if session.currentTurn().prompt?.step == prompt.step { _ = session.handle(.cancel) }
     }
 
-    static func lookup(_ key: String, in sheet: AnswerSheet) -> AnswerInput? {
-        if let a = sheet.answers[key] { return input(a) }
-        // group[2].field or group[2].more
-        guard let open = key.firstIndex(of: "["), let close = key.firstIndex(of: "]"),
-            let n = Int(key[key.index(after: open)..<close])
-        else { return nil }
-        let group = String(key[..<open])
-        let field = String(key[key.index(close, offsetBy: 2)...])
+    static func lookup(_ key: StepKey, in sheet: AnswerSheet) -> AnswerInput? {
+        guard case .field(let group, let n, let field) = key else { return sheet.answers[key.step].map(input) }
         guard case .group(let items)? = sheet.answers[group] else { return nil }
-        if field == "more" { return .text(n < items.count ? "yes" : "no") }
+        if field == StepKey.more { return .text(n < items.count ? "yes" : "no") }
         guard n >= 1, n <= items.count, let a = items[n - 1][field] else { return nil }
         return input(a)
     }
@@ -90,7 +84,7 @@ public struct BatchRun: Sendable {
         for key in sheet.answers.keys.sorted() {
             guard let step = playbook.step(key) else {
                 let hint = Suggest.closest(key, in: ids).map { "did you mean '\($0)'?" } ?? "the playbook has no such step"
-                problems.append(Problem(kind: .unknown, step: key, message: hint))
+                problems.append(Problem(kind: .unknown, step: .step(key), message: hint))
                 continue
             }
             if step.kind == .group, case .group(let items)? = sheet.answers[key] {
@@ -98,7 +92,7 @@ public struct BatchRun: Sendable {
                 for item in items {
                     for field in item.keys.sorted() where !fields.contains(field) {
                         let hint = Suggest.closest(field, in: fields).map { "did you mean '\($0)'?" } ?? "the group has no such field"
-                        problems.append(Problem(kind: .unknown, step: "\(key).\(field)", message: hint))
+                        problems.append(Problem(kind: .unknown, step: .step("\(key).\(field)"), message: hint))
                     }
                 }
             }
@@ -107,13 +101,13 @@ public struct BatchRun: Sendable {
     }
 
     /// Whether every answer was there and valid.
-    public var succeeded: Bool { problems.isEmpty && session.state.status == .completed }
+    public var succeeded: Bool { problems.isEmpty && session.status == .completed }
 }
 
 extension BatchRun {
     /// Looks up what an answer sheet gives for a prompt id (for tools that replay sheets).
     public enum Probe {
         /// The sheet's answer for `step` (`client`, `risks[2].owner`, `risks[2].more`), if any.
-        public static func input(for step: String, sheet: AnswerSheet) -> AnswerInput? { BatchRun.lookup(step, in: sheet) }
+        public static func input(for step: StepKey, sheet: AnswerSheet) -> AnswerInput? { BatchRun.lookup(step, in: sheet) }
     }
 }

@@ -2,17 +2,12 @@
 public struct Session: Sendable {
     public let playbook: Playbook
     public private(set) var state: SessionState
-    /// The route for the answers as they are, once walked: one of the playbook's shared routes (playbooks without
-    /// repeated groups only). Everything that changes answers a condition reads, or `today`, clears or replaces it.
-    private var routeMemo: RouteTable.Route?
-    /// Bit `i` set when top-level step `i` is answered or skipped, once worked out (playbooks without repeated
-    /// groups and with at most 64 steps). Answering or skipping sets a bit; pruning and restarting clear it.
-    private var resolvedMemo: UInt64?
 
     /// A new session of `playbook`; relative dates count from `today`.
-    public init(playbook: Playbook, today: Day, prefill: [String: SessionState.Prefill] = [:]) {
+    /// `currency`, when given, is the account's: bare amounts take it until one is answered.
+    public init(playbook: Playbook, today: Day, prefill: [String: SessionState.Prefill] = [:], currency: String? = nil) {
         self.playbook = playbook
-        self.state = SessionState(playbook: playbook, today: today, prefill: prefill)
+        self.state = SessionState(playbook: playbook, today: today, prefill: prefill, currency: currency)
     }
 
     /// A session carried on from stored state. Answers to steps the playbook no longer has are dropped.
@@ -26,14 +21,11 @@ public struct Session: Sendable {
     /// Sets the day relative dates count from (call it when a session is resumed on a later day).
     public mutating func setToday(_ day: Day) {
         state.today = day
-        routeMemo = nil
     }
 
     /// One thing on the route through the playbook: a question, an info screen, or "another item?".
     struct Slot {
-        var key: String
-        /// The index of a top-level step in `playbook.steps`; -1 inside a repeated group.
-        var index: Int = -1
+        var key: StepKey
         var step: Step
         var group: Step?
         var item: Int
@@ -44,11 +36,10 @@ public struct Session: Sendable {
 
     /// Applies `event` and returns the next turn, or a refusal that leaves the session unchanged.
     public mutating func handle(_ event: Event) -> Result<Turn, Refusal> {
-        if state.status == .cancelled, event != .restart {
+        if state.cancelled, event != .restart {
             return .failure(Refusal(kind: .closed, message: "This session was cancelled; start a new one.", current: nil))
         }
-        let route = rememberedRoute()
-        if resolvedMemo == nil { resolvedMemo = freshResolvedMask() }
+        let route = walk()
         let current = currentIndex(in: route)
         switch event {
         case .answer(let input, let step):
@@ -74,7 +65,6 @@ public struct Session: Sendable {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
             }
-            markResolved(slot)
             return .success(advance(after: slot.key, route: route, at: index))
         case .back:
             let position = current ?? route.count
@@ -85,17 +75,14 @@ public struct Session: Sendable {
             }
             state.revisit = route[position - 1].key
             state.attempts = 0
-            state.status = .asking
             return .success(turn())
         case .goto(let target):
             return gotoStep(target, route: route, current: current)
         case .restart:
-            state = SessionState(playbook: playbook, today: state.today, prefill: state.prefill)
-            routeMemo = nil
-            resolvedMemo = nil
+            state = SessionState(playbook: playbook, today: state.today, prefill: state.prefill, currency: state.currency)
             return .success(turn(notice: "Started again from the first step."))
         case .cancel:
-            state.status = .cancelled
+            state.cancelled = true
             state.revisit = nil
             return .success(turn())
         }
@@ -111,7 +98,7 @@ public struct Session: Sendable {
             current: nil)
     }
 
-    private func stale(_ step: String, _ slot: Slot) -> Refusal {
+    private func stale(_ step: StepKey, _ slot: Slot) -> Refusal {
         Refusal(
             kind: .staleStep,
             message: "That answer is for '\(step)', but the step being asked is '\(slot.key)'; nothing was changed.",
@@ -126,16 +113,15 @@ public struct Session: Sendable {
             } else if slot.step.isOptional {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
-                markResolved(slot)
                 return advance(after: slot.key, route: route, at: index)
             } else if slot.step.kind != .info {
-                return invalid(slot, "An answer is needed here; type one, or ? for an example.")
+                return invalid(slot, "An answer is needed here; type one, or ? for an example.", route: route)
             }
         }
-        let parsed = AnswerParser.parse(input, for: slot.step, today: state.today)
+        let parsed = AnswerParser.parse(input, for: slot.step, context: answerContext(for: slot, route: route))
         switch parsed {
         case .failure(let reason):
-            return invalid(slot, reason.message)
+            return invalid(slot, reason.message, route: route)
         case .success(let value):
             let checks = slot.step.validate
             if !checks.isEmpty {
@@ -143,26 +129,25 @@ public struct Session: Sendable {
                 scope.overrides["value"] = value
                 scope.overrides[slot.step.id] = value
                 for check in checks where !check.rule.holds(in: scope) {
-                    return invalid(slot, check.message)
+                    return invalid(slot, check.message, route: route)
                 }
             }
             state.answers[slot.key] = value
             state.skipped.remove(slot.key)
-            markResolved(slot)
-            return advance(after: slot.key, route: route, at: index)
+            let echo = value.echo(typed: input.text, kind: slot.step.kind).map { Accepted(step: slot.key, display: $0) }
+            return advance(after: slot.key, route: route, at: index).accepting(echo)
         }
     }
 
-    private mutating func invalid(_ slot: Slot, _ message: String) -> Turn {
+    /// The same step asked again with why its answer was refused (`route` is unchanged: no answer changed).
+    private mutating func invalid(_ slot: Slot, _ message: String, route: [Slot]) -> Turn {
         state.attempts += 1
-        var t = turn()
-        let example = state.attempts >= 3 ? slot.step.examples.first ?? exampleFor(slot.step) : nil
-        t.invalid = Invalid(message: message, attempt: state.attempts, example: example)
-        return t
+        let example = state.attempts >= 3 ? examples(for: slot, route: route).first ?? exampleFor(slot.step) : nil
+        return turn(invalid: Invalid(message: message, attempt: state.attempts, example: example), route: route)
     }
 
     /// Moves on after `key` (at `index` on the route) was answered or skipped; `before` is the route as it was before.
-    private mutating func advance(after key: String, route before: [Slot], at index: Int) -> Turn {
+    private mutating func advance(after key: StepKey, route before: [Slot], at index: Int) -> Turn {
         state.attempts = 0
         let wasRevisit = state.revisit == key
         state.revisit = nil
@@ -170,39 +155,69 @@ public struct Session: Sendable {
             // A new answer no condition reads: the route is the same, only the current step moves on. Every step
             // before `index` was resolved (it was the first open one, or a revisit of a step off the route), so
             // the next is the first open one after it.
-            var next: Int?
-            if state.status != .cancelled {
-                var i = index + 1
-                while i < before.count && isResolved(before[i]) { i += 1 }
-                next = i < before.count ? i : nil
-            }
-            state.status = next == nil ? .completed : .asking
-            return turn(route: before, current: .some(next))
+            var i = index + 1
+            while i < before.count && isResolved(before[i]) { i += 1 }
+            return turn(route: before, current: .some(i < before.count ? i : nil))
         }
         let (dropped, route) = prune()
         var notice: String?
         if wasRevisit && dropped > 0 {
             notice = "\(dropped) later answer\(dropped == 1 ? " no longer applies and was" : "s no longer apply and were") dropped."
         }
-        state.status = currentIndex(in: route) == nil ? .completed : .asking
         return turn(notice: notice, route: route)
     }
 
-    private mutating func gotoStep(_ target: String, route: [Slot], current: Int?) -> Result<Turn, Refusal> {
+    /// What an answer to `slot` is read against: today, the session's currency (money steps), the date it must
+    /// come after (date steps with `after:`).
+    func answerContext(for slot: Slot, route: [Slot]) -> AnswerContext {
+        var context = AnswerContext(today: state.today)
+        switch slot.step.kind {
+        case .money:
+            context.currency = currency(excluding: slot.key, route: route)
+        case .date:
+            if let after = slot.step.after, case .date(let day)? = scope(for: slot).lookup(after) {
+                let question = slot.group?.steps.first { $0.id == after }?.ask ?? playbook.step(after)?.ask ?? after
+                context.after = (day, question)
+            }
+        default: break
+        }
+        return context
+    }
+
+    /// The session's currency: that of the first amount answered on the route (other than `excluding`, the one
+    /// being changed) by a step that takes the session's; else the account's; else the playbook's.
+    func currency(excluding key: StepKey?, route: [Slot]) -> SessionCurrency {
+        for slot in route where slot.step.kind == .money && slot.step.currency == nil && !slot.step.ownCurrency {
+            if slot.key != key, case .money(let m)? = state.answers[slot.key] {
+                return SessionCurrency(symbol: m.currency, source: .answer(question: slot.step.ask))
+            }
+        }
+        if let c = state.currency { return SessionCurrency(symbol: c, source: .account) }
+        return SessionCurrency(symbol: playbook.currency ?? "$", source: .playbook)
+    }
+
+    /// The step's examples as they should read now (dates from today, amounts in the session's currency).
+    func examples(for slot: Slot, route: [Slot]) -> [String] {
+        let step = slot.step
+        guard !step.examples.isEmpty, step.kind == .date || step.kind == .money else { return step.examples }
+        return AnswerParser.examples(for: step, context: answerContext(for: slot, route: route))
+    }
+
+    private mutating func gotoStep(_ target: StepKey, route: [Slot], current: Int?) -> Result<Turn, Refusal> {
         var key = target
-        if let step = playbook.step(target), step.kind == .group {
-            key = route.first { $0.group?.id == target }?.key ?? target
+        if case .step(let id) = target, let step = playbook.step(id), step.kind == .group {
+            key = route.first { $0.group?.id == id }?.key ?? target
         }
         guard let index = route.firstIndex(where: { $0.key == key }) else {
-            if exists(target) {
+            if playbook.contains(target) {
                 return .failure(
                     Refusal(
                         kind: .notReached,
                         message: "'\(target)' is not on the route so far; answer the current step first.",
                         current: current.map { route[$0].key }))
             }
-            let names = route.prefix(current ?? route.count).map(\.key)
-            let hint = Suggest.closest(target, in: names).map { " Did you mean '\($0)'?" } ?? ""
+            let names = route.prefix(current ?? route.count).map(\.key.description)
+            let hint = Suggest.closest(target.description, in: names).map { " Did you mean '\($0)'?" } ?? ""
             return .failure(
                 Refusal(kind: .unknownStep, message: "There is no step '\(target)'.\(hint)", current: current.map { route[$0].key }))
         }
@@ -215,22 +230,14 @@ public struct Session: Sendable {
         let firstOpen = route.firstIndex { !isResolved($0) }
         state.revisit = index == firstOpen ? nil : key
         state.attempts = 0
-        state.status = .asking
         return .success(turn())
-    }
-
-    private func exists(_ id: String) -> Bool {
-        if playbook.step(id) != nil { return true }
-        return playbook.steps.contains { g in g.kind == .group && id.hasPrefix(g.id + "[") }
     }
 
     /// Drops answers the route no longer reaches; returns how many, and the route after.
     @discardableResult
     private mutating func prune() -> (dropped: Int, route: [Slot]) {
-        routeMemo = nil
-        resolvedMemo = nil
-        let route = rememberedRoute()
-        var keys = Set<String>(minimumCapacity: route.count)
+        let route = walk()
+        var keys = Set<StepKey>(minimumCapacity: route.count)
         for slot in route { keys.insert(slot.key) }
         guard state.answers.keys.contains(where: { !keys.contains($0) }) || state.skipped.contains(where: { !keys.contains($0) })
         else {
@@ -241,8 +248,7 @@ public struct Session: Sendable {
         state.answers = state.answers.filter { keys.contains($0.key) }
         state.skipped = state.skipped.filter { keys.contains($0) }
         if let r = state.revisit, !keys.contains(r) { state.revisit = nil }
-        routeMemo = nil
-        return (before - state.answers.count - state.skipped.count, rememberedRoute())
+        return (before - state.answers.count - state.skipped.count, walk())
     }
 
     // MARK: - Route
@@ -253,88 +259,18 @@ public struct Session: Sendable {
         return s
     }
 
-    /// Whether the slot's step is answered or skipped (from the remembered bits when there are some).
-    func isResolved(_ slot: Slot) -> Bool {
-        if let resolvedMemo, slot.index >= 0 { return resolvedMemo & (1 << UInt64(slot.index)) != 0 }
-        return isResolved(slot.key)
-    }
+    /// Whether the slot's step is answered or skipped.
+    func isResolved(_ slot: Slot) -> Bool { isResolved(slot.key) }
 
-    /// Bit `i` set for each answered or skipped top-level step `i`; nil when the playbook has groups or over 64 steps.
-    func freshResolvedMask() -> UInt64? {
-        guard !playbook.hasGroups, playbook.routeSteps.count <= 64 else { return nil }
-        var mask: UInt64 = 0
-        for (i, step) in playbook.routeSteps.enumerated() where isResolved(step.id) { mask |= 1 << UInt64(i) }
-        return mask
-    }
-
-    /// The remembered bits (for tests).
-    var resolvedMask: UInt64? { resolvedMemo }
-
-    /// Records that the slot's step was just answered or skipped.
-    private mutating func markResolved(_ slot: Slot) {
-        guard let mask = resolvedMemo else { return }
-        resolvedMemo = slot.index >= 0 ? mask | (1 << UInt64(slot.index)) : nil
-    }
-
-    func isResolved(_ key: String) -> Bool {
+    func isResolved(_ key: StepKey) -> Bool {
         state.answers[key] != nil || state.skipped.contains(key)
-    }
-
-    /// The route: remembered, or walked now.
-    func route() -> [Slot] {
-        if let routeMemo { return routeMemo.slots }
-        return walk()
-    }
-
-    /// The route, walked and remembered when it is not yet.
-    private mutating func rememberedRoute() -> [Slot] {
-        if let routeMemo { return routeMemo.slots }
-        guard !playbook.hasGroups else { return walk() }
-        let indices = walkIndices()
-        let route = playbook.routeTable.route(indices) { slots(indices) }
-        routeMemo = route
-        return route.slots
-    }
-
-    private func slots(_ indices: [UInt16]) -> [Slot] {
-        let steps = playbook.routeSteps
-        var slots: [Slot] = []
-        slots.reserveCapacity(indices.count)
-        for i in indices {
-            let step = steps[Int(i)]
-            slots.append(Slot(key: step.id, index: Int(i), step: step.step, group: nil, item: 0, isMore: false))
-        }
-        return slots
-    }
-
-    /// The remembered route's keys, or nil (for tests).
-    var rememberedKeys: [String]? { routeMemo.map { slots($0.indices).map(\.key) } }
-
-    /// `walk()` for a playbook without repeated groups, as indices of top-level steps.
-    func walkIndices() -> [UInt16] {
-        var out: [UInt16] = []
-        let steps = playbook.routeSteps
-        out.reserveCapacity(steps.count)
-        let base = scope()
-        var i = 0
-        while i < steps.count {
-            let step = steps[i]
-            if let w = step.when, !w.holds(in: base) {
-                i += 1
-                continue
-            }
-            precondition(!step.isGroup, "walkIndices() is for playbooks without groups")
-            out.append(UInt16(i))
-            i = step.next.isEmpty ? i + 1 : nextIndex(after: i, next: step.next, scope: base)
-        }
-        return out
     }
 
     /// The route through the playbook given the answers so far; past the first open question it follows the
     /// answers already given and the default branches.
     func walk() -> [Slot] {
         var slots: [Slot] = []
-        let steps = playbook.routeSteps
+        let steps = playbook.steps
         slots.reserveCapacity(steps.count + 4)
         let base = scope()
         var i = 0
@@ -344,10 +280,10 @@ public struct Session: Sendable {
                 i += 1
                 continue
             }
-            if step.isGroup {
-                walkGroup(step.step, into: &slots)
+            if step.kind == .group {
+                walkGroup(step, into: &slots)
             } else {
-                slots.append(Slot(key: step.id, index: i, step: step.step, group: nil, item: 0, isMore: false))
+                slots.append(Slot(key: .step(step.id), step: step, group: nil, item: 0, isMore: false))
             }
             i = step.next.isEmpty ? i + 1 : nextIndex(after: i, next: step.next, scope: base)
         }
@@ -363,15 +299,16 @@ public struct Session: Sendable {
             itemScope.item = (group, n)
             for sub in group.steps {
                 if let w = sub.when, !w.holds(in: itemScope) { continue }
-                slots.append(Slot(key: SessionScope.key(group.id, n, sub.id), step: sub, group: group, item: n, isMore: false))
+                slots.append(
+                    Slot(key: .field(group: group.id, item: n, field: sub.id), step: sub, group: group, item: n, isMore: false))
             }
             if n < minItems {
                 n += 1
                 continue
             }
             if n >= maxItems { break }
-            let key = SessionScope.key(group.id, n, "more")
-            slots.append(Slot(key: key, step: group.moreStep ?? group.makeMoreStep(), group: group, item: n, isMore: true))
+            let key = StepKey.more(group.id, n)
+            slots.append(Slot(key: key, step: group.moreStep ?? group.definition.makeMoreStep(), group: group, item: n, isMore: true))
             guard case .bool(true)? = state.answers[key] else { break }
             n += 1
         }
@@ -387,7 +324,7 @@ public struct Session: Sendable {
     }
 
     func currentIndex(in route: [Slot]) -> Int? {
-        guard state.status != .cancelled else { return nil }
+        guard !state.cancelled else { return nil }
         if let r = state.revisit, let index = route.firstIndex(where: { $0.key == r }) { return index }
         return route.firstIndex { !isResolved($0) }
     }
@@ -396,7 +333,7 @@ public struct Session: Sendable {
 
     func defaultText(for slot: Slot) -> String? {
         if let v = state.answers[slot.key] { return Session.editText(v) }
-        if slot.group == nil, let p = state.prefill[slot.key] { return p.text }
+        if slot.group == nil, let p = state.prefill[slot.key.step] { return p.text }
         return slot.step.defaultText
     }
 
@@ -412,8 +349,9 @@ public struct Session: Sendable {
     }
 
     /// The turn for `route` (walked now when nil); `current`, when given, is `currentIndex(in: route)` already known.
-    func turn(notice: String? = nil, route: [Slot]? = nil, current known: Int?? = nil) -> Turn {
-        let route = route ?? self.route()
+    /// `invalid`, when given, says why the answer to the current step was just refused.
+    func turn(notice: String? = nil, invalid: Invalid? = nil, route: [Slot]? = nil, current known: Int?? = nil) -> Turn {
+        let route = route ?? walk()
         let current = known ?? currentIndex(in: route)
         var answered = 0
         if state.revisit == nil, let c = current {
@@ -426,31 +364,25 @@ public struct Session: Sendable {
         let questions = route.count
         let position = current.map { $0 + 1 } ?? questions
         let progress = Progress(answered: answered, total: questions, position: max(position, 1))
-        guard state.status != .cancelled else {
-            return Turn(status: .cancelled, prompt: nil, invalid: nil, progress: progress, outputs: nil, handoffs: nil, notice: notice)
-        }
+        guard !state.cancelled else { return .cancelled(progress: progress, notice: notice) }
         guard let index = current else {
-            return Turn(
-                status: .completed, prompt: nil, invalid: nil, progress: progress, outputs: render(preview: false),
-                handoffs: handoffOffers(), notice: notice)
+            return .completed(render(preview: false), handoffs: handoffOffers(), progress: progress, notice: notice)
         }
-        return Turn(
-            status: .asking, prompt: prompt(for: route[index]), invalid: nil, progress: progress, outputs: nil,
-            handoffs: nil, notice: notice)
+        return .asking(prompt(for: route[index], route: route), invalid: invalid, progress: progress, notice: notice)
     }
 
-    func prompt(for slot: Slot) -> Prompt {
+    func prompt(for slot: Slot, route: [Slot]) -> Prompt {
         let step = slot.step
         var text = step.kind == .info ? step.text : step.ask
         if slot.group != nil && !slot.isMore, slot.step.ask.contains("{{") == false {
             text = step.ask
         }
-        let note = slot.group == nil && state.answers[slot.key] == nil ? state.prefill[slot.key]?.note : nil
+        let note = slot.group == nil && state.answers[slot.key] == nil ? state.prefill[slot.key.step]?.note : nil
         return Prompt(
             step: slot.key, kind: step.kind, text: text, help: step.help, why: step.why,
             default: defaultText(for: slot), defaultNote: note,
             choices: step.choices.isEmpty ? nil : step.choices, required: step.required && step.kind.asks,
-            examples: step.examples, tips: step.tips,
+            examples: examples(for: slot, route: route), tips: step.tips,
             group: slot.group.map {
                 Prompt.GroupPosition(id: $0.id, item: slot.item, itemName: $0.item ?? "item")
             },
@@ -462,9 +394,10 @@ public struct Session: Sendable {
         case .choice, .multichoice: return step.choices.first?.value
         case .yesno: return "yes"
         case .number: return "12"
-        case .money: return "$12,000"
+        case .money: return Money(cents: 1_200_000, currency: step.currency ?? playbook.currency ?? "$").description
         case .percent: return "15%"
         case .date: return "tomorrow"
+        case .time: return "14:30"
         case .email: return "name@company.com"
         case .list: return "first item; second item"
         default: return nil
@@ -496,10 +429,16 @@ public struct Session: Sendable {
     }
 
     /// The outputs with missing values marked, whatever the status.
-    public func preview() -> [RenderedOutput] { render(preview: state.status != .completed) }
+    public func preview() -> [RenderedOutput] { render(preview: status != .completed) }
 
-    func handoffOffers() -> [HandoffOffer]? {
-        guard !playbook.handoffs.isEmpty else { return nil }
+    /// Where the session stands: cancelled, completed when the route has no open step, else asking.
+    public var status: SessionStatus {
+        if state.cancelled { return .cancelled }
+        return currentIndex(in: walk()) == nil ? .completed : .asking
+    }
+
+    func handoffOffers() -> [HandoffOffer] {
+        guard !playbook.handoffs.isEmpty else { return [] }
         let s = scope()
         let offers = playbook.handoffs.filter { $0.condition?.holds(in: s) ?? true }.map { h in
             var prefill: [String: String] = [:]
@@ -508,14 +447,14 @@ public struct Session: Sendable {
             }
             return HandoffOffer(playbook: h.playbook, label: h.label, prefill: prefill)
         }
-        return offers.isEmpty ? nil : offers
+        return offers
     }
 
     // MARK: - Reading
 
     /// The answers on the current route, in route order, as (prompt id, question, display text).
-    public func answeredSteps() -> [(key: String, question: String, answer: String)] {
-        route().compactMap { slot in
+    public func answeredSteps() -> [(key: StepKey, question: String, answer: String)] {
+        walk().compactMap { slot in
             if state.skipped.contains(slot.key) { return (slot.key, slot.step.ask, "(skipped)") }
             guard let v = state.answers[slot.key], slot.step.kind != .info else { return nil }
             return (slot.key, slot.isMore ? slot.step.ask : slot.step.ask, v.display)
@@ -523,8 +462,8 @@ public struct Session: Sendable {
     }
 
     /// The prompt ids on the route so far up to the current one (for `/goto` completion).
-    public func reachableSteps() -> [String] {
-        let route = self.route()
+    public func reachableSteps() -> [StepKey] {
+        let route = walk()
         let end = currentIndex(in: route).map { $0 + 1 } ?? route.count
         return route.prefix(end).map(\.key)
     }
@@ -533,7 +472,7 @@ public struct Session: Sendable {
     public func accountFacts() -> [String: String] {
         var out: [String: String] = [:]
         for step in playbook.steps where step.account {
-            if let v = state.answers[step.id] { out[step.id] = Session.editText(v) }
+            if let v = state.answers[.step(step.id)] { out[step.id] = Session.editText(v) }
         }
         return out
     }

@@ -8,11 +8,13 @@ extension SessionState {
         w.key("answers")
         w.beginObject()
         for key in answers.keys.sorted() {
-            w.key(key)
+            w.key(key.description)
             w.value(answers[key]!)
         }
         w.endObject()
         w.field("attempts", attempts)
+        w.field("cancelled", cancelled)
+        w.field("currency", currency)
         w.field("playbookID", playbookID)
         w.field("playbookVersion", playbookVersion)
         w.key("prefill")
@@ -25,9 +27,8 @@ extension SessionState {
             w.endObject()
         }
         w.endObject()
-        w.field("revisit", revisit)
-        w.field("skipped", skipped.sorted())
-        w.field("status", status.rawValue)
+        w.field("revisit", revisit?.description)
+        w.field("skipped", skipped.sorted().map(\.description))
         w.field("today", today.iso)
         w.endObject()
         return w.bytes

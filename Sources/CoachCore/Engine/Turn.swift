@@ -6,7 +6,7 @@ public enum SessionStatus: String, Sendable, Codable, Equatable {
 /// The question the user or bot should answer next.
 public struct Prompt: Sendable, Codable, Equatable {
     /// The stable id of what is asked: a step id, `group[2].field` inside a repeated group, `group[2].more`.
-    public var step: String
+    public var step: StepKey
     /// The input kind (`text`, `choice`, `yesno`, `info`, ...).
     public var kind: InputKind
     /// The question, or the info text for an info step.
@@ -27,7 +27,7 @@ public struct Prompt: Sendable, Codable, Equatable {
     public var revisiting: Bool
 
     /// A prompt that only names its step and kind (what a store of many sessions keeps of the last question).
-    public static func named(_ step: String, kind: InputKind) -> Prompt {
+    public static func named(_ step: StepKey, kind: InputKind) -> Prompt {
         Prompt(
             step: step, kind: kind, text: "", help: nil, why: nil, default: nil, defaultNote: nil, choices: nil,
             required: true, examples: [], tips: [], group: nil, revisiting: false)
@@ -169,20 +169,96 @@ public struct HandoffOffer: Sendable, Codable, Equatable {
     public var prefill: [String: String]
 }
 
-/// What the engine answers to every event: the next prompt, or the finished outputs.
-public struct Turn: Sendable, Codable, Equatable {
-    public var status: SessionStatus
-    public var prompt: Prompt?
-    public var invalid: Invalid?
-    public var progress: Progress
-    public var outputs: [RenderedOutput]?
-    public var handoffs: [HandoffOffer]?
-    /// A one-line note about what just happened ("Kept your later answers; 2 no longer apply and were dropped").
-    public var notice: String?
+/// What the engine answers to every event: what to show next. Each case holds exactly what it can show, so a
+/// shell switches over it and never meets a prompt on a finished session or drafts beside a question.
+public enum Turn: Sendable, Equatable {
+    /// A step to answer (or an info screen to read); `invalid` says why the last answer to it was refused.
+    /// `accepted` shows back the answer just taken, when it reads differently from what was typed.
+    case asking(Prompt, invalid: Invalid? = nil, progress: Progress, notice: String? = nil, accepted: Accepted? = nil)
+    /// Every step on the route is done: the drafts, and the other playbooks the answers lead to.
+    case completed(
+        [RenderedOutput], handoffs: [HandoffOffer] = [], progress: Progress, notice: String? = nil, accepted: Accepted? = nil)
+    /// The session was stopped; only a restart carries it on.
+    case cancelled(progress: Progress, notice: String? = nil)
 
-    /// A turn holding only where a session stands (no drafts, no notes): what is kept between events.
-    public static func summary(status: SessionStatus, prompt: Prompt?, progress: Progress) -> Turn {
-        Turn(status: status, prompt: prompt, invalid: nil, progress: progress, outputs: nil, handoffs: nil, notice: nil)
+    /// Where the session stands.
+    public var status: SessionStatus {
+        switch self {
+        case .asking: return .asking
+        case .completed: return .completed
+        case .cancelled: return .cancelled
+        }
+    }
+
+    /// The step being asked, while asking.
+    public var prompt: Prompt? {
+        if case .asking(let prompt, _, _, _, _) = self { return prompt }
+        return nil
+    }
+
+    /// Why the last answer was refused, while asking again.
+    public var invalid: Invalid? {
+        if case .asking(_, let invalid, _, _, _) = self { return invalid }
+        return nil
+    }
+
+    /// The drafts, once completed.
+    public var outputs: [RenderedOutput]? {
+        if case .completed(let outputs, _, _, _, _) = self { return outputs }
+        return nil
+    }
+
+    /// The playbooks offered next, once completed (nil when there are none).
+    public var handoffs: [HandoffOffer]? {
+        if case .completed(_, let handoffs, _, _, _) = self, !handoffs.isEmpty { return handoffs }
+        return nil
+    }
+
+    /// How far along the session is.
+    public var progress: Progress {
+        switch self {
+        case .asking(_, _, let progress, _, _), .completed(_, _, let progress, _, _), .cancelled(let progress, _):
+            return progress
+        }
+    }
+
+    /// A one-line note about what just happened ("2 later answers no longer apply and were dropped.").
+    public var notice: String? {
+        switch self {
+        case .asking(_, _, _, let notice, _), .completed(_, _, _, let notice, _), .cancelled(_, let notice): return notice
+        }
+    }
+
+    /// The answer just accepted, as Coach understood it, when that reads differently from what was typed.
+    public var accepted: Accepted? {
+        switch self {
+        case .asking(_, _, _, _, let accepted), .completed(_, _, _, _, let accepted): return accepted
+        case .cancelled: return nil
+        }
+    }
+
+    /// The same turn showing back `accepted` (a cancelled turn shows no answer).
+    public func accepting(_ accepted: Accepted?) -> Turn {
+        switch self {
+        case .asking(let prompt, let invalid, let progress, let notice, _):
+            return .asking(prompt, invalid: invalid, progress: progress, notice: notice, accepted: accepted)
+        case .completed(let outputs, let handoffs, let progress, let notice, _):
+            return .completed(outputs, handoffs: handoffs, progress: progress, notice: notice, accepted: accepted)
+        case .cancelled: return self
+        }
+    }
+}
+
+/// An accepted answer shown back as it was understood (`next thursday` was taken as `Thu 17 Dec 2026`).
+public struct Accepted: Sendable, Codable, Equatable {
+    /// The prompt the answer was for.
+    public var step: StepKey
+    /// The value as understood: `Thu 17 Dec 2026`, `€36,000`, `3 items`.
+    public var display: String
+
+    public init(step: StepKey, display: String) {
+        self.step = step
+        self.display = display
     }
 }
 
@@ -207,7 +283,7 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     public var kind: Kind
     public var message: String
     /// The step being asked, when relevant.
-    public var current: String?
+    public var current: StepKey?
 
     public var description: String { message }
 }
@@ -215,13 +291,13 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
 /// What a user, a bot or a test can do to a session.
 public enum Event: Sendable, Equatable {
     /// Answer the current step; `step`, when given, must name it.
-    case answer(AnswerInput, step: String? = nil)
+    case answer(AnswerInput, step: StepKey? = nil)
     /// Skip the current (optional) step; `step`, when given, must name it.
-    case skip(step: String? = nil)
+    case skip(step: StepKey? = nil)
     /// Go back one step.
     case back
     /// Go to an earlier step to change its answer.
-    case goto(String)
+    case goto(StepKey)
     /// Start again with no answers.
     case restart
     /// Stop the session.

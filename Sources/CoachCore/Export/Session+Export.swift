@@ -19,8 +19,8 @@ extension Session {
     public func export(sessionID: String, title: String) -> SessionExport {
         SessionExport(
             sessionID: sessionID, title: title, playbookID: playbook.id, playbookTitle: playbook.title,
-            status: state.status,
-            answers: answeredSteps().map { SessionExport.Answer(step: $0.key, question: $0.question, answer: $0.answer) },
+            status: status,
+            answers: answeredSteps().map { SessionExport.Answer(step: $0.key.description, question: $0.question, answer: $0.answer) },
             outputs: preview(), plans: datedPlans())
     }
 }

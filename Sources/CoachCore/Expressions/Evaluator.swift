@@ -124,6 +124,18 @@ extension Expression {
         return equal(a, b)
     }
 
+    /// Whether two mentions name the same person: "Ana Ruiz (Head of Finance)" and "ana ruiz" do, as do
+    /// "Sofia Lindqvist, Account Lead" and "Sofia Lindqvist"; the name is the text before any bracket or comma.
+    static func samePerson(_ a: String, _ b: String) -> Bool {
+        func name(_ s: String) -> String {
+            let cut = s.prefix { $0 != "(" && $0 != "," && $0 != "<" && $0 != "@" }
+            return cut.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        }
+        let x = name(a)
+        let y = name(b)
+        return !x.isEmpty && x == y
+    }
+
     private static func call(_ name: String, _ args: [Expression], _ scope: some ValueScope) -> Evaluated {
         let values = args.map { $0.evaluate(in: scope) }
         switch name {
@@ -145,9 +157,34 @@ extension Expression {
             default: return .missing
             }
         case "min", "max":
+            if case .items(let items)? = values.first, values.count == 2, case .string(let field) = values[1] {
+                // The least or greatest of one field over a group's items (`max(ranked, "score")`).
+                let numbers = items.compactMap { $0[field]?.numeric }
+                guard let first = numbers.first else { return .missing }
+                return .number(numbers.dropFirst().reduce(first) { name == "min" ? Swift.min($0, $1) : Swift.max($0, $1) })
+            }
             let numbers = values.compactMap(\.number)
             guard numbers.count == values.count, let first = numbers.first else { return .missing }
             return .number(numbers.dropFirst().reduce(first) { name == "min" ? Swift.min($0, $1) : Swift.max($0, $1) })
+        case "without":
+            // The list's items that are none of the other arguments' people (`without(stakeholders, contact_name)`).
+            guard case .list(let items)? = values.first else { return values.first ?? .missing }
+            var names: [String] = []
+            for v in values.dropFirst() {
+                switch v {
+                case .string(let s): names.append(s)
+                case .list(let l): for case .string(let s) in l { names.append(s) }
+                default: break
+                }
+            }
+            return .list(
+                items.filter { item in
+                    guard case .string(let s) = item else { return true }
+                    return !names.contains { samePerson(s, $0) }
+                })
+        case "same_person":
+            guard case .string(let a)? = values.first, case .string(let b) = values[1] else { return .bool(false) }
+            return .bool(samePerson(a, b))
         case "round":
             guard let x = values.first?.number else { return .missing }
             var scale = 1.0

@@ -22,6 +22,7 @@ public indirect enum Expression: Sendable, Equatable, CustomStringConvertible {
     /// The functions a playbook can call.
     public static let functions: [String: ClosedRange<Int>] = [
         "count": 1...1, "sum": 1...2, "min": 2...8, "max": 2...8, "round": 1...2, "answered": 1...1,
+        "without": 2...8, "same_person": 2...2,
     ]
 
     /// Every id the expression reads.

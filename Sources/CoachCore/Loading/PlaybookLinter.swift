@@ -14,11 +14,16 @@ struct PlaybookLinter {
         checkComputed()
         checkTemplates()
         checkExamples()
+        checkDateRules()
         checkHandoffs()
     }
 
     private mutating func error(_ message: String, at location: SourceLocation) {
         loader.report(message, at: location)
+    }
+
+    private mutating func warning(_ message: String, at location: SourceLocation) {
+        loader.report(message, at: location, severity: .warning)
     }
 
     // MARK: - Ids
@@ -259,9 +264,13 @@ struct PlaybookLinter {
         }
         for c in playbook.computed {
             names.insert(c.id)
-            if case .rank = c.rule {
-                names.insert(c.id + "_first")
-                names.insert(c.id + "_last")
+            switch c.rule {
+            case .rank:
+                names.formUnion([c.id + "_first", c.id + "_last", c.id + "_middle"])
+            case .plan(_, _, let days):
+                names.formUnion([c.id + "_first", c.id + "_last"])
+                for i in days.indices { names.insert(c.id + "_day\(i + 1)") }
+            default: break
             }
             if case .value = c.rule { names.insert(c.id + "_text") }
         }
@@ -281,13 +290,17 @@ struct PlaybookLinter {
             if step.kind == .group { return itemNames(step) }
             if step.kind == .list || step.kind == .multichoice { return ["."] }
         }
-        let base = name.hasSuffix("_first") ? String(name.dropLast(6)) : name.hasSuffix("_last") ? String(name.dropLast(5)) : name
+        var base = name
+        for suffix in ["_first", "_last", "_middle"] where name.hasSuffix(suffix) { base = String(name.dropLast(suffix.count)) }
+        if let range = name.range(of: "_day", options: .backwards), Int(name[range.upperBound...]) != nil {
+            base = String(name[..<range.lowerBound])
+        }
         if let c = playbook.computed.first(where: { $0.id == base }) {
             switch c.rule {
             case .plan: return ["day", "date", "weekday", "iso", "long", "title", "actions"]
             case .rank(let items, _):
                 var names = playbook.step(items).map(itemNames) ?? []
-                names.formUnion(["rank", "score"])
+                names.formUnion(["rank", "score", "tied", "top"])
                 return names
             default: break
             }
@@ -332,7 +345,14 @@ struct PlaybookLinter {
             case .variable, .sectionOpen, .invertedOpen:
                 break
             }
-            let base = Self.baseName(tag.name)
+            let (name, transforms) = Self.splitTransforms(tag.name)
+            for t in transforms where !TemplateText.transforms.contains(t) {
+                let hint = Suggest.closest(t, in: Array(TemplateText.transforms)).map { " (did you mean '\($0)'?)" } ?? ""
+                error(
+                    "\(what) uses the helper '\(t)(...)', which Coach does not have\(hint); the helpers are "
+                        + TemplateText.transforms.sorted().joined(separator: ", "), at: loc)
+            }
+            let base = Self.baseName(name)
             let known = base == "." ? scopes.count > 1 : scopes.contains { $0.contains(base) }
             if !known {
                 let all = scopes.reduce(into: Set<String>()) { $0.formUnion($1) }
@@ -343,10 +363,75 @@ struct PlaybookLinter {
                 open.append(tag.name)
                 scopes.append(tag.kind == .sectionOpen ? sectionNames(base) : [])
             }
+            if tag.kind == .variable {
+                for message in grammarWarnings(text, tag: tag, name: base, transforms: transforms, what: what) {
+                    warning(message, at: loc)
+                }
+            }
         }
         if let unclosed = open.last {
             error("\(what): the section '{{#\(unclosed)}}' is never closed", at: node())
         }
+    }
+
+    /// `a(capital(x))` as `x` and its helpers, outermost first.
+    static func splitTransforms(_ name: String) -> (String, [String]) {
+        var rest = Substring(name)
+        var transforms: [String] = []
+        while let open = rest.firstIndex(of: "("), rest.hasSuffix(")") {
+            transforms.append(String(rest[..<open]))
+            rest = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
+        }
+        return (String(rest), transforms)
+    }
+
+    /// Warnings for words around a value that cannot agree with every answer: `a {{x}}` (the article depends on
+    /// the answer: use `{{a(x)}}`) and a count followed by a fixed plural (`{{risk_count}} risks` reads "1 risks":
+    /// give the count a `noun`).
+    private func grammarWarnings(_ text: String, tag: TemplateScanner.Tag, name: String, transforms: [String], what: String) -> [String] {
+        var out: [String] = []
+        let utf8 = Array(text.utf8)
+        let start = tag.utf8Offset
+        var before = start
+        while before > 0 && utf8[before - 1] == UInt8(ascii: " ") { before -= 1 }
+        var wordStart = before
+        while wordStart > 0 && (utf8[wordStart - 1] >= UInt8(ascii: "A")) && utf8[wordStart - 1] < 0x80
+            && Character(UnicodeScalar(utf8[wordStart - 1])).isLetter
+        {
+            wordStart -= 1
+        }
+        let wordBefore = String(decoding: utf8[wordStart..<before], as: UTF8.self).lowercased()
+        let boundary = wordStart == 0 || !Character(UnicodeScalar(utf8[wordStart - 1])).isLetter
+        if before < start && boundary && (wordBefore == "a" || wordBefore == "an") && !transforms.contains("a") {
+            out.append(
+                "\(what): '\(wordBefore) {{\(tag.name)}}' is wrong for some answers; write '{{a(\(tag.name))}}' so the article follows the answer"
+            )
+        }
+        guard isCount(name) else { return out }
+        var end = start + 2
+        while end + 1 < utf8.count && !(utf8[end] == UInt8(ascii: "}") && utf8[end + 1] == UInt8(ascii: "}")) { end += 1 }
+        var after = end + 2
+        guard after < utf8.count, utf8[after] == UInt8(ascii: " ") else { return out }
+        after += 1
+        var wordEnd = after
+        while wordEnd < utf8.count && utf8[wordEnd] >= UInt8(ascii: "a") && utf8[wordEnd] <= UInt8(ascii: "z") { wordEnd += 1 }
+        let word = String(decoding: utf8[after..<wordEnd], as: UTF8.self)
+        if word.count > 2 && word.hasSuffix("s") && !word.hasSuffix("ss") && !["was", "has", "is", "this", "plus"].contains(word) {
+            out.append(
+                "\(what): '{{\(tag.name)}} \(word)' reads '1 \(word)' when the count is 1; give '\(name)' a noun (noun: \(word.dropLast())) and leave the word out"
+            )
+        }
+        return out
+    }
+
+    /// Whether `name` is a number that counts something: a computed count without a noun, or a number answer.
+    private func isCount(_ name: String) -> Bool {
+        if let c = playbook.computed.first(where: { $0.id == name }) {
+            guard c.noun == nil, case .value(let e, _, _) = c.rule else { return false }
+            return "\(e)".contains("count(") || name.hasSuffix("_count")
+        }
+        if let step = playbook.step(name) { return step.kind == .number }
+        return false
     }
 
     /// The first part of a dotted name (`a` of `a.b`), or `.` for the current item.
@@ -393,8 +478,11 @@ struct PlaybookLinter {
         for c in playbook.computed {
             guard case .plan(_, _, let days) = c.rule else { continue }
             for day in days {
-                checkTemplate(day.title, node: day.location, what: "a day of '\(c.id)'", extra: [])
-                for action in day.actions { checkTemplate(action, node: day.location, what: "an action of '\(c.id)'") }
+                let extra: Set<String> = ["next_day", "next_date"]
+                checkTemplate(day.title, node: day.location, what: "a day of '\(c.id)'", extra: extra)
+                for action in day.actions {
+                    checkTemplate(action, node: day.location, what: "an action of '\(c.id)'", extra: extra)
+                }
             }
         }
     }
@@ -429,6 +517,35 @@ struct PlaybookLinter {
                     "the default '\(d)' of '\(step.id)' would be refused: \(reason.message)",
                     at: step.keyLocations["default"] ?? step.location)
             }
+        }
+    }
+
+    /// An `after:` names a date step asked before it: at the top level, or earlier in the same group.
+    private mutating func checkDateRules() {
+        for (i, step) in playbook.steps.enumerated() {
+            check(step, before: Array(playbook.steps.prefix(i)))
+            for (j, sub) in step.steps.enumerated() {
+                check(sub, before: Array(playbook.steps.prefix(i)) + Array(step.steps.prefix(j)))
+            }
+        }
+    }
+
+    private mutating func check(_ step: Step, before: [Step]) {
+        guard let after = step.after else { return }
+        let at = step.keyLocations["after"] ?? step.location
+        if let target = before.first(where: { $0.id == after }) {
+            if target.kind != .date {
+                error("'after: \(after)' must name a date step; '\(after)' is a \(target.kind.rawValue) step", at: at)
+            }
+            return
+        }
+        let later = (playbook.steps + playbook.steps.flatMap(\.steps)).contains { $0.id == after }
+        if later || after == step.id {
+            error("'after: \(after)' must name a date step asked before '\(step.id)'", at: at)
+        } else {
+            let dates = before.filter { $0.kind == .date }.map(\.id)
+            let hint = Suggest.closest(after, in: dates).map { " (did you mean '\($0)'?)" } ?? ""
+            error("'after: \(after)' names no step\(hint); use the id of an earlier date step", at: at)
         }
     }
 

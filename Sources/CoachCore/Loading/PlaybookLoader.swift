@@ -265,17 +265,17 @@ public struct PlaybookLoader {
     static let validateKeys = KeyList(["rule", "message"])
     static let choiceKeys = KeyList(["value", "label"])
     static let nextRuleKeys = KeyList(["when", "goto"])
-    static let computedKeys = KeyList(["id", "value", "format", "decimals", "level", "plan", "rank"])
+    static let computedKeys = KeyList(["id", "value", "format", "decimals", "noun", "level", "plan", "rank"])
     static let levelKeys = KeyList(["score", "levels"])
     static let levelEntryKeys = KeyList(["at_least", "label"])
-    static let planKeys = KeyList(["start", "weekends", "days"])
+    static let planKeys = KeyList(["start", "weekends", "days", "within_week"])
     static let planDayKeys = KeyList(["title", "actions"])
     static let rankKeys = KeyList(["items", "score"])
     static let outputKeys = KeyList(["id", "title", "kind", "to", "subject", "body"])
     static let handoffKeys = KeyList(["when", "playbook", "label", "carry"])
     static let topKeys = KeyList([
         "format", "id", "title", "summary", "use_when", "version", "tags", "minutes", "steps", "computed", "outputs",
-        "handoffs",
+        "handoffs", "currency",
     ])
 
     mutating func buildPlaybook(_ root: Node) -> Playbook? {
@@ -331,13 +331,13 @@ public struct PlaybookLoader {
         return Playbook(
             id: id, title: title, summary: summary, useWhen: string(f["use_when"], "use_when"), version: version,
             tags: strings(f["tags"], "tags"), minutes: minutes, steps: steps, computed: computed, outputs: outputs,
-            handoffs: handoffs, source: path, templates: templates)
+            handoffs: handoffs, source: path, templates: templates, currency: currency(f["currency"], allowAny: false).symbol)
     }
 
     static let stepKeys = KeyList([
         "id", "type", "ask", "text", "help", "why", "examples", "example", "default", "required", "tips", "when", "next",
         "choices", "min", "max", "min_length", "max_length", "pattern", "pattern_hint", "min_items", "max_items",
-        "currency", "account", "item", "steps", "more", "validate",
+        "currency", "account", "item", "steps", "more", "validate", "future", "after", "weekdays", "shape",
     ])
 
     mutating func buildStep(_ node: Node, inGroup group: String?) -> Step? {
@@ -347,7 +347,7 @@ public struct PlaybookLoader {
             report("this step has no 'id'", at: location(node))
             return nil
         }
-        let step = Step(id: id, location: location(idNode))
+        var step = StepDefinition(id: id, location: location(idNode))
         step.keyLocations.reserveCapacity(f.count)
         for (key, value) in f { step.keyLocations[key] = location(value) }
         if !Suggest.isSnake(id) {
@@ -421,8 +421,18 @@ public struct PlaybookLoader {
         step.patternHint = string(f["pattern_hint"], "pattern_hint")
         step.minItems = int(f["min_items"], "min_items")
         step.maxItems = int(f["max_items"], "max_items")
-        if let c = string(f["currency"], "currency") { step.currency = c }
+        (step.currency, step.ownCurrency) = currency(f["currency"], allowAny: true)
+        step.future = bool(f["future"], "future") ?? false
+        step.weekdays = bool(f["weekdays"], "weekdays") ?? false
+        step.after = string(f["after"], "after")
         step.account = bool(f["account"], "account") ?? false
+        if let sn = f["shape"], let s = string(sn, "shape") {
+            if let shape = TextShape(rawValue: s) {
+                step.shape = shape
+            } else {
+                report("shape must be phrase, sentence or name", at: location(sn))
+            }
+        }
         step.item = string(f["item"], "item")
         step.more = string(f["more"], "more")
         if let v = f["validate"] {
@@ -451,7 +461,7 @@ public struct PlaybookLoader {
         }
         checkKeysFitKind(step, f)
         if step.kind == .group { step.moreStep = step.makeMoreStep() }
-        return step
+        return Step(step)
     }
 
     /// The step keys that only some kinds of step take, with those kinds as bits of `kindBits` (built once, not
@@ -463,7 +473,8 @@ public struct PlaybookLoader {
             "min_length": [.text, .multiline], "max_length": [.text, .multiline],
             "pattern": [.text, .email], "pattern_hint": [.text, .email],
             "min_items": [.list, .multichoice, .group], "max_items": [.list, .multichoice, .group],
-            "currency": [.money], "item": [.group], "more": [.group],
+            "currency": [.money], "item": [.group], "more": [.group], "shape": [.text, .multiline, .list],
+            "future": [.date], "after": [.date], "weekdays": [.date],
             "text": [.info], "ask": InputKind.allCases.filter { $0 != .info },
         ]
         return table.mapValues { kinds in kinds.reduce(0) { $0 | kindBits[$1.rawValue]! } }
@@ -473,7 +484,7 @@ public struct PlaybookLoader {
     static let kindBits: [String: Int] = Dictionary(
         uniqueKeysWithValues: InputKind.allCases.enumerated().map { ($1.rawValue, 1 << $0) })
 
-    mutating func checkKeysFitKind(_ step: Step, _ f: [String: Node]) {
+    mutating func checkKeysFitKind(_ step: StepDefinition, _ f: [String: Node]) {
         let kind = step.kind
         let bit = Self.kindBits[kind.rawValue]!
         // The keys the step has (a few), not every key some kind restricts; diagnostics are sorted by place.
@@ -485,6 +496,22 @@ public struct PlaybookLoader {
         if (kind == .choice || kind == .multichoice) && step.choices.count < 2 {
             report("the \(kind.rawValue) step '\(step.id)' needs at least two 'choices'", at: step.location)
         }
+    }
+
+    /// A `currency` key: a symbol (`€`) or a three-letter code (`CHF`), or `any` on a step that takes its own.
+    mutating func currency(_ node: Node?, allowAny: Bool) -> (symbol: String?, any: Bool) {
+        guard let node, let text = string(node, "currency") else { return (nil, false) }
+        if allowAny && text == "any" { return (nil, true) }
+        let isCode = text.count == 3 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+        guard isCode || (text.count == 1 && Money.symbols.contains(text.first!)) else {
+            let symbols = Money.symbols.map(String.init).joined(separator: " ")
+            report(
+                "the currency '\(text)' is not one Coach knows: use a symbol (\(symbols)) or a three-letter code like EUR"
+                    + (allowAny ? ", or 'any' for a question that takes amounts in any currency" : ""),
+                at: location(node))
+            return (nil, false)
+        }
+        return (text, false)
     }
 
     mutating func buildChoices(_ node: Node) -> [Choice] {
@@ -561,8 +588,19 @@ public struct PlaybookLoader {
                     report("format must be number, money or percent", at: location(fn))
                 }
             }
-            return ComputedValue(
+            var value = ComputedValue(
                 id: id, rule: .value(expr, format: format, decimals: int(f["decimals"], "decimals")), location: loc)
+            if let nn = f["noun"] {
+                let words = nn.sequence.map { $0.compactMap(\.string) } ?? nn.string.map { [$0] } ?? []
+                if words.count == 1 {
+                    value.noun = (words[0], Grammar.plural(of: words[0]))
+                } else if words.count == 2 {
+                    value.noun = (words[0], words[1])
+                } else {
+                    report("noun must be a word (risk) or its two forms ([company, companies])", at: location(nn))
+                }
+            }
+            return value
         case "level":
             let lf = fields(f["level"]!, allowed: Self.levelKeys, what: "a level")
             guard let score = expression(lf["score"], "score of '\(id)'") else {
@@ -604,9 +642,11 @@ public struct PlaybookLoader {
             } else {
                 report("a plan needs 'days': a list of {title, actions}", at: location(f["plan"]!))
             }
-            return ComputedValue(
+            var plan = ComputedValue(
                 id: id, rule: .plan(start: start, weekends: expression(pf["weekends"], "weekends of '\(id)'"), days: days),
                 location: loc)
+            plan.withinWeek = bool(pf["within_week"], "within_week") ?? false
+            return plan
         default:
             let rf = fields(f["rank"]!, allowed: Self.rankKeys, what: "a rank")
             guard let items = string(rf["items"], "items"), let score = expression(rf["score"], "score of '\(id)'") else {

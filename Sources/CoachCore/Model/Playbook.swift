@@ -11,6 +11,8 @@ public final class Playbook: Sendable {
     public let computed: [ComputedValue]
     public let outputs: [OutputSpec]
     public let handoffs: [Handoff]
+    /// The currency of bare amounts until the session or the account has one (`currency: €`); nil for `$`.
+    public let currency: String?
     /// Where the playbook was loaded from (a path or a label).
     public let source: String
     let stepIndex: [String: Int]
@@ -20,8 +22,9 @@ public final class Playbook: Sendable {
     init(
         id: String, title: String, summary: String, useWhen: String?, version: Int, tags: [String], minutes: Int?,
         steps: [Step], computed: [ComputedValue], outputs: [OutputSpec], handoffs: [Handoff], source: String,
-        templates: [String: CompiledTemplate]
+        templates: [String: CompiledTemplate], currency: String? = nil
     ) {
+        self.currency = currency
         self.id = id
         self.title = title
         self.summary = summary
@@ -42,38 +45,25 @@ public final class Playbook: Sendable {
         for (i, c) in computed.enumerated() where cindex[c.id] == nil { cindex[c.id] = i }
         self.computedIndex = cindex
         self.routingIDs = Playbook.routingIDs(steps: steps, computed: computed)
-        self.routeSteps = steps.map {
-            RouteStep(step: $0, id: $0.id, when: $0.when, next: $0.next, isGroup: $0.kind == .group)
+        var shapes: [String: TextShape] = [:]
+        for step in steps {
+            if let shape = step.shape { shapes[step.id] = shape }
+            for sub in step.steps { if let shape = sub.shape { shapes[sub.id] = shape } }
         }
-        self.hasGroups = steps.contains { $0.kind == .group } || steps.count > Int(UInt16.max)
+        self.shapes = shapes
     }
 
-    /// Whether any top-level step is a repeated group (the engine remembers routes only of playbooks without).
-    let hasGroups: Bool
-
-    /// The routes sessions of this playbook have taken, shared between them (kept by the engine).
-    let routeTable = RouteTable()
-
-    /// What the engine's route walk reads of each top-level step, copied once out of the steps (whose properties
-    /// are class members, checked for exclusive access on every read).
-    struct RouteStep: Sendable {
-        let step: Step
-        let id: String
-        let when: Expression?
-        let next: [NextRule]
-        let isGroup: Bool
-    }
-
-    /// `steps`, as the route walk reads them.
-    let routeSteps: [RouteStep]
+    /// The declared shape of each text or list answer that has one, by step id (group fields by their own id).
+    let shapes: [String: TextShape]
 
     /// The answers the route depends on: everything a `when` or `next` condition reads, directly or through
     /// computed values.
     let routingIDs: Set<String>
 
     /// Whether answering prompt `key` can change the route (group prompts always may).
-    func routesOn(_ key: String) -> Bool {
-        key.utf8.contains(UInt8(ascii: "[")) || routingIDs.contains(key)
+    func routesOn(_ key: StepKey) -> Bool {
+        guard case .step(let id) = key else { return true }
+        return routingIDs.contains(id)
     }
 
     static func routingIDs(steps: [Step], computed: [ComputedValue]) -> Set<String> {
@@ -106,6 +96,13 @@ public final class Playbook: Sendable {
         stepIndex[id].map { steps[$0] }
     }
 
+    /// Whether `key` names a step of this playbook: a top-level step, or a field (or "add another?") of a group.
+    public func contains(_ key: StepKey) -> Bool {
+        guard let step = step(key.step) else { return false }
+        guard let field = key.field else { return true }
+        return step.kind == .group && (field == StepKey.more || step.steps.contains { $0.id == field })
+    }
+
     /// The number of questions on the shortest route, for "rough size" displays.
     public var questionCount: Int { steps.filter { $0.kind != .info }.count }
 }
@@ -121,6 +118,17 @@ public struct ComputedValue: Sendable {
     public var id: String
     public var rule: Rule
     public var location: SourceLocation
+    /// For a count: the noun it counts, so templates read `1 risk` and `3 risks` (`noun:` in a playbook).
+    public var noun: (singular: String, plural: String)?
+    /// For a plan: keep it inside the week it starts in (`within_week: true`); days that do not fit before the
+    /// weekend are merged into the day before the last, so the last day is always the week's last working day.
+    public var withinWeek: Bool = false
+
+    public init(id: String, rule: Rule, location: SourceLocation) {
+        self.id = id
+        self.rule = rule
+        self.location = location
+    }
 }
 
 /// How a computed number prints.

@@ -1,9 +1,20 @@
 /// The kind of answer a step takes, or `info` and `group` for steps that ask nothing themselves.
 public enum InputKind: String, Sendable, Codable, CaseIterable {
-    case text, multiline, choice, multichoice, yesno, number, money, percent, date, email, list, info, group
+    case text, multiline, choice, multichoice, yesno, number, money, percent, date, time, email, list, info, group
 
     /// Whether a step of this kind asks for an answer.
     public var asks: Bool { self != .info && self != .group }
+}
+
+/// How a text or list answer is written, which decides how a template places it (`shape:` in a playbook).
+public enum TextShape: String, Sendable, Codable, CaseIterable {
+    /// Words that go inside a sentence ("the missed delivery on Tuesday"): the first letter is lowered (unless the
+    /// first word is an acronym or a mixed-case name) and a final full stop is dropped.
+    case phrase
+    /// A full sentence: the first letter is raised and a full stop added when it has none.
+    case sentence
+    /// A name, a title or anything else: as typed.
+    case name
 }
 
 /// One option of a choice or multiple-choice step.
@@ -44,11 +55,24 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     public var description: String { "\(line):\(column)" }
 }
 
-/// One step of a playbook: a question, an info screen or a repeated group.
+/// One step of a playbook: a question, an info screen or a repeated group. Immutable: it holds the definition
+/// the loader read and reads it out by name (`step.kind`, `step.ask`).
 ///
-/// A class so the engine's route can refer to steps without copying them; it is only changed while a playbook
-/// is being loaded and is read-only afterwards, which is what makes sharing it across threads safe.
-public final class Step: @unchecked Sendable {
+/// A class only so that the routes of many sessions share one step instead of copying its few dozen fields.
+@dynamicMemberLookup
+public final class Step: Sendable {
+    /// What the playbook file says about the step.
+    public let definition: StepDefinition
+
+    public init(_ definition: StepDefinition) { self.definition = definition }
+
+    /// A field of the definition, read through the step.
+    @inlinable
+    public subscript<T>(dynamicMember field: KeyPath<StepDefinition, T>) -> T { definition[keyPath: field] }
+}
+
+/// Everything a playbook file says about one step, as the loader builds it up.
+public struct StepDefinition: Sendable {
     public var id: String
     public var kind: InputKind = .text
     public var ask: String = ""
@@ -73,36 +97,54 @@ public final class Step: @unchecked Sendable {
         get { storedPattern }
         set {
             storedPattern = newValue
-            compiledPattern = newValue.flatMap { try? Regex($0) }
+            compiled = newValue.flatMap { try? Regex($0) }.map(CompiledPattern.init)
         }
     }
     private var storedPattern: String?
+    private var compiled: CompiledPattern?
     /// The pattern, compiled once.
-    private(set) var compiledPattern: Regex<AnyRegexOutput>?
+    var compiledPattern: Regex<AnyRegexOutput>? { compiled?.regex }
 
     /// Sets the pattern with its regular expression already compiled (the loader compiles a pattern written on
     /// several steps of a playbook once, and the steps share it).
-    func setPattern(_ pattern: String, compiled: Regex<AnyRegexOutput>) {
+    mutating func setPattern(_ pattern: String, compiled: Regex<AnyRegexOutput>) {
         storedPattern = pattern
-        compiledPattern = compiled
+        self.compiled = CompiledPattern(regex: compiled)
+    }
+
+    /// A compiled pattern. `Regex<AnyRegexOutput>` is not `Sendable` only because its output type may hold any
+    /// value; this one is built once by the loader and then only matched against, never changed.
+    struct CompiledPattern: @unchecked Sendable {
+        let regex: Regex<AnyRegexOutput>
     }
     /// The "add another?" question of a group, built once when the group is loaded.
     var moreStep: Step?
 
     /// Builds the "add another?" question of a group.
     func makeMoreStep() -> Step {
-        let more = Step(id: "more", location: location)
+        var more = StepDefinition(id: "more", location: location)
         more.kind = .yesno
         more.ask = self.more ?? "Add another \(item ?? "item")?"
         more.help = "yes to add one more, no to go on"
         more.defaultText = "no"
-        return more
+        return Step(more)
     }
     public var patternHint: String?
     public var minItems: Int?
     public var maxItems: Int?
-    public var currency: String = "$"
+    /// The one currency this money step takes (`currency: €`); nil when it takes the session's.
+    public var currency: String?
+    /// Whether this money step takes amounts in any currency, apart from the session's (`currency: any`).
+    public var ownCurrency: Bool = false
+    /// Whether a date must be today or later (`future: true`).
+    public var future: Bool = false
+    /// The date step whose answer this date must come after (`after: meeting_date`).
+    public var after: String?
+    /// Whether a date must fall on Monday to Friday (`weekdays: true`).
+    public var weekdays: Bool = false
     public var account: Bool = false
+    /// How a text or list answer is placed in templates; nil for as typed.
+    public var shape: TextShape?
     public var item: String?
     public var steps: [Step] = []
     public var more: String?

@@ -14,6 +14,9 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, CustomStringConve
     var description: String { text }
     func child(named: String) -> Any? { nil }
 
+    /// The template helpers, written `{{a(discount)}}`, `{{capital(.)}}`, `{{lower(title)}}`.
+    static let transforms: Set<String> = ["a", "capital", "lower"]
+
     /// Open text (a section on it renders once).
     init(_ text: String) {
         self.text = text
@@ -23,6 +26,19 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, CustomStringConve
     init(text: String, closed: Bool) {
         self.text = text
         self.closed = closed
+    }
+}
+
+extension TemplateText: MustacheTransformable {
+    /// `a(x)`: the text after its indefinite article (`an 8%`); `capital(x)`: the first letter raised, for the
+    /// start of a sentence or a bullet; `lower(x)`: the text as it reads mid-sentence (see `Grammar.midSentence`).
+    func transform(_ name: String) -> Any? {
+        switch name {
+        case "a": return TemplateText(text: Grammar.withArticle(text), closed: closed)
+        case "capital": return TemplateText(text: Grammar.capitalized(text), closed: closed)
+        case "lower": return TemplateText(text: Grammar.midSentence(text), closed: closed)
+        default: return nil
+        }
     }
 }
 
@@ -36,15 +52,16 @@ struct TemplateContext {
         var values: [String: Any] = [:]
         var missing: [String] = []
         let playbook = scope.playbook
+        let shapes = playbook.shapes
         values["today"] = TemplateText(text: scope.today.long, closed: false)
         for step in playbook.steps where step.kind.asks || step.kind == .group {
             if step.kind == .group {
                 let items = scope.items(of: step)
-                values[step.id] = items.enumerated().map { TemplateContext.item($1, n: $0 + 1) }
+                values[step.id] = items.enumerated().map { TemplateContext.item($1, n: $0 + 1, shapes: shapes) }
                 continue
             }
-            if let v = scope.answers[step.id] {
-                TemplateContext.put(v, id: step.id, into: &values)
+            if let v = scope.answers[.step(step.id)] {
+                TemplateContext.put(v, id: step.id, into: &values, shape: step.shape)
             } else if preview {
                 missing.append(step.id)
                 TemplateContext.putMissing(step.id, into: &values, closed: step.kind == .list || step.kind == .multichoice)
@@ -53,10 +70,23 @@ struct TemplateContext {
         for c in playbook.computed where c.id != excluding {
             if case .plan = c.rule, excluding != nil { continue }
             if let v = scope.lookup(c.id) {
-                TemplateContext.put(v, id: c.id, into: &values)
+                TemplateContext.put(v, id: c.id, into: &values, shapes: shapes)
+                if let noun = c.noun, let n = v.numeric {
+                    values[c.id] = TemplateText(Grammar.counted(n, singular: noun.singular, plural: noun.plural))
+                }
                 if case .rank = c.rule, case .items(let items) = v, let first = items.first, let last = items.last {
-                    values[c.id + "_first"] = TemplateContext.item(first, n: 1)
-                    values[c.id + "_last"] = TemplateContext.item(last, n: items.count)
+                    values[c.id + "_first"] = TemplateContext.item(first, n: 1, shapes: shapes)
+                    values[c.id + "_last"] = TemplateContext.item(last, n: items.count, shapes: shapes)
+                    let middle = items.count > 2 ? Array(items[1..<(items.count - 1)]) : []
+                    values[c.id + "_middle"] = middle.enumerated().map {
+                        TemplateContext.item($1, n: $0 + 2, shapes: shapes)
+                    }
+                }
+                if case .plan(let days) = v, !days.isEmpty {
+                    let all = TemplateContext.planDays(days)
+                    values[c.id + "_first"] = all[0]
+                    values[c.id + "_last"] = all[all.count - 1]
+                    for (i, d) in all.enumerated() { values[c.id + "_day\(i + 1)"] = d }
                 }
             } else if preview {
                 missing.append(c.id)
@@ -80,35 +110,56 @@ struct TemplateContext {
         values[id + "_text"] = TemplateText(text: marker(id), closed: false)
     }
 
-    static func put(_ value: Value, id: String, into values: inout [String: Any]) {
-        values[id] = any(value)
-        switch value {
-        case .list(let l): values[id + "_text"] = TemplateText(text: Value.joined(l), closed: l.isEmpty)
-        default: break
+    /// An answer's text as its step's shape places it in a sentence.
+    static func shaped(_ text: String, _ shape: TextShape?) -> String {
+        switch shape {
+        case .phrase?: return Grammar.midSentence(text)
+        case .sentence?: return Grammar.sentence(text)
+        case .name?, nil: return text
         }
     }
 
-    static func any(_ value: Value) -> Any {
+    static func put(
+        _ value: Value, id: String, into values: inout [String: Any], shape: TextShape? = nil, shapes: [String: TextShape] = [:]
+    ) {
+        switch value {
+        case .text(let t) where shape != nil:
+            values[id] = TemplateText(shaped(t, shape))
+        case .list(let l):
+            let items = shape == nil ? l : l.map { shaped($0, shape) }
+            values[id] = items.map(TemplateText.init)
+            values[id + "_text"] = TemplateText(text: Value.joined(items), closed: items.isEmpty)
+        default:
+            values[id] = any(value, shapes: shapes)
+        }
+    }
+
+    static func any(_ value: Value, shapes: [String: TextShape] = [:]) -> Any {
         switch value {
         case .bool(let b): return TemplateText(text: b ? "yes" : "no", closed: !b)
         case .list(let l): return l.map(TemplateText.init)
-        case .items(let items): return items.enumerated().map { item($1, n: ($1["n"]?.numeric).map { Int($0) } ?? $0 + 1) }
-        case .plan(let days):
-            return days.map { d -> [String: Any] in
-                [
-                    "day": TemplateText(String(d.day)), "date": TemplateText(d.date), "weekday": TemplateText(d.on.weekday),
-                    "iso": TemplateText(d.on.iso), "long": TemplateText(d.on.long), "title": TemplateText(d.title),
-                    "actions": d.actions.map(TemplateText.init),
-                ]
-            }
+        case .items(let items):
+            return items.enumerated().map { item($1, n: ($1["n"]?.numeric).map { Int($0) } ?? $0 + 1, shapes: shapes) }
+        case .plan(let days): return planDays(days)
         case .seen: return TemplateText(text: "", closed: true)
         default: return TemplateText(text: value.display, closed: false)
         }
     }
 
-    static func item(_ item: [String: Value], n: Int) -> [String: Any] {
+    /// The days of a plan as a template sees them.
+    static func planDays(_ days: [PlanDay]) -> [[String: Any]] {
+        days.map { d -> [String: Any] in
+            [
+                "day": TemplateText(String(d.day)), "date": TemplateText(d.date), "weekday": TemplateText(d.on.weekday),
+                "iso": TemplateText(d.on.iso), "long": TemplateText(d.on.long), "title": TemplateText(d.title),
+                "actions": d.actions.map(TemplateText.init),
+            ]
+        }
+    }
+
+    static func item(_ item: [String: Value], n: Int, shapes: [String: TextShape] = [:]) -> [String: Any] {
         var out: [String: Any] = ["n": TemplateText(String(n))]
-        for (k, v) in item { put(v, id: k, into: &out) }
+        for (k, v) in item { put(v, id: k, into: &out, shape: shapes[k], shapes: shapes) }
         return out
     }
 

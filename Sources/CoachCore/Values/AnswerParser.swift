@@ -38,8 +38,15 @@ public enum AnswerParser {
         (s.value < 0x20 && s != "\n" && s != "\t") || (s.value >= 0x7F && s.value < 0xA0)
     }
 
-    /// Parses `input` for `step`; the failure is a one-line reason that says what would work.
+    /// Parses `input` for `step` with nothing answered before it; the failure is a one-line reason.
     public static func parse(_ input: AnswerInput, for step: Step, today: Day) -> Result<Value, Reason> {
+        parse(input, for: step, context: AnswerContext(today: today))
+    }
+
+    /// Parses `input` for `step` in the session's `context` (its day, its currency, the date it must come after);
+    /// the failure is a one-line reason that says what would work.
+    public static func parse(_ input: AnswerInput, for step: Step, context: AnswerContext) -> Result<Value, Reason> {
+        let today = context.today
         let raw: String
         switch input {
         case .text(let s): raw = sanitize(s)
@@ -69,9 +76,17 @@ public enum AnswerParser {
             }
             return checkRange(n, step, render: { Value.format(number: $0, decimals: nil) }).map { .number($0) }
         case .money:
-            guard let m = Money.parse(text, defaultCurrency: step.currency) else {
-                return .failure(Reason("'\(short(text))' is not an amount: try 12000, $12,000, 12k or €3,200.50."))
+            guard let (cents, given) = Money.parseAmount(text) else {
+                let c = step.currency ?? context.currency.symbol
+                return .failure(
+                    Reason("'\(short(text))' is not an amount: try 12000, 12k, \(Money(cents: 1_200_000, currency: c)) or 1.2m."))
             }
+            let currency: String
+            switch currencyFor(given, typed: text, step: step, context: context) {
+            case .success(let c): currency = c
+            case .failure(let reason): return .failure(reason)
+            }
+            let m = Money(cents: cents, currency: currency)
             return checkRange(m.amount, step, render: { Money(cents: Int64($0 * 100), currency: m.currency).description })
                 .map { _ in .money(m) }
         case .percent:
@@ -83,12 +98,17 @@ public enum AnswerParser {
             return checkRange(n, step, render: { Value.format(number: $0, decimals: nil) + "%" }).map { .percent($0) }
         case .date:
             guard let d = parseDate(text, today: today) else {
+                if let word = dateNearMiss(text) {
+                    return .failure(Reason("'\(short(text))' is not a date: did you mean '\(word)'?"))
+                }
                 return .failure(
-                    Reason("'\(short(text))' is not a date: type 2026-11-23, today, tomorrow, +3d or a weekday like friday."))
+                    Reason(
+                        "'\(short(text))' is not a date: type \(dateExample(for: step, context: context).iso), today, "
+                            + "tomorrow, +3d, friday or next friday."))
             }
-            if let min = step.minDate, d < min { return .failure(Reason("Pick a date on or after \(min.long).")) }
-            if let max = step.maxDate, d > max { return .failure(Reason("Pick a date on or before \(max.long).")) }
-            return .success(.date(d))
+            return checkDate(d, step, context).map { .date($0) }
+        case .time:
+            return parseTime(text).map { .text($0) }
         case .email:
             guard isEmail(text) else {
                 return .failure(Reason("'\(short(text))' is not an email address: it should look like name@company.com."))
@@ -244,16 +264,18 @@ public enum AnswerParser {
         return .success(n)
     }
 
-    /// Parses `2026-11-23`, `today`, `tomorrow`, `+3d`, `+2w`, `in 3 days`, a weekday name (the next one).
+    /// Parses `2026-11-23`, `today`, `tomorrow`, `+3d`, `+2w`, `in 3 days`, a weekday name (the next one after
+    /// today), `this friday` (the coming one, today when it is a Friday) and `next friday` (the one in the
+    /// following week, which starts on Monday), `next week` (its Monday).
     public static func parseDate(_ raw: String, today: Day) -> Day? {
-        var text = raw.lowercased().trimmingWhitespace()
+        let text = raw.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if let iso = Day.parseISO(text) { return iso }
         switch text {
         case "today", "now": return today
         case "tomorrow", "tmrw": return today.adding(days: 1)
+        case "next week": return today.adding(days: 7 - today.weekdayIndex)
         default: break
         }
-        if text.hasPrefix("next ") { text = String(text.dropFirst(5)).trimmingWhitespace() }
         if text.hasPrefix("+") || text.hasPrefix("in ") {
             var body = text.hasPrefix("+") ? String(text.dropFirst()) : String(text.dropFirst(3))
             body = body.trimmingWhitespace()
@@ -268,15 +290,189 @@ public enum AnswerParser {
             guard let n = Int(body), n >= 0, n < 3660 else { return nil }
             return today.adding(days: n * unit)
         }
-        for (i, name) in Day.weekdayNames.enumerated() {
+        var name = text
+        var which = ""
+        for prefix in ["next ", "this ", "coming ", "on "] where text.hasPrefix(prefix) {
+            which = String(prefix.dropLast())
+            name = String(text.dropFirst(prefix.count))
+        }
+        guard let i = weekdayIndex(name) else { return nil }
+        let ahead = (i - today.weekdayIndex + 7) % 7
+        switch which {
+        case "next": return today.adding(days: 7 - today.weekdayIndex + i)
+        case "this", "coming": return today.adding(days: ahead)
+        default: return today.adding(days: ahead == 0 ? 7 : ahead)
+        }
+    }
+
+    /// 0 for `monday`, `mon`, `mo` ... 6 for `sunday` (three letters or more, or the whole name); nil otherwise.
+    static func weekdayIndex(_ word: String) -> Int? {
+        Day.weekdayNames.firstIndex { name in
             let lower = name.lowercased()
-            if text == lower || (text.count >= 3 && lower.hasPrefix(text)) {
-                var delta = (i - today.weekdayIndex + 7) % 7
-                if delta == 0 { delta = 7 }
-                return today.adding(days: delta)
+            return word == lower || (word.count >= 3 && lower.hasPrefix(word))
+        }
+    }
+
+    /// The date word a refused answer was probably meant to be (`thursdayy` gives `thursday`, `next fridya` gives
+    /// `next friday`), or nil.
+    static func dateNearMiss(_ raw: String) -> String? {
+        let words = raw.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty, words.count <= 2, words.allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
+        let names = Day.weekdayNames.map { $0.lowercased() }
+        let vocabulary = names + ["today", "tomorrow"]
+        var fixed: [String] = []
+        var changed = false
+        for (n, word) in words.enumerated() {
+            let known = n == 0 && words.count == 2 ? ["next", "this"] : vocabulary
+            if known.contains(word) || (n == words.count - 1 && weekdayIndex(word) != nil) {
+                fixed.append(word)
+            } else if let close = Suggest.closest(word, in: known), word.count >= 3 {
+                fixed.append(close)
+                changed = true
+            } else {
+                return nil
             }
         }
-        return nil
+        return changed ? fixed.joined(separator: " ") : nil
+    }
+
+    /// `day` when it keeps the step's rules (`min`, `max`, `future`, `weekdays`, `after`), else why not.
+    static func checkDate(_ day: Day, _ step: Step, _ context: AnswerContext) -> Result<Day, Reason> {
+        if let min = step.minDate, day < min { return .failure(Reason("Pick a date on or after \(min.long).")) }
+        if let max = step.maxDate, day > max { return .failure(Reason("Pick a date on or before \(max.long).")) }
+        if step.future && day < context.today {
+            return .failure(
+                Reason("\(day.long) is in the past; pick today (\(context.today.short)) or a later day."))
+        }
+        if let after = context.after, day <= after.day {
+            return .failure(
+                Reason(
+                    "Pick a day after \(after.day.long), your answer to “\(short(after.question))”; "
+                        + "\(day == after.day ? "this is the same day" : "\(day.long) comes before it")."))
+        }
+        if step.weekdays && day.isWeekend {
+            return .failure(
+                Reason(
+                    "\(day.long) is a weekend day; pick a weekday, such as \(day.adding(days: 7 - day.weekdayIndex).long)."))
+        }
+        return .success(day)
+    }
+
+    /// A date `step` accepts, worked out from `context.today`: about a week ahead, after the `after:` date, on a
+    /// weekday when the step asks for one (for examples and hints, which must never show a date already past).
+    public static func dateExample(for step: Step, context: AnswerContext) -> Day {
+        var day = context.today.adding(days: 7)
+        if let after = context.after, day <= after.day { day = after.day.adding(days: 2) }
+        if let min = step.minDate, day < min { day = min }
+        if step.weekdays { while day.isWeekend { day = day.adding(days: 1) } }
+        if let max = step.maxDate, day > max { day = max }
+        return day
+    }
+
+    /// The examples of `step` as they should be shown in `context`: a fixed date the step would now refuse (one
+    /// in the past) gives way to one worked out from today; an amount in another currency than the session's is
+    /// shown in the session's.
+    public static func examples(for step: Step, context: AnswerContext) -> [String] {
+        var out: [String] = []
+        for example in step.examples {
+            var shown = example
+            switch step.kind {
+            case .date:
+                if case .failure = parse(.text(example), for: step, context: context) {
+                    shown = dateExample(for: step, context: context).iso
+                }
+            case .money:
+                if case .failure = parse(.text(example), for: step, context: context),
+                    let (cents, _) = Money.parseAmount(example)
+                {
+                    shown = Money(cents: cents, currency: step.currency ?? context.currency.symbol).description
+                }
+            default: break
+            }
+            if !out.contains(shown) { out.append(shown) }
+        }
+        return out
+    }
+
+    /// The currency an amount is kept in: the one it was typed with, when the step and the session allow it;
+    /// the session's (or the step's own) when it was typed bare; else why another currency cannot be taken.
+    static func currencyFor(_ given: String?, typed text: String, step: Step, context: AnswerContext) -> Result<String, Reason> {
+        if let fixed = step.currency {
+            if let given, !Money.same(given, fixed) {
+                return .failure(Reason("'\(short(text))' is in \(given), but this question takes amounts in \(fixed)."))
+            }
+            return .success(fixed)
+        }
+        let session = context.currency
+        guard let given else { return .success(session.symbol) }
+        if step.ownCurrency || !session.isSettled { return .success(given) }
+        guard Money.same(given, session.symbol) else {
+            var from = ""
+            if case .answer(let question) = session.source { from = " (as in “\(short(question))”)" }
+            return .failure(
+                Reason(
+                    "'\(short(text))' is in \(given), but this session's amounts are in \(session.symbol)\(from): "
+                        + "type it in \(session.symbol) or with no symbol, or change that answer first, so that no "
+                        + "draft mixes currencies."))
+        }
+        return .success(session.symbol)
+    }
+
+    /// Reads `14:30`, `14.30`, `2pm`, `2:30 pm`, `noon`, `midnight`, with a time zone after it if wanted
+    /// (`2pm CET`); gives `14:00`, `14:30 CET`.
+    static func parseTime(_ raw: String) -> Result<String, Reason> {
+        let failure = Reason(
+            "'\(short(raw))' is not a time: type 14:30, 2pm, 2:30 pm or noon (a time zone such as CET may follow).")
+        var words = raw.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { return .failure(failure) }
+        var zone: String?
+        if words.count > 1, let last = words.last, isZone(last) {
+            zone = last.uppercased()
+            words.removeLast()
+        }
+        var text = words.joined().lowercased()
+        var hour: Int
+        var minute = 0
+        switch text {
+        case "noon", "midday": hour = 12
+        case "midnight": hour = 0
+        default:
+            var half: String?
+            for suffix in ["a.m.", "p.m.", "am", "pm", "a", "p"] where text.hasSuffix(suffix) {
+                half = String(suffix.prefix(1))
+                text = String(text.dropLast(suffix.count))
+                break
+            }
+            let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "." || $0 == "h" })
+            guard (1...2).contains(parts.count), let h = Int(parts[0]), parts[0].count <= 2 else {
+                if let close = Suggest.closest(text, in: ["noon", "midday", "midnight"]), text.count >= 3 {
+                    return .failure(Reason("'\(short(raw))' is not a time: did you mean '\(close)'?"))
+                }
+                return .failure(failure)
+            }
+            hour = h
+            if parts.count == 2 {
+                guard parts[1].count == 2, let m = Int(parts[1]), (0...59).contains(m) else { return .failure(failure) }
+                minute = m
+            }
+            if let half {
+                guard (1...12).contains(hour) else { return .failure(failure) }
+                hour = hour % 12 + (half == "p" ? 12 : 0)
+            } else if parts.count == 1 {
+                return .failure(failure)
+            }
+            guard (0...23).contains(hour) else { return .failure(failure) }
+        }
+        let clock = (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
+        return .success(zone.map { "\(clock) \($0)" } ?? clock)
+    }
+
+    /// `CET`, `GMT`, `UTC+1`, `AEST`: two to five letters, maybe an offset.
+    static func isZone(_ word: String) -> Bool {
+        let letters = word.prefix { $0.isASCII && $0.isLetter }
+        let rest = word.dropFirst(letters.count)
+        guard (2...5).contains(letters.count), !["am", "pm"].contains(letters.lowercased()) else { return false }
+        return rest.isEmpty || ((rest.first == "+" || rest.first == "-") && rest.dropFirst().allSatisfy(\.isNumber))
     }
 
     /// `text.count`, without grapheme breaking for ASCII text (where only `\r\n` joins two bytes into one Character).

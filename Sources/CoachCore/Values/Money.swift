@@ -43,6 +43,28 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Parses `$12,000`, `12k`, `12.5K`, `€3,200.50`, `1.2m`, `USD 900`, `900 EUR`; nil when it is not money.
     public static func parse(_ raw: String, defaultCurrency: String) -> Money? {
+        guard let (cents, currency) = parseAmount(raw) else { return nil }
+        return Money(cents: cents, currency: currency ?? defaultCurrency)
+    }
+
+    /// The symbol a currency code stands for (`EUR` gives `€`), or the currency as given: two spellings of one
+    /// currency compare equal through it.
+    public static func canonical(_ currency: String) -> String {
+        switch currency.uppercased() {
+        case "USD": return "$"
+        case "EUR": return "€"
+        case "GBP": return "£"
+        case "JPY": return "¥"
+        case "INR": return "₹"
+        default: return currency.uppercased()
+        }
+    }
+
+    /// Whether two currency spellings (`€`, `EUR`, `eur`) name the same currency.
+    public static func same(_ a: String, _ b: String) -> Bool { canonical(a) == canonical(b) }
+
+    /// The amount in cents and the currency written with it (nil when the text has none); nil when it is not money.
+    static func parseAmount(_ raw: String) -> (cents: Int64, currency: String?)? {
         var text = Substring(raw.trimmingWhitespace())
         var currency: String?
         var negative = false
@@ -82,7 +104,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         let value = number * multiplier
         guard value.isFinite, abs(value) < 9e15 else { return nil }
         let cents = Int64((value * 100).rounded())
-        return Money(cents: negative ? -cents : cents, currency: currency ?? defaultCurrency)
+        return (negative ? -cents : cents, currency)
     }
 }
 

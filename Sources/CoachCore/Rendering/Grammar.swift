@@ -1,0 +1,108 @@
+/// The small pieces of English grammar a draft needs where an answer meets the template's own words.
+enum Grammar {
+    /// `a` or `an` for `text`, by how it sounds: `an 8%`, `an 11`, `a 100`, `an hour`, `a unit`, `an SLA`.
+    static func article(for text: String) -> String {
+        var rest = Substring(text)
+        while let c = rest.first, c == " " || c == "\"" || c == "'" || c == "(" || c == "“" || c == "‘" {
+            rest = rest.dropFirst()
+        }
+        // A currency symbol is read after the number ("an $8,000 rise" is "an eight thousand dollar rise").
+        while let c = rest.first, "$€£¥₹+~≈".contains(c) { rest = rest.dropFirst() }
+        guard let first = rest.first else { return "a" }
+        if first.isASCII && first.isNumber { return numberArticle(rest) }
+        let word = rest.prefix { $0.isLetter }
+        guard !word.isEmpty else { return "a" }
+        if isAcronym(word) { return "AEFHILMNORSX".contains(word.first!) ? "an" : "a" }
+        let lower = word.lowercased()
+        for prefix in ["hour", "honest", "honour", "honor", "heir"] where lower.hasPrefix(prefix) { return "an" }
+        for prefix in ["uni", "use", "usu", "uti", "ura", "ure", "uro", "ubi", "euro", "eu", "ewe", "one", "once", "uk"]
+        where lower.hasPrefix(prefix) {
+            return "a"
+        }
+        return "aeiou".contains(lower.first!) ? "an" : "a"
+    }
+
+    /// `text` with its article: `an 8% discount`.
+    static func withArticle(_ text: String) -> String { article(for: text) + " " + text }
+
+    /// How a number is read aloud decides its article: eight, eleven, eighteen, eighty..., eight hundred.
+    private static func numberArticle(_ text: Substring) -> String {
+        let digits = text.prefix { $0.isNumber || $0 == "," }
+        let groups = digits.split(separator: ",")
+        var leading: Int
+        if groups.count > 1, let g = Int(groups[0]) {
+            leading = g
+        } else {
+            let plain = digits.filter(\.isNumber)
+            guard let n = Int(plain.prefix(18)) else { return "a" }
+            leading = n
+            // 1100 is "eleven hundred" or "one thousand one hundred": read by thousands, as written.
+            while leading >= 1000 { leading /= 1000 }
+        }
+        switch leading {
+        case 8, 11, 18: return "an"
+        case 80...89: return "an"
+        case 800...899: return "an"
+        default: return "a"
+        }
+    }
+
+    /// An acronym read letter by letter: two to five capitals (`SLA`, `KPI`, `EMEA` is read as a word but starts
+    /// with a vowel either way).
+    static func isAcronym(_ word: Substring) -> Bool {
+        word.count >= 2 && word.count <= 5 && word.allSatisfy { $0.isUppercase }
+    }
+
+    /// A phrase answer as it reads inside a sentence: surrounding spaces and one final full stop dropped, and the
+    /// first letter lowered unless the first word is an acronym or a mixed-case name (`EMEA`, `iPhone`, `Q4`).
+    static func midSentence(_ text: String) -> String {
+        var s = trimmed(text)
+        if s.hasSuffix("."), !s.hasSuffix("..") { s.removeLast() }
+        while let last = s.last, last == " " { s.removeLast() }
+        let word = s.prefix { !$0.isWhitespace }
+        guard let first = word.first, first.isUppercase else { return s }
+        let tail = word.dropFirst()
+        // Lower "The" or "Two", never "EMEA", "Q4", "McKinsey" or "O'Neill".
+        guard tail.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return s }
+        return first.lowercased() + s.dropFirst()
+    }
+
+    /// A sentence answer: its first letter raised and a full stop added when it has no final punctuation.
+    static func sentence(_ text: String) -> String {
+        var s = capitalized(trimmed(text))
+        if let last = s.last, !".!?".contains(last) { s += "." }
+        return s
+    }
+
+    /// `text` with its first letter raised (`the pilot` becomes `The pilot`).
+    static func capitalized(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// `text` with its first letter lowered, as `midSentence` decides.
+    static func lowered(_ text: String) -> String { midSentence(text) }
+
+    /// `1 risk`, `3 risks`, `0 risks`.
+    static func counted(_ n: Double, singular: String, plural: String) -> String {
+        let number = Value.format(number: n, decimals: nil)
+        return number + " " + (n == 1 ? singular : plural)
+    }
+
+    /// The plural of a regular noun (`risk` → `risks`, `company` → `companies`, `box` → `boxes`).
+    static func plural(of noun: String) -> String {
+        let lower = noun.lowercased()
+        if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) {
+            return noun.dropLast() + "ies"
+        }
+        for end in ["s", "x", "z", "ch", "sh"] where lower.hasSuffix(end) { return noun + "es" }
+        return noun + "s"
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        var s = Substring(text)
+        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
+        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -419,8 +419,8 @@ public struct Session: Sendable {
                 : []
             if spec.kind == .email && !preview {
                 return RenderedOutput(
-                    id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },
-                    body: body, reviewing: Draft(subject: subject, body: body, isEmail: true))
+                    finishedEmail: spec.id, title: spec.title, kind: spec.kind, subject: subject,
+                    to: to.flatMap { $0.isEmpty ? nil : $0 }, body: body)
             }
             return RenderedOutput(
                 id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },

@@ -74,15 +74,20 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
     /// A finished email's review is worked out when it is read, from the subject and body as rendered: most turns
     /// that finish a session go to a shell that never shows it (the protocol does not send it).
     public var review: [ReviewFinding]? {
-        get { reviewing.map { DraftReview.review($0) } ?? givenReview }
+        get { reviewsItself ? DraftReview.review(reviewDraft) : givenReview }
         set {
             givenReview = newValue
-            reviewing = nil
+            reviewsItself = false
         }
     }
     private var givenReview: [ReviewFinding]?
-    /// The draft whose review `review` gives, when it is worked out on demand.
-    private var reviewing: Draft?
+    /// Whether `review` is worked out on demand from the draft as rendered.
+    private var reviewsItself = false
+
+    /// The email as the review reads it: `fullText`, so that finding lines count from its first line.
+    public var reviewDraft: Draft {
+        Draft.parse(fullText, isEmail: true)
+    }
 
     public init(
         id: String, title: String, kind: OutputKind, subject: String?, to: String?, body: String, missing: [String],
@@ -98,10 +103,10 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
         self.givenReview = review
     }
 
-    /// A finished draft whose `review` is the review of `draft`, worked out when it is read.
-    init(id: String, title: String, kind: OutputKind, subject: String?, to: String?, body: String, reviewing draft: Draft) {
+    /// A finished email whose `review` is the review of `reviewDraft`, worked out when it is read.
+    init(finishedEmail id: String, title: String, kind: OutputKind, subject: String?, to: String?, body: String) {
         self.init(id: id, title: title, kind: kind, subject: subject, to: to, body: body, missing: [], review: nil)
-        self.reviewing = draft
+        self.reviewsItself = true
     }
 
     enum CodingKeys: String, CodingKey {
@@ -118,7 +123,7 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
             review: try c.decodeIfPresent([ReviewFinding].self, forKey: .review))
         // A finished email stored without its review (see `withoutReview`) gets it back when it is read.
         if !c.contains(.review), kind == .email, missing.isEmpty {
-            reviewing = Draft(subject: subject, body: body, isEmail: true)
+            reviewsItself = true
         }
     }
 

@@ -76,7 +76,14 @@ let package = Package(
             name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore", "CoachShell", "CoachStore"],
             exclude: ["Transcripts", "Fixtures"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"]),
+        .testTarget(
+            name: "CoachMCPTests",
+            dependencies: [
+                "CoachMCP", "CoachCore", "CoachShell", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v6]

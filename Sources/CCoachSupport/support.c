@@ -65,6 +65,93 @@ void coach_stdout_write(const char *text) {
 
 int coach_errno(void) { return errno; }
 
+/* Bracketed paste: the terminal marks pasted text with ESC[200~ ... ESC[201~ while mode 2004 is on. It is turned
+ * off again whenever Coach gives the terminal back: at exit, on Ctrl-Z (and on again after fg), and when a fatal
+ * signal ends the process, so the shell never receives the markers as text. */
+static volatile sig_atomic_t paste_on = 0;
+static int paste_handlers_installed = 0;
+static const char paste_on_seq[] = "\033[?2004h";
+static const char paste_off_seq[] = "\033[?2004l";
+
+static void paste_write_off(void) {
+    if (paste_on) {
+        ssize_t ignored = write(STDOUT_FILENO, paste_off_seq, sizeof paste_off_seq - 1);
+        (void)ignored;
+        paste_on = 0;
+    }
+}
+
+static void paste_at_exit(void) { paste_write_off(); }
+
+static const int paste_fatal_signals[] = {SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
+#define PASTE_FATAL_COUNT (sizeof paste_fatal_signals / sizeof paste_fatal_signals[0])
+static struct sigaction paste_previous[PASTE_FATAL_COUNT];
+
+/* Turns paste off, then hands the signal to whoever had it before (the default, or Swift's backtracer). */
+static void paste_fatal_handler(int signo) {
+    paste_write_off();
+    for (size_t i = 0; i < PASTE_FATAL_COUNT; i++) {
+        if (paste_fatal_signals[i] == signo) {
+            sigaction(signo, &paste_previous[i], NULL);
+            break;
+        }
+    }
+    raise(signo);
+}
+
+static void paste_stop_handler(int signo) {
+    int was_on = paste_on;
+    paste_write_off();
+    struct sigaction dfl, mine;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(signo, &dfl, &mine);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, signo);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(signo); /* stops here until fg */
+    sigaction(signo, &mine, NULL);
+    if (was_on) {
+        ssize_t ignored = write(STDOUT_FILENO, paste_on_seq, sizeof paste_on_seq - 1);
+        (void)ignored;
+        paste_on = 1;
+    }
+}
+
+void coach_paste_enable(void) {
+    if (!paste_handlers_installed) {
+        paste_handlers_installed = 1;
+        atexit(paste_at_exit);
+        for (size_t i = 0; i < PASTE_FATAL_COUNT; i++) {
+            struct sigaction old;
+            if (sigaction(paste_fatal_signals[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN) continue;
+            paste_previous[i] = old;
+            struct sigaction sa;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = paste_fatal_handler;
+            sigemptyset(&sa.sa_mask);
+            sigaction(paste_fatal_signals[i], &sa, NULL);
+        }
+        struct sigaction stop;
+        memset(&stop, 0, sizeof stop);
+        stop.sa_handler = paste_stop_handler;
+        sigemptyset(&stop.sa_mask);
+        sigaction(SIGTSTP, &stop, NULL);
+    }
+    fputs(paste_on_seq, stdout);
+    fflush(stdout);
+    paste_on = 1;
+}
+
+void coach_paste_disable(void) {
+    fflush(stdout);
+    paste_write_off();
+}
+
+int coach_paste_is_on(void) { return paste_on != 0; }
+
 int coach_pty_spawn(
     const char *path, char *const argv[], char *const envp[], unsigned short rows, unsigned short cols,
     int *master_fd, pid_t *child_pid) {

@@ -61,6 +61,17 @@ static inline int coach_history_enter(History *h, const char *line) {
     HistEvent ev;
     return history(h, &ev, H_ENTER, line);
 }
+/** The number of the newest history event, or -1 when the history is empty. */
+static inline int coach_history_newest(History *h) {
+    HistEvent ev;
+    if (history(h, &ev, H_FIRST) < 0) return -1;
+    return ev.num;
+}
+/** Deletes the history event numbered `num`. */
+static inline int coach_history_delete(History *h, int num) {
+    HistEvent ev;
+    return history(h, &ev, H_DEL, num);
+}
 static inline int coach_history_load(History *h, const char *path) {
     HistEvent ev;
     return history(h, &ev, H_LOAD, path);

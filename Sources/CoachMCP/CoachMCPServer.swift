@@ -94,7 +94,7 @@ public enum CoachMCPServer {
             return try await resources.read(params.uri)
         }
 
-        let transport = StdioTransport(logger: logger)
+        let transport = LineTransport(logger: logger)
         try await server.start(transport: transport) { info, capabilities in
             logger.info("initialized by \(info.name) \(info.version)")
             await client.set(capabilities)

@@ -79,7 +79,7 @@ enum MCPHints {
         case "unknownPlaybook": return "Call list_playbooks for the playbook ids."
         case "unknownSession": return "Call list_sessions for the saved sessions, or start_session to begin one."
         case "staleStep":
-            return "Nothing was changed. Answer the step being asked"
+            return "Answer the step being asked"
                 + (failure.current.map { " (\($0))" } ?? "") + "; session_state shows it."
         case "notOptional": return "Answer this step; only optional steps (required: false) can be skipped."
         case "nothingBefore": return "This is the first step; answer it."

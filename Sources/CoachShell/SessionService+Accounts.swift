@@ -57,7 +57,8 @@ extension SessionService {
 
     /// The remembered facts about `account` that `playbook` asks for, as defaults with their age.
     func rememberedDefaults(account: String, playbook: Playbook) -> [String: SessionState.Prefill] {
-        guard let facts = try? store.facts(account: account), !facts.isEmpty else { return [:] }
+        // Facts are saved only with drafts, never by the open group: read them without saving the group first.
+        guard let facts = try? backing.facts(account: account), !facts.isEmpty else { return [:] }
         let time = now()
         var defaults: [String: SessionState.Prefill] = [:]
         for fact in facts {
@@ -91,7 +92,7 @@ extension SessionService {
         }
         state.prefill.merge(defaults) { old, _ in old }
         entry.session = Session(playbook: playbook, state: state)
-        entry.turn = entry.session.currentTurn()
+        entry.turn = entry.session.currentTurn().accepting(entry.turn.accepted)
         return [notice]
     }
 

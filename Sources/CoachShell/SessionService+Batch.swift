@@ -1,5 +1,6 @@
 import CoachCore
 import CoachStore
+import Foundation
 
 extension SessionService {
     /// Stores a session that ran elsewhere in one go (a batch run from an answers file), with its answers in the
@@ -11,8 +12,13 @@ extension SessionService {
             session: session, title: Self.title(session: session, account: account), account: account, turn: turn)
         var notices: [String] = []
         let id = create(&entry, origin: origin, journal: [], notices: &notices)
-        let answers = Self.answers(session).map { JournalEntry(kind: .answer, step: $0.step, text: $0.answer) }
-        save(&entry, id: id, journal: answers + Self.journal(for: turn), notices: &notices)
+        // The answers are recorded with their typed values; the snapshot saved with them is the state they made.
+        let answers = session.answeredSteps().map { step in
+            JournalEntry(
+                kind: .answer, step: step.key.description, text: step.answer,
+                value: session.state.answers[step.key].map { Data($0.jsonBytes) })
+        }
+        save(&entry, id: id, journal: answers + Self.journal(for: turn), events: answers.count, snapshot: true, notices: &notices)
         var version: Int?
         if turn.status == .completed {
             version = saveDraft(&entry, id: id, notices: &notices)

@@ -12,9 +12,7 @@ extension SessionService {
         let stamp = now()
         switch format {
         case .jsonl, .transcript:
-            let lines = try journal(full).map {
-                TranscriptLine(seq: $0.seq, at: $0.at, kind: $0.kind.rawValue, step: $0.step, text: $0.text)
-            }
+            let lines = try transcript(full)
             let name = "\(full)-transcript.\(format.fileExtension)"
             if format == .jsonl {
                 return [ExportedFile(name: name, contents: TranscriptExport.jsonl(lines, sessionID: full))]
@@ -56,12 +54,29 @@ extension SessionService {
         if let entry = live[full] {
             return entry.session.export(sessionID: full, title: entry.title)
         }
-        let stored = try storedSession(full)
-        if let (playbook, state, _) = try? Self.check(stored, catalog: catalog, decoder: decoder) {
-            return Session(playbook: playbook, state: state).export(sessionID: full, title: stored.title)
+        let found: (StoredSession, events: [JournalEntry])?
+        do {
+            found = try store.sessionForResume(id: full)
+        } catch {
+            throw Self.serviceError(error)
         }
-        // The playbook changed or went away: what was stored is all there is.
-        let answers = (try? [SessionExport.Answer](jsonBytes: [UInt8](stored.answers))) ?? []
+        guard let (stored, events) = found else {
+            throw ServiceError(.unknownSession, "There is no session '\(full)'. List the sessions with: coach sessions")
+        }
+        if let (session, _) = try? replayed(stored, events: events) {
+            return session.export(sessionID: full, title: stored.title)
+        }
+        // The playbook changed or went away: the answers of the snapshot, and those given after it, are all there is.
+        var answers = (try? [SessionExport.Answer](jsonBytes: [UInt8](stored.answers))) ?? []
+        let playbook = catalog.playbook(stored.playbookID)
+        for event in events {
+            guard let step = event.step, event.kind == .answer || event.kind == .skip else { continue }
+            answers.removeAll { $0.step == step }
+            if event.kind == .answer, !event.text.isEmpty {
+                let question = playbook?.step(step)?.ask ?? step
+                answers.append(SessionExport.Answer(step: step, question: question, answer: event.text))
+            }
+        }
         let lastDraft = (try? store.drafts(sessionID: full))?.last
         let draft = lastDraft.flatMap { try? decoder.decode(StoredDraft.self, from: $0.outputs) }
         return SessionExport(
@@ -69,6 +84,14 @@ extension SessionService {
             playbookTitle: catalog.playbook(stored.playbookID)?.title ?? stored.playbookID,
             status: Self.engineStatus(stored.status), answers: answers, outputs: draft?.outputs ?? [],
             plans: draft?.plans ?? [])
+    }
+
+    /// The session's journal as a transcript: each line with the kind it reads as (events the transcript leaves
+    /// out, such as an info step seen, are not in it).
+    public func transcript(_ id: String) throws(ServiceError) -> [TranscriptLine] {
+        try journal(id).filter { !$0.text.isEmpty }.map {
+            TranscriptLine(seq: $0.seq, at: $0.at, kind: $0.kind.transcriptKind, step: $0.step, text: $0.text)
+        }
     }
 
     static func engineStatus(_ status: StoreStatus) -> CoachCore.SessionStatus {

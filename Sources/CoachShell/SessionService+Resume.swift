@@ -6,36 +6,45 @@ extension SessionService {
     /// Carries on a stored session where it stopped (it is read afresh from the store).
     ///
     /// When its playbook changed since it started, it resumes if every answered step still exists, with a notice
-    /// saying so; otherwise it throws `playbookChanged`, and the answers stay viewable and exportable.
+    /// saying so; otherwise it throws `playbookChanged`, and the answers stay viewable and exportable. On a later
+    /// day, the new day relative dates count from is an event of its journal.
     public func resume(_ id: String) throws(ServiceError) -> SessionUpdate {
         let full = try resolve(id)
-        if transient, var entry = live[full] {
-            // Nothing is stored with --no-store: the session in this process is the only copy.
-            entry.session.setToday(today())
-            entry.turn = entry.session.currentTurn()
-            live[full] = entry
-            return SessionUpdate(sessionID: full, turn: entry.turn, title: entry.title)
-        }
         flushPending(full)
         var (entry, notices) = try load(full)
-        let previous = entry.session.state
-        entry.session.setToday(today())
+        let day = today()
+        let newDay = entry.session.state.today != day
+        if newDay {
+            entry.session.setToday(day)
+        }
         entry.turn = entry.session.currentTurn()
-        if entry.session.state != previous || notices.isEmpty == false {
+        if newDay || !notices.isEmpty {
             let note = JournalEntry(kind: .note, text: "Resumed." + (notices.first.map { " " + $0 } ?? ""))
-            save(&entry, id: full, journal: [note] + Self.journal(for: entry.turn), notices: &notices)
+            let events = newDay ? [Self.journal(today: day)] : []
+            save(
+                &entry, id: full, journal: events + [note] + Self.journal(for: entry.turn), events: events.count,
+                snapshot: !notices.isEmpty, notices: &notices)
         }
         live[full] = entry
         return SessionUpdate(sessionID: full, turn: entry.turn, notices: notices, title: entry.title)
     }
 
-    /// Reads session `full` from the store into memory; returns it with notices about a changed playbook.
+    /// Reads session `full` from the store into memory: its snapshot, then the later events replayed through the
+    /// engine. Returns it with notices about a changed playbook.
     @discardableResult
     func load(_ full: String) throws(ServiceError) -> (entry: Live, notices: [String]) {
-        let stored = try storedSession(full)
-        let (playbook, state, notices) = try Self.check(stored, catalog: catalog, decoder: decoder)
-        let session = Session(playbook: playbook, state: state)
+        let found: (StoredSession, events: [JournalEntry])?
+        do {
+            found = try store.sessionForResume(id: full)
+        } catch {
+            throw Self.serviceError(error)
+        }
+        guard let (stored, events) = found else {
+            throw ServiceError(.unknownSession, "There is no session '\(full)'. List the sessions with: coach sessions")
+        }
+        let (session, notices) = try replayed(stored, events: events)
         var entry = Live(session: session, title: stored.title, account: stored.account, turn: session.currentTurn())
+        entry.sinceSnapshot = events.count
         if stored.status == .completed, let last = try? store.drafts(sessionID: full).last {
             entry.lastDraft = last.outputs
         }
@@ -43,10 +52,28 @@ extension SessionService {
         return (entry, notices)
     }
 
+    /// The engine session of a stored one: its snapshot with `events` replayed; with notices about a changed
+    /// playbook, or why it cannot be carried on.
+    func replayed(_ stored: StoredSession, events: [JournalEntry]) throws(ServiceError) -> (Session, [String]) {
+        let (playbook, state, notices) = try Self.check(stored, events: events, catalog: catalog, decoder: decoder)
+        var session = Session(playbook: playbook, state: state)
+        if let refused = Self.replay(events, onto: &session, decoder: decoder) {
+            let id = stored.id
+            let keep = "Its answers are kept: see them with `coach sessions export \(id) --format markdown`."
+            throw ServiceError(
+                .damaged,
+                "Session \(id) cannot be carried on: its event \(refused.seq) (\(refused.kind.rawValue)"
+                    + (refused.step.map { " '\($0)'" } ?? "")
+                    + ") no longer applies to the playbook '\(playbook.id)'. \(keep)")
+        }
+        return (session, notices)
+    }
+
     /// The playbook and state to carry a stored session on with, or why it cannot be.
-    static func check(_ stored: StoredSession, catalog: PlaybookCatalog, decoder: JSONDecoder) throws(ServiceError)
-        -> (Playbook, SessionState, [String])
-    {
+    /// `events` are the lines to replay after the snapshot: the steps they answer must still exist too.
+    static func check(
+        _ stored: StoredSession, events: [JournalEntry] = [], catalog: PlaybookCatalog, decoder: JSONDecoder
+    ) throws(ServiceError) -> (Playbook, SessionState, [String]) {
         let id = stored.id
         let keep = "Its answers are kept: see them with `coach sessions export \(id) --format markdown`."
         guard let playbook = catalog.playbook(stored.playbookID) else {
@@ -62,7 +89,8 @@ extension SessionService {
             return (playbook, state, [])
         }
         let change = "version \(state.playbookVersion) to \(playbook.version)"
-        let missing = missingSteps(state, in: playbook)
+        let replayed = events.filter { [.answer, .skip, .goto].contains($0.kind) }.compactMap(\.step)
+        let missing = missingSteps(state, also: replayed, in: playbook)
         guard missing.isEmpty else {
             let list = missing.prefix(6).map { "'\($0)'" }.joined(separator: ", ") + (missing.count > 6 ? ", ..." : "")
             throw ServiceError(
@@ -79,15 +107,17 @@ extension SessionService {
         )
     }
 
-    /// The answered or skipped step ids that `playbook` no longer has (`group[2].field` checks group and field).
-    static func missingSteps(_ state: SessionState, in playbook: Playbook) -> [String] {
-        Set(state.answers.keys).union(state.skipped).sorted().filter { !playbook.contains($0) }.map(\.description)
+    /// The answered or skipped step ids (and the `also` ones) that `playbook` no longer has (`group[2].field`
+    /// checks group and field).
+    static func missingSteps(_ state: SessionState, also: [String] = [], in playbook: Playbook) -> [String] {
+        let keys = Set(state.answers.keys).union(state.skipped).union(also.compactMap { StepKey($0) })
+        return keys.sorted().filter { !playbook.contains($0) }.map(\.description)
     }
 
+    /// Saves the session's refused answers still waiting for the next change.
     func flushPending(_ id: String) {
         guard let entry = live[id], !entry.pending.isEmpty else { return }
         if (try? store.appendJournal(sessionID: id, entries: entry.pending)) != nil {
-            record { store throws(StoreError) in try store.appendJournal(sessionID: id, entries: entry.pending) }
             live[id]?.pending = []
         }
     }

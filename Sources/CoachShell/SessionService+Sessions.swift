@@ -4,7 +4,6 @@ import CoachStore
 extension SessionService {
     /// The most recently changed sessions first, optionally only those with `status`.
     public func list(limit: Int = 50, status: StoreStatus? = nil) throws(ServiceError) -> [SessionSummary] {
-        if transient { return transientList(limit: limit, status: status) }
         do {
             return try store.listSessions(limit: limit, status: status)
         } catch {
@@ -14,23 +13,7 @@ extension SessionService {
 
     /// The unfinished sessions, most recent first (what a home screen offers to resume).
     public func unfinished(limit: Int = 9) -> [SessionSummary] {
-        if transient { return transientList(limit: limit, status: .asking) }
         return (try? store.listSessions(limit: limit, status: .asking)) ?? []
-    }
-
-    /// The sessions of this process, as a store would list them.
-    func transientList(limit: Int, status: StoreStatus?) -> [SessionSummary] {
-        let summaries = live.map { id, entry in
-            SessionSummary(
-                id: id, playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
-                title: entry.title, status: StoreStatus(entry.turn.status), account: entry.account,
-                currentStep: entry.turn.prompt?.step.description, answered: entry.turn.progress.answered, total: entry.turn.progress.total,
-                createdAt: entry.createdAt, updatedAt: entry.updatedAt, origin: entry.origin)
-        }
-        return Array(
-            summaries.filter { status == nil || $0.status == status }
-                .sorted { ($0.updatedAt, $0.id) > ($1.updatedAt, $1.id) }
-                .prefix(limit))
     }
 
     /// The stored session with this id or unambiguous prefix (state and answers as stored).
@@ -41,7 +24,6 @@ extension SessionService {
     /// The session's journal, in order.
     public func journal(_ id: String) throws(ServiceError) -> [JournalEntry] {
         let full = try resolve(id)
-        if transient { return [] }
         flushPending(full)
         do {
             return try store.journal(sessionID: full)
@@ -53,7 +35,6 @@ extension SessionService {
     /// The session's draft versions, oldest first.
     public func drafts(_ id: String) throws(ServiceError) -> [StoreDraft] {
         let full = try resolve(id)
-        if transient { return [] }
         do {
             return try store.drafts(sessionID: full)
         } catch {

@@ -5,8 +5,8 @@ import Foundation
 extension SessionService {
     /// A service over the store in `home` (else `$COACH_HOME`, `$XDG_DATA_HOME/coach`, `~/.local/share/coach`).
     ///
-    /// With `noStore` or `COACH_NO_STORE=1` it keeps sessions in memory only. When the store cannot be opened,
-    /// it keeps them in memory too, and ``memoryReason`` says why.
+    /// With `noStore` or `COACH_NO_STORE=1` it keeps sessions in an in-memory database only. When the store cannot
+    /// be opened, it keeps them there too, and ``memoryReason`` says why.
     public static func open(
         home: String?, environment: [String: String], noStore: Bool = false, catalog: PlaybookCatalog,
         today: @escaping () -> Day
@@ -22,9 +22,7 @@ extension SessionService {
     {
         switch opening.wait() {
         case nil:
-            let service = inMemory(catalog: catalog, reason: "Sessions are not saved (--no-store).", today: today)
-            service.transient = true
-            return service
+            return inMemory(catalog: catalog, reason: noStoreReason, today: today)
         case .success(let store):
             return SessionService(catalog: catalog, store: store, mode: .database(path: store.path), today: today)
         case .failure(let error):
@@ -34,7 +32,7 @@ extension SessionService {
         }
     }
 
-    /// A service that keeps sessions in memory only; `reason` says why.
+    /// A service that keeps sessions in an in-memory database only; `reason` says why.
     public static func inMemory(catalog: PlaybookCatalog, reason: String, today: @escaping () -> Day)
         -> SessionService
     {
@@ -43,79 +41,106 @@ extension SessionService {
         return SessionService(catalog: catalog, store: store, mode: .memory(reason: reason), today: today)
     }
 
+    /// Why sessions are not saved with `--no-store`.
+    static let noStoreReason = "Sessions are not saved (--no-store)."
+
     /// The sentence shown when the store fails: what happened, and that the session goes on unsaved.
     static func memoryMessage(_ error: StoreError) -> String {
         error.message + " Coach goes on without saving: export your session before you quit."
     }
 
+    /// How many events a session's journal gains before its snapshot is saved again (it is also saved when the
+    /// session completes or is cancelled): a resume replays at most this many events.
+    static let snapshotInterval = 16
+
+    /// The store, with the changes of the open group saved first, so that whatever is read or written next sees
+    /// them. Every use of the store goes through here but the group's own saves (``save(_:id:journal:events:notices:)``).
+    var store: CoachStore {
+        saveGroup()
+        return backing
+    }
+
     // MARK: - Writes, with the fallback to memory
 
-    /// Stores a new session with `journal` (by default the first question); returns its id.
+    /// Stores a new session with `journal` (by default the first question); returns its id. In a group, the
+    /// session is saved with the group's other changes.
     func create(_ entry: inout Live, origin: SessionOrigin, journal: [JournalEntry]? = nil, notices: inout [String])
         -> String
     {
-        if transient { return newTransientID() }
-        let state = Data(entry.session.state.jsonBytes)
-        let answers = Data(Self.answers(entry.session).jsonBytes)
+        let snapshot = SessionProgress.Snapshot(
+            state: Data(entry.session.state.jsonBytes),
+            answers: Data(Self.answers(entry.session).jsonBytes))
         let journal = journal ?? Self.journal(for: entry.turn)
-        func attempt() throws(StoreError) -> String {
-            let id = try store.createSession(
-                playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
+        func start(_ id: String) -> SessionStart {
+            SessionStart(
+                id: id, playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
                 title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step.description,
-                answered: entry.turn.progress.answered, total: entry.turn.progress.total, state: state,
-                answers: answers, origin: origin, journal: journal)
+                answered: entry.turn.progress.answered, total: entry.turn.progress.total, snapshot: snapshot,
+                origin: origin, journal: journal)
+        }
+        if let open = group {
+            // An id no session has, in the store, in this process or among the group's new ones.
+            let taken = Set(
+                open.unsaved.compactMap { change -> String? in
+                    if case .start(let start) = change { return start.id }
+                    return nil
+                })
+            var id = SessionID.random()
+            while live[id] != nil || taken.contains(id) || (try? backing.hasSession(id: id)) == true {
+                id = SessionID.random()
+            }
+            group?.unsaved.append(.start(start(id)))
             return id
         }
+        func attempt() throws(StoreError) -> String {
+            let new = start("")
+            return try store.createSession(
+                playbookID: new.playbookID, playbookVersion: new.playbookVersion, title: new.title,
+                account: new.account, currentStep: new.currentStep, answered: new.answered, total: new.total,
+                state: snapshot.state, answers: snapshot.answers, origin: origin, journal: journal)
+        }
         do {
-            let id = try attempt()
-            let entry = entry
-            record { store throws(StoreError) in
-                // The live sessions are carried over first: only the journal may be missing.
-                if try store.session(id: id) == nil {
-                    try store.createSession(
-                        id: id, playbookID: entry.session.playbook.id,
-                        playbookVersion: entry.session.playbook.version, title: entry.title, account: entry.account,
-                        currentStep: entry.turn.prompt?.step.description, answered: entry.turn.progress.answered,
-                        total: entry.turn.progress.total, state: state, answers: answers, origin: origin)
-                }
-                try store.appendJournal(sessionID: id, entries: journal)
-            }
-            return id
+            return try attempt()
         } catch {
             fallBack(error, notices: &notices)
-            return (try? attempt()) ?? "m-\(live.count + 1)"
+            // An in-memory database fails only when memory runs out; the session still runs.
+            return (try? attempt()) ?? SessionID.random()
         }
     }
 
-    /// Saves the session's state, answers, progress and `journal` in one transaction.
-    func save(_ entry: inout Live, id: String, journal: [JournalEntry], notices: inout [String]) {
-        if transient { return }
-        // The hot path of every accepted answer: the fast encoders, which JSONDecoder reads back.
-        let state = Data(entry.session.state.jsonBytes)
-        let answers = Data(Self.answers(entry.session).jsonBytes)
+    /// Saves an accepted change of the session: the listing columns and `journal` (`events` of its lines are
+    /// events), with a snapshot of the state when one is due; in the open group's transaction if there is one.
+    func save(
+        _ entry: inout Live, id: String, journal: [JournalEntry], events: Int, snapshot force: Bool = false,
+        notices: inout [String]
+    ) {
         let turn = entry.turn
-        let status = StoreStatus(turn.status)
-        let (title, account) = (entry.title, entry.account)
-        func attempt(_ store: CoachStore) throws(StoreError) {
-            try store.saveProgress(
-                sessionID: id, state: state, answers: answers, status: status, currentStep: turn.prompt?.step.description,
-                answered: turn.progress.answered, total: turn.progress.total, title: title, account: account,
-                journal: journal)
+        entry.sinceSnapshot += events
+        var snapshot: SessionProgress.Snapshot?
+        if force || turn.status != .asking || entry.sinceSnapshot >= Self.snapshotInterval {
+            snapshot = SessionProgress.Snapshot(
+                state: Data(entry.session.state.jsonBytes),
+                answers: Data(Self.answers(entry.session).jsonBytes))
+            entry.sinceSnapshot = 0
         }
-        func attempt() throws(StoreError) { try attempt(store) }
+        let change = SessionProgress(
+            sessionID: id, status: StoreStatus(turn.status), currentStep: turn.prompt?.step.description,
+            answered: turn.progress.answered, total: turn.progress.total, title: entry.title, account: entry.account,
+            snapshot: snapshot, journal: journal)
+        if group != nil {
+            group?.unsaved.append(.progress(change))
+            return
+        }
         do {
-            try attempt()
-            record(attempt)
+            try backing.save([.progress(change)])
         } catch {
             live[id] = entry
-            fallBack(error, notices: &notices)
-            try? attempt()
+            fallBack(error, unsaved: [.progress(change)], notices: &notices)
         }
     }
 
     /// Saves a new draft version of a completed session (unless it equals the last one); returns its version.
     func saveDraft(_ entry: inout Live, id: String, notices: inout [String]) -> Int? {
-        if transient { return nil }
         // Stored without the emails' reviews: reading the draft works them out again (see `withoutReview`).
         let outputs = encoded(
             StoredDraft(outputs: (entry.turn.outputs ?? []).map(\.withoutReview), plans: entry.session.datedPlans()))
@@ -123,25 +148,23 @@ extension SessionService {
         let answers = Data(Self.answers(entry.session).jsonBytes)
         let facts = factsToRemember(entry.session)
         let account = entry.account
-        func attempt(_ store: CoachStore) throws(StoreError) -> Int {
+        func attempt() throws(StoreError) -> Int {
             let version = try store.addDraft(sessionID: id, outputs: outputs, answers: answers)
             if let account, !facts.isEmpty {
                 try store.saveFacts(account: account, facts: facts, sessionID: id)
             }
             return version
         }
-        func attempt() throws(StoreError) -> Int { try attempt(store) }
         var version: Int?
         do {
             version = try attempt()
-            record { store throws(StoreError) in _ = try attempt(store) }
         } catch {
             live[id] = entry
             fallBack(error, notices: &notices)
             version = try? attempt()
         }
         entry.lastDraft = outputs
-        if let version {
+        if let version, mode != .memory(reason: Self.noStoreReason) {
             notices.append(
                 version == 1
                     ? "Saved the drafts of \(id)." : "Saved the drafts of \(id) as version \(version); earlier versions are kept.")
@@ -149,32 +172,34 @@ extension SessionService {
         return version
     }
 
-    /// Switches to an in-memory store after `error`, carrying every live session over, and says so once.
+    /// Switches to an in-memory database after `error`, carrying every live session over, and says so once.
     ///
-    /// Inside a group, the group's uncommitted writes are dropped from the database and made again in memory,
-    /// and the group is marked failed: none of its replies may say their changes were saved.
-    func fallBack(_ error: StoreError, notices: inout [String]) {
+    /// Each live session is carried as a snapshot of its state, with the journal lines of `unsaved` (changes that
+    /// did not reach the store) after it; the open group, if any, is marked failed: none of its replies may say
+    /// their changes were saved.
+    func fallBack(_ error: StoreError, unsaved: [SessionChange] = [], notices: inout [String]) {
         guard isDurable else {
             notices.append("Coach could not keep this change even in memory: \(error.message)")
             return
         }
         let message = Self.memoryMessage(error)
         let memory = try! CoachStore.inMemory()
+        let lines = Dictionary(grouping: unsaved, by: \.sessionID).mapValues { $0.flatMap(\.journal) }
         for (id, entry) in live {
+            // A session started in the group carries its first lines: the carried state is after them.
             _ = try? memory.createSession(
                 id: id, playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
                 title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step.description,
                 answered: entry.turn.progress.answered, total: entry.turn.progress.total,
-                state: encoded(entry.session.state), answers: encoded(Self.answers(entry.session)), origin: .repl)
+                state: Data(entry.session.state.jsonBytes),
+                answers: Data(Self.answers(entry.session).jsonBytes), origin: .repl,
+                journal: lines[id] ?? [])
+            live[id]?.sinceSnapshot = 0
         }
-        if let open = group {
-            store.rollbackGroup()
-            for write in open.writes {
-                try? write(memory)
-            }
+        if group != nil {
             group = WriteGroup(failed: true)
         }
-        store = memory
+        backing = memory
         mode = .memory(reason: message)
         storeProblem = error.message
         notices.append(message)
@@ -182,64 +207,45 @@ extension SessionService {
 
     // MARK: - Groups of requests (group commit)
 
-    /// Opens a group: the writes of every request until ``endGroup()`` share one transaction, committed once by
-    /// ``endGroup()``. A shell that groups requests must not write any of their replies before `endGroup()`
-    /// returns: until then nothing of the group is in the database. Does nothing in memory or when a group is open.
+    /// Opens a group: the changes of every request until ``endGroup()`` are saved in one transaction, by
+    /// ``endGroup()`` (or earlier, when a request reads the store). A shell that groups requests must not write
+    /// any of their replies before `endGroup()` returns. Does nothing when a group is open.
     public func beginGroup() {
-        guard isDurable, group == nil else { return }
+        guard group == nil else { return }
         group = WriteGroup()
-        store.beginGroup()
     }
 
-    /// Commits the group opened by ``beginGroup()``. Returns nil when every change of the group is in the
-    /// database (or there was no group); otherwise the notice that every reply of the group must carry: the
-    /// changes were kept in memory only, and the service now runs in memory (nothing is lost from the sessions).
+    /// Saves the changes of the group opened by ``beginGroup()`` and closes it. Returns nil when every change of the
+    /// group is in the store (or there was no group); otherwise the notice that every reply of the group must
+    /// carry: the changes were kept in memory only, and the service now runs in memory (nothing is lost from the
+    /// sessions).
     public func endGroup() -> String? {
-        guard let open = group else { return nil }
-        if open.failed {
-            group = nil
-            return memoryReason
-        }
+        saveGroup()
+        defer { group = nil }
+        return group?.failed == true ? memoryReason : nil
+    }
+
+    /// Saves the open group's changes so far in one transaction; the group stays open.
+    func saveGroup() {
+        guard let unsaved = group?.unsaved, !unsaved.isEmpty else { return }
+        group?.unsaved = []
         do {
-            try store.commitGroup()
-            group = nil
-            return nil
+            try backing.save(unsaved)
         } catch {
             var notices: [String] = []
-            fallBack(error, notices: &notices)
-            group = nil
-            return notices.last ?? memoryReason
-        }
-    }
-
-    /// Remembers a write just made in the open group, to make it again in memory if the group cannot commit.
-    func record(_ write: @escaping (CoachStore) throws(StoreError) -> Void) {
-        guard group?.failed == false else { return }
-        group?.writes.append(write)
-    }
-
-    /// A new id for a session that lives in this process only (`s-` and six characters, like stored ones).
-    func newTransientID() -> String {
-        while true {
-            let id = SessionID.random()
-            if live[id] == nil { return id }
+            fallBack(error, unsaved: unsaved, notices: &notices)
         }
     }
 
     /// The full id for an id or unambiguous prefix.
     func resolve(_ id: String) throws(ServiceError) -> String {
-        if transient {
-            if live[id] != nil { return id }
-            let matches = live.keys.filter { $0.hasPrefix(id) || $0.hasPrefix("s-" + id) }
-            if matches.count == 1 { return matches[0] }
-            if matches.count > 1 {
-                throw ServiceError(.ambiguousSession, "'\(id)' matches \(matches.count) sessions; give more of the id.")
-            }
-            throw ServiceError(.unknownSession, "There is no session '\(id)' in this process (sessions are not saved: --no-store).")
-        }
         do {
             return try store.resolveSessionID(id)
         } catch {
+            if error.kind == .notFound && mode == .memory(reason: Self.noStoreReason) {
+                throw ServiceError(
+                    .unknownSession, "There is no session '\(id)' in this process (sessions are not saved: --no-store).")
+            }
             throw Self.serviceError(error)
         }
     }
@@ -274,10 +280,10 @@ extension StoreStatus {
     }
 }
 
-/// The writes of an open group of requests, kept until it commits (see ``SessionService/beginGroup()``).
+/// The open group of requests (see ``SessionService/beginGroup()``).
 struct WriteGroup {
-    /// Each write of the group, to make again in memory when the group cannot commit.
-    var writes: [(CoachStore) throws(StoreError) -> Void] = []
-    /// True once a write of the group failed: the service went on in memory.
+    /// The group's changes not yet in the store, saved together.
+    var unsaved: [SessionChange] = []
+    /// True once a change of the group could not be saved: the service went on in memory.
     var failed = false
 }

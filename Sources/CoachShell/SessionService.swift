@@ -4,15 +4,17 @@ import Foundation
 
 /// The one place that runs sessions durably, for every shell (REPL, protocol, command line).
 ///
-/// Each accepted event is saved, with its journal lines, in one transaction before the turn is returned, so a
-/// shell may acknowledge whatever it gets back. When the store cannot be opened or written, the service says so
-/// once and goes on in memory.
+/// Each accepted event is appended to the session's journal (with its transcript lines, the listing columns and
+/// now and then a snapshot of the engine's state) in one transaction before the turn is returned, so a shell may
+/// acknowledge whatever it gets back. Sessions not yet live are read back as their snapshot plus a replay of the
+/// later events. With `--no-store`, or when the store cannot be opened or written, the same happens in an
+/// in-memory database, and the service says so once.
 public final class SessionService {
     /// Where sessions are kept right now.
     public enum Mode: Equatable, Sendable {
         /// In the SQLite database at this path.
         case database(path: String)
-        /// In memory only: `--no-store`, or the store failed (the reason says why).
+        /// In an in-memory database only: `--no-store`, or the store failed (the reason says why).
         case memory(reason: String)
     }
 
@@ -27,14 +29,13 @@ public final class SessionService {
         var pending: [JournalEntry] = []
         /// The outputs of the last saved draft, to avoid saving the same draft twice.
         var lastDraft: Data?
-        /// When it started and last changed (seconds since 1970), for listings of transient sessions.
-        var createdAt: Double = 0
-        var updatedAt: Double = 0
-        var origin: SessionOrigin = .repl
+        /// Events saved since the stored snapshot (a resume replays them).
+        var sinceSnapshot = 0
     }
 
     let catalog: PlaybookCatalog
-    var store: CoachStore
+    /// The store sessions are saved in (see ``store``).
+    var backing: CoachStore
     /// Where sessions are kept right now.
     public internal(set) var mode: Mode
     /// The store's own message when it could not be opened or written (nil while it works, and with --no-store).
@@ -42,10 +43,8 @@ public final class SessionService {
     let today: () -> Day
     let now: () -> Double
     var live = LiveTable()
-    /// The open group of requests (``beginGroup()``): their writes share one transaction.
+    /// The open group of requests (``beginGroup()``): their changes are saved in one transaction.
     var group: WriteGroup?
-    /// True with `--no-store`: sessions live in this process only, and nothing (not even a journal) is written.
-    public internal(set) var transient = false
     let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -59,7 +58,7 @@ public final class SessionService {
         now: @escaping () -> Double = CoachStore.now
     ) {
         self.catalog = catalog
-        self.store = store
+        self.backing = store
         self.mode = mode
         self.today = today
         self.now = now
@@ -116,9 +115,6 @@ public final class SessionService {
         let turn = session.currentTurn()
         let title = Self.title(session: session, account: accountName)
         var entry = Live(session: session, title: title, account: accountName, turn: turn)
-        entry.createdAt = now()
-        entry.updatedAt = entry.createdAt
-        entry.origin = origin
         let id = create(&entry, origin: origin, notices: &notices)
         live[id] = entry
         return SessionUpdate(sessionID: id, turn: turn, notices: notices, title: title)
@@ -145,14 +141,6 @@ public final class SessionService {
         let session = entry.session
         var notices: [String] = []
         entry.turn = turn
-        if transient {
-            entry.updatedAt = now()
-            if turn.invalid == nil, entry.account == nil, before.prompt?.step == "client", let client = session.state.answers["client"] {
-                entry.account = Self.tidy(client.display)
-            }
-            live[id] = entry
-            return SessionUpdate(sessionID: id, turn: turn, title: entry.title)
-        }
         if let invalid = turn.invalid {
             entry.pending.append(
                 JournalEntry(kind: .invalid, step: before.prompt?.step.description, text: "\(event.typedText) (\(invalid.message))"))
@@ -161,7 +149,8 @@ public final class SessionService {
         }
         var journal = entry.pending
         entry.pending = []
-        journal += Self.journal(for: event, before: before, session: session)
+        let events = Self.journal(for: event, before: before, session: session)
+        journal += events
         if entry.account == nil, before.prompt?.step == "client", let client = session.state.answers["client"] {
             entry.account = Self.tidy(client.display)
             notices += applyRemembered(to: &entry)
@@ -169,7 +158,7 @@ public final class SessionService {
         journal += Self.journal(for: entry.turn)
         entry.title = Self.title(session: entry.session, account: entry.account)
         var version: Int?
-        save(&entry, id: id, journal: journal, notices: &notices)
+        save(&entry, id: id, journal: journal, events: events.count, notices: &notices)
         if entry.turn.status == .completed {
             version = saveDraft(&entry, id: id, notices: &notices)
         }
@@ -194,13 +183,7 @@ public final class SessionService {
     /// Saves journal lines still waiting (refused answers) for every live session; call before quitting.
     public func flush() {
         for (id, entry) in live where !entry.pending.isEmpty {
-            do {
-                try store.appendJournal(sessionID: id, entries: entry.pending)
-                record { store throws(StoreError) in try store.appendJournal(sessionID: id, entries: entry.pending) }
-                live[id]?.pending = []
-            } catch {
-                continue
-            }
+            flushPending(id)
         }
     }
 
@@ -239,9 +222,7 @@ struct LiveTable: Sequence {
         var progress: CoachCore.Progress
         var pending: [JournalEntry]
         var lastDraft: Data?
-        var createdAt: Double
-        var updatedAt: Double
-        var origin: SessionOrigin
+        var sinceSnapshot: Int
 
         init(_ live: SessionService.Live) {
             session = live.session
@@ -253,9 +234,7 @@ struct LiveTable: Sequence {
             progress = live.turn.progress
             pending = live.pending
             lastDraft = live.lastDraft
-            createdAt = live.createdAt
-            updatedAt = live.updatedAt
-            origin = live.origin
+            sinceSnapshot = live.sinceSnapshot
         }
 
         var live: SessionService.Live {
@@ -268,9 +247,7 @@ struct LiveTable: Sequence {
             var live = SessionService.Live(session: session, title: title, account: account, turn: turn)
             live.pending = pending
             live.lastDraft = lastDraft
-            live.createdAt = createdAt
-            live.updatedAt = updatedAt
-            live.origin = origin
+            live.sinceSnapshot = sinceSnapshot
             return live
         }
     }

@@ -6,36 +6,26 @@ extension CoachStore {
     @discardableResult
     public func addDraft(sessionID: String, outputs: Data, answers: Data) throws(StoreError) -> Int {
         let now = clock()
-        return try write { db in
-            guard try Self.sessionExists(sessionID, db) else {
-                throw StoreError.sessionNotFound(sessionID)
-            }
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO drafts (session_id, version, created_at, outputs, answers)
-                    SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ? FROM drafts WHERE session_id = ?
-                    RETURNING version
-                    """)
-            return try Int.fetchOne(insert, arguments: [sessionID, now, outputs, answers, sessionID]) ?? 0
+        return try write { db in try Self.addDraft(sessionID: sessionID, outputs: outputs, answers: answers, now: now, db) }
+    }
+
+    static func addDraft(sessionID: String, outputs: Data, answers: Data, now: Double, _ db: Database) throws -> Int {
+        guard try sessionExists(sessionID, db) else {
+            throw StoreError.sessionNotFound(sessionID)
         }
+        let columns = DraftRecord.Columns.self
+        let last =
+            try Int.fetchOne(db, DraftRecord.filter(columns.sessionID == sessionID).select(max(columns.version))) ?? 0
+        try DraftRecord(sessionID: sessionID, version: last + 1, createdAt: now, outputs: outputs, answers: answers)
+            .insert(db)
+        return last + 1
     }
 
     /// A session's drafts, oldest version first.
     public func drafts(sessionID: String) throws(StoreError) -> [Draft] {
         try read { db in
-            let select = try db.cachedStatement(
-                sql: """
-                    SELECT session_id, version, created_at, outputs, answers FROM drafts
-                    WHERE session_id = ? ORDER BY version
-                    """)
-            return try Row.fetchAll(select, arguments: [sessionID]).map { row in
-                Draft(sessionID: row[0], version: row[1], createdAt: row[2], outputs: row[3], answers: row[4])
-            }
+            let columns = DraftRecord.Columns.self
+            return try DraftRecord.filter(columns.sessionID == sessionID).order(columns.version).fetchAll(db).map(\.draft)
         }
-    }
-
-    static func sessionExists(_ id: String, _ db: Database) throws -> Bool {
-        let select = try db.cachedStatement(sql: "SELECT 1 FROM sessions WHERE id = ?")
-        return try Bool.fetchOne(select, arguments: [id]) ?? false
     }
 }

@@ -1,61 +1,122 @@
+import Foundation
 import GRDB
 
 extension CoachStore {
-    /// Appends entries to a session's journal, numbering them after the last; returns them with `seq` and `at`.
+    /// Saves changes (sessions started, accepted changes), each with its journal lines, all in one transaction
+    /// (a group commit). A session started with an id already taken fails the whole transaction (`conflict`).
+    public func save(_ changes: [SessionChange]) throws(StoreError) {
+        guard !changes.isEmpty else { return }
+        let now = clock()
+        try write { db in
+            for change in changes {
+                switch change {
+                case .start(let start):
+                    try Self.insert(start, now: now, db)
+                case .progress(let progress):
+                    try Self.save(progress, now: now, db)
+                }
+            }
+        }
+    }
+
+    /// Saves one accepted change (listing columns, journal lines, and the snapshot when given) in one transaction.
+    @discardableResult
+    public func saveProgress(
+        sessionID: String, state: Data? = nil, answers: Data? = nil, status: SessionStatus, currentStep: String?,
+        answered: Int, total: Int, title: String? = nil, account: String? = nil, journal: [JournalEntry] = []
+    ) throws(StoreError) -> [JournalEntry] {
+        let snapshot = state.map { SessionProgress.Snapshot(state: $0, answers: answers ?? Data("[]".utf8)) }
+        let change = SessionProgress(
+            sessionID: sessionID, status: status, currentStep: currentStep, answered: answered, total: total,
+            title: title, account: account, snapshot: snapshot, journal: journal)
+        let now = clock()
+        return try write { db in try Self.save(change, now: now, db) }
+    }
+
+    /// Appends lines to a session's journal, numbering them after the last; returns them with `seq` and `at`.
     @discardableResult
     public func appendJournal(sessionID: String, entries: [JournalEntry]) throws(StoreError) -> [JournalEntry] {
         let now = clock()
         return try write { db in
             let first = try Self.lastJournalSeq(sessionID, db) + 1
             guard !entries.isEmpty else { return [] }
-            let bump = try db.cachedStatement(sql: "UPDATE sessions SET journal_seq = ? WHERE id = ?")
-            try bump.execute(arguments: [first - 1 + entries.count, sessionID])
+            try db.cachedStatement(sql: "UPDATE sessions SET journal_seq = ? WHERE id = ?")
+                .execute(arguments: [first - 1 + entries.count, sessionID])
             return try Self.insert(entries, sessionID: sessionID, firstSeq: first, now: now, db)
         }
     }
 
-    /// The number of the session's last journal entry (0 when it has none); throws `notFound` for no session.
+    /// A session's journal in order, optionally only the lines after `seq`.
+    public func journal(sessionID: String, after seq: Int = 0) throws(StoreError) -> [JournalEntry] {
+        try read { db in
+            let columns = JournalRecord.Columns.self
+            return try JournalRecord.filter(columns.sessionID == sessionID && columns.seq > seq)
+                .order(columns.seq).fetchAll(db).map(\.entry)
+        }
+    }
+
+    /// A session as stored with the events to replay onto its snapshot, read in one transaction; nil if none.
+    public func sessionForResume(id: String) throws(StoreError) -> (StoredSession, events: [JournalEntry])? {
+        try read { db in
+            guard let record = try SessionRecord.fetchOne(db, key: id) else { return nil }
+            let columns = JournalRecord.Columns.self
+            let events = try JournalRecord.filter(
+                columns.sessionID == id && columns.seq > record.snapshotSeq && JournalKind.events.contains(columns.kind)
+            ).order(columns.seq).fetchAll(db).map(\.entry)
+            return (record.stored, events)
+        }
+    }
+
+    @discardableResult
+    static func save(_ change: SessionProgress, now: Double, _ db: Database) throws -> [JournalEntry] {
+        let first = try lastJournalSeq(change.sessionID, db) + 1
+        let last = first - 1 + change.journal.count
+        var arguments: StatementArguments = [
+            change.status, change.currentStep, change.answered, change.total, change.title, change.account, now, last,
+        ]
+        let statement: Statement
+        if let snapshot = change.snapshot {
+            statement = try db.cachedStatement(
+                sql: """
+                    UPDATE sessions SET status = ?, current_step = ?, answered = ?, total = ?,
+                        title = COALESCE(?, title), account = COALESCE(?, account), updated_at = ?, journal_seq = ?,
+                        state = ?, answers = ?, snapshot_seq = ?
+                    WHERE id = ?
+                    """)
+            arguments += [snapshot.state, snapshot.answers, last, change.sessionID]
+        } else {
+            statement = try db.cachedStatement(
+                sql: """
+                    UPDATE sessions SET status = ?, current_step = ?, answered = ?, total = ?,
+                        title = COALESCE(?, title), account = COALESCE(?, account), updated_at = ?, journal_seq = ?
+                    WHERE id = ?
+                    """)
+            arguments += [change.sessionID]
+        }
+        try statement.execute(arguments: arguments)
+        return try insert(change.journal, sessionID: change.sessionID, firstSeq: first, now: now, db)
+    }
+
+    /// The number of the session's last journal line (0 when it has none); throws `notFound` for no session.
     static func lastJournalSeq(_ sessionID: String, _ db: Database) throws -> Int {
         let select = try db.cachedStatement(sql: "SELECT journal_seq FROM sessions WHERE id = ?")
-        guard let last = try run(select, [.text(sessionID)], db) else {
+        guard let last = try Int.fetchOne(select, arguments: [sessionID]) else {
             throw StoreError.sessionNotFound(sessionID)
         }
         return last
     }
 
-    /// A session's journal in order, optionally only the entries after `seq`.
-    public func journal(sessionID: String, after seq: Int = 0) throws(StoreError) -> [JournalEntry] {
-        try read { db in
-            let select = try db.cachedStatement(
-                sql: "SELECT seq, at, kind, step, text FROM journal WHERE session_id = ? AND seq > ? ORDER BY seq")
-            return try Row.fetchAll(select, arguments: [sessionID, seq]).map { row in
-                JournalEntry(
-                    kind: JournalKind(rawValue: row[2]) ?? .note, step: row[3], text: row[4], at: row[1], seq: row[0])
-            }
-        }
-    }
-
+    @discardableResult
     static func insert(
         _ entries: [JournalEntry], sessionID: String, firstSeq: Int, now: Double, _ db: Database
     ) throws -> [JournalEntry] {
-        guard !entries.isEmpty else {
-            return []
-        }
-        let insert = try db.cachedStatement(
-            sql: "INSERT INTO journal (session_id, seq, at, kind, step, text) VALUES (?, ?, ?, ?, ?, ?)")
         var saved = entries
         for index in saved.indices {
             saved[index].seq = firstSeq + index
             if saved[index].at == 0 {
                 saved[index].at = now
             }
-            let entry = saved[index]
-            _ = try run(
-                insert,
-                [
-                    .text(sessionID), .int(entry.seq), .double(entry.at), .text(entry.kind.rawValue), .text(entry.step),
-                    .text(entry.text),
-                ], db)
+            try JournalRecord(saved[index], sessionID: sessionID).insert(db)
         }
         return saved
     }

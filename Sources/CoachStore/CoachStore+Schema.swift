@@ -10,6 +10,9 @@ extension CoachStore {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: schemaV2)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: schemaV3)
+        }
         return migrator
     }()
 
@@ -105,5 +108,43 @@ extension CoachStore {
         CREATE INDEX sessions_by_status_updated ON sessions(status, updated_at DESC);
 
         PRAGMA user_version = 2;
+        """
+
+    /// v3: the journal is the session. Its lines are events (replayed through the engine on resume, an answer with
+    /// its typed value) or transcript lines; the session row keeps the listing columns and a snapshot of the state
+    /// as of `snapshot_seq`. A session saved before keeps its state as the snapshot of its whole journal (its old
+    /// lines, `command` among them, stay as transcript).
+    static let schemaV3 = """
+        ALTER TABLE sessions ADD COLUMN snapshot_seq INTEGER NOT NULL DEFAULT 0;
+        UPDATE sessions SET snapshot_seq = journal_seq;
+
+        DROP TRIGGER journal_append_only_update;
+        DROP TRIGGER journal_append_only_delete;
+        CREATE TABLE journal_v3 (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            at REAL NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('answer', 'skip', 'back', 'goto', 'restart', 'cancel', 'today',
+                'prompt', 'invalid', 'output', 'note', 'command')),
+            step TEXT,
+            text TEXT NOT NULL,
+            value BLOB,
+            PRIMARY KEY (session_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO journal_v3 (session_id, seq, at, kind, step, text)
+            SELECT session_id, seq, at, kind, step, text FROM journal;
+        DROP TABLE journal;
+        ALTER TABLE journal_v3 RENAME TO journal;
+        CREATE TRIGGER journal_append_only_update BEFORE UPDATE ON journal
+        BEGIN
+            SELECT RAISE(ABORT, 'the journal is append-only');
+        END;
+        CREATE TRIGGER journal_append_only_delete BEFORE DELETE ON journal
+        WHEN EXISTS (SELECT 1 FROM sessions WHERE id = OLD.session_id)
+        BEGIN
+            SELECT RAISE(ABORT, 'the journal is append-only: delete the session instead');
+        END;
+
+        PRAGMA user_version = 3;
         """
 }

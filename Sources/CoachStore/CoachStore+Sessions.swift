@@ -3,7 +3,7 @@ import GRDB
 
 extension CoachStore {
     /// Starts a session (status `asking`) with its first `journal` lines, in one transaction, and returns its id:
-    /// `id` if given, else a new one like `s-7k3m9q`.
+    /// `id` if given, else a new one like `s-7k3m9q`. `state` is its state after those lines.
     @discardableResult
     public func createSession(
         id: String? = nil, playbookID: String, playbookVersion: Int, title: String, account: String? = nil,
@@ -15,22 +15,17 @@ extension CoachStore {
         }
         let now = clock()
         return try write { db in
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO sessions (id, playbook_id, playbook_version, title, status, account, current_step,
-                        answered, total, state, answers, created_at, updated_at, origin, journal_seq)
-                    VALUES (?, ?, ?, ?, 'asking', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO NOTHING
-                    """)
+            var record = SessionRecord(
+                id: "", playbookID: playbookID, playbookVersion: playbookVersion, title: title, status: .asking,
+                account: account, currentStep: currentStep, answered: answered, total: total, state: state,
+                answers: answers, journalSeq: journal.count, snapshotSeq: journal.count, createdAt: now,
+                updatedAt: now, origin: origin)
             for _ in 0..<20 {
-                let candidate = id ?? SessionID.random()
-                try insert.execute(arguments: [
-                    candidate, playbookID, playbookVersion, title, account, currentStep, answered, total, state,
-                    answers, now, now, origin.rawValue, journal.count,
-                ])
+                record.id = id ?? SessionID.random()
+                try record.insert(db, onConflict: .ignore)
                 if db.changesCount == 1 {
-                    _ = try Self.insert(journal, sessionID: candidate, firstSeq: 1, now: now, db)
-                    return candidate
+                    try Self.insert(journal, sessionID: record.id, firstSeq: 1, now: now, db)
+                    return record.id
                 }
                 if let id {
                     throw StoreError(.conflict, "A session '\(id)' already exists. Choose another id or resume it.")
@@ -40,34 +35,24 @@ extension CoachStore {
         }
     }
 
-    /// Saves an answered step: the new state, answers and progress AND `journal`, in one transaction.
-    ///
-    /// `title` and `account` are left unchanged when nil. Returns the journal entries with their `seq` and `at`.
-    @discardableResult
-    public func saveProgress(
-        sessionID: String, state: Data, answers: Data, status: SessionStatus, currentStep: String?,
-        answered: Int, total: Int, title: String? = nil, account: String? = nil, journal: [JournalEntry] = []
-    ) throws(StoreError) -> [JournalEntry] {
-        let now = clock()
-        return try write { db in
-            // The journal's last number is read, not RETURNed: SQLite runs RETURNING through a temporary table,
-            // which cost more than the rest of the save.
-            let first = try Self.lastJournalSeq(sessionID, db) + 1
-            let update = try db.cachedStatement(
-                sql: """
-                    UPDATE sessions SET state = ?, answers = ?, status = ?, current_step = ?, answered = ?, total = ?,
-                        title = COALESCE(?, title), account = COALESCE(?, account), updated_at = ?, journal_seq = ?
-                    WHERE id = ?
-                    """)
-            _ = try Self.run(
-                update,
-                [
-                    .blob(state), .blob(answers), .text(status.rawValue), .text(currentStep), .int(answered),
-                    .int(total), .text(title), .text(account), .double(now), .int(first - 1 + journal.count),
-                    .text(sessionID),
-                ], db)
-            return try Self.insert(journal, sessionID: sessionID, firstSeq: first, now: now, db)
+    /// Whether a session has this exact id.
+    public func hasSession(id: String) throws(StoreError) -> Bool {
+        try read { db in try SessionRecord.exists(db, key: id) }
+    }
+
+    static func insert(_ start: SessionStart, now: Double, _ db: Database) throws {
+        let record = SessionRecord(
+            id: start.id, playbookID: start.playbookID, playbookVersion: start.playbookVersion, title: start.title,
+            status: .asking, account: start.account, currentStep: start.currentStep, answered: start.answered,
+            total: start.total, state: start.snapshot.state, answers: start.snapshot.answers,
+            journalSeq: start.journal.count, snapshotSeq: start.journal.count, createdAt: now, updatedAt: now,
+            origin: start.origin)
+        do {
+            try record.insert(db)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            throw StoreError(.conflict, "A session '\(start.id)' already exists. Choose another id or resume it.")
         }
+        try insert(start.journal, sessionID: start.id, firstSeq: 1, now: now, db)
     }
 
     /// The session with this id, or with this unambiguous id prefix (`s-7k3`, or just `7k3`); nil if none.
@@ -78,21 +63,7 @@ extension CoachStore {
             guard let full = try Self.resolve(id, db) else {
                 return nil
             }
-            let select = try db.cachedStatement(
-                sql: """
-                    SELECT id, playbook_id, playbook_version, title, status, account, current_step, answered, total,
-                        created_at, updated_at, origin, state, answers
-                    FROM sessions WHERE id = ?
-                    """)
-            return try Row.fetchOne(select, arguments: [full]).map { row in
-                let summary = Self.summary(row)
-                return StoredSession(
-                    id: summary.id, playbookID: summary.playbookID, playbookVersion: summary.playbookVersion,
-                    title: summary.title, status: summary.status, account: summary.account,
-                    currentStep: summary.currentStep, answered: summary.answered, total: summary.total,
-                    state: row[12], answers: row[13], createdAt: summary.createdAt, updatedAt: summary.updatedAt,
-                    origin: summary.origin)
-            }
+            return try SessionRecord.fetchOne(db, key: full)?.stored
         }
     }
 
@@ -107,29 +78,19 @@ extension CoachStore {
     /// The most recently updated sessions first, optionally only those with `status`.
     public func listSessions(limit: Int = 50, status: SessionStatus? = nil) throws(StoreError) -> [SessionSummary] {
         try read { db in
-            let columns = """
-                SELECT id, playbook_id, playbook_version, title, status, account, current_step, answered, total,
-                    created_at, updated_at, origin
-                FROM sessions
-                """
-            let rows: [Row]
+            var request = SessionRecord.select(SessionRecord.listing)
             if let status {
-                let select = try db.cachedStatement(
-                    sql: columns + " WHERE status = ? ORDER BY updated_at DESC LIMIT ?")
-                rows = try Row.fetchAll(select, arguments: [status.rawValue, limit])
-            } else {
-                let select = try db.cachedStatement(sql: columns + " ORDER BY updated_at DESC LIMIT ?")
-                rows = try Row.fetchAll(select, arguments: [limit])
+                request = request.filter(SessionRecord.Columns.status == status)
             }
-            return rows.map(Self.summary)
+            return try SessionSummary.fetchAll(
+                db, request.order(SessionRecord.Columns.updatedAt.desc).limit(limit))
         }
     }
 
     /// Deletes a session (exact id) with its journal and drafts; facts it gave stay, without their session.
     public func deleteSession(id: String) throws(StoreError) {
         try write { db in
-            try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [id])
-            if db.changesCount == 0 {
+            guard try SessionRecord.deleteOne(db, key: id) else {
                 throw StoreError.sessionNotFound(id)
             }
         }
@@ -139,9 +100,8 @@ extension CoachStore {
         guard !idOrPrefix.isEmpty else {
             return nil
         }
-        let exact = try db.cachedStatement(sql: "SELECT id FROM sessions WHERE id = ?")
-        if let id = try String.fetchOne(exact, arguments: [idOrPrefix]) {
-            return id
+        if try SessionRecord.exists(db, key: idOrPrefix) {
+            return idOrPrefix
         }
         var matches = try prefixMatches(idOrPrefix, db)
         if matches.isEmpty && !idOrPrefix.hasPrefix("s-") {
@@ -156,15 +116,13 @@ extension CoachStore {
     }
 
     private static func prefixMatches(_ prefix: String, _ db: Database) throws -> [String] {
-        let select = try db.cachedStatement(sql: "SELECT id FROM sessions WHERE id >= ? AND id < ? ORDER BY id LIMIT 6")
-        return try String.fetchAll(select, arguments: [prefix, prefix + "\u{10FFFF}"])
+        let id = SessionRecord.Columns.id
+        return try String.fetchAll(
+            db,
+            SessionRecord.select(id).filter(id >= prefix && id < prefix + "\u{10FFFF}").order(id).limit(6))
     }
 
-    static func summary(_ row: Row) -> SessionSummary {
-        SessionSummary(
-            id: row[0], playbookID: row[1], playbookVersion: row[2], title: row[3],
-            status: SessionStatus(rawValue: row[4]) ?? .asking, account: row[5], currentStep: row[6],
-            answered: row[7], total: row[8], createdAt: row[9], updatedAt: row[10],
-            origin: SessionOrigin(rawValue: row[11]) ?? .repl)
+    static func sessionExists(_ id: String, _ db: Database) throws -> Bool {
+        try SessionRecord.exists(db, key: id)
     }
 }

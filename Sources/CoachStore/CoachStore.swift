@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 
 /// The durable layer: sessions, their journal and drafts, and account memory, in one SQLite database (WAL).
 ///
@@ -10,15 +9,6 @@ public final class CoachStore: Sendable {
     public let path: String
     let database: DatabaseQueue
     let clock: @Sendable () -> Double
-    /// The open group of writes, if any (see ``beginGroup()``).
-    let group = Mutex(Group())
-
-    /// Whether writes are grouped, and the first failure that lost the group's transaction.
-    struct Group {
-        var open = false
-        var broken: StoreError?
-    }
-
     init(database: DatabaseQueue, path: String, clock: @escaping @Sendable () -> Double) {
         self.database = database
         self.path = path
@@ -41,19 +31,12 @@ public final class CoachStore: Sendable {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
-        // A group of writes (``beginGroup()``) keeps its transaction open between database accesses.
-        configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
             // In WAL mode, NORMAL writes every commit to the WAL file before COMMIT returns (so a killed process
             // loses nothing committed) and syncs at checkpoints instead of at every commit; the database stays
             // consistent through a power cut, which may take back the last commits. FULL (SQLite's default)
             // added an fdatasync to every saved answer.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // The CHECK constraints (`kind IN (...)`, `status IN (...)`, `origin IN (...)`) stay in the schema for
-            // every other writer, but this connection only writes those columns from Swift enums (JournalKind,
-            // SessionStatus, SessionOrigin), and SQLite 3.40 checks an IN list by building a temporary b-tree for
-            // every row written: about a fifth of the cost of saving an answer.
-            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             // A bot with a thousand sessions open touches a few thousand pages (each session's row and journal
             // leaf): with SQLite's 2 MiB cache every save read them back from the file. The cache grows only as
             // pages are used. A checkpoint every 8,000 WAL pages (32 MiB) instead of 1,000 copies each hot page
@@ -89,7 +72,6 @@ public final class CoachStore: Sendable {
             var configuration = Configuration()
             configuration.label = "Coach"
             configuration.foreignKeysEnabled = true
-            configuration.allowsUnsafeTransactions = true
             database = try DatabaseQueue(configuration: configuration)
         } catch {
             throw StoreError(mapping: error, path: path)
@@ -126,121 +108,20 @@ public final class CoachStore: Sendable {
         try read { db in try Self.migrator.appliedMigrations(db).last }
     }
 
-    /// Runs `body` in one IMMEDIATE write transaction, mapping every failure to a ``StoreError``.
-    ///
-    /// BEGIN and COMMIT are cached statements: GRDB's `write` prepares them anew for every transaction, which
-    /// costs more than the work of a typical `saveProgress`.
-    ///
-    /// While a group is open (``beginGroup()``) the transaction is left open for ``commitGroup()``: the first
-    /// write of the group begins it and the later ones run in it. A write of the group that fails on SQLite's
-    /// side may have changed part of the group's transaction, or lost it: the group is broken, and its commit
-    /// fails (the session service then keeps the whole group in memory). A ``StoreError`` thrown by a write's own
-    /// checks (an unknown session) comes before it changes anything, and leaves the group as it was.
+    /// Runs `body` in one write transaction (IMMEDIATE: it takes the write lock first, so two processes wait for
+    /// each other within the busy timeout instead of failing), mapping every failure to a ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        let grouped = group.withLock { $0.open }
         do {
-            return try database.writeWithoutTransaction { db in
-                if grouped && db.isInsideTransaction {
-                    do {
-                        return try body(db)
-                    } catch let error as StoreError {
-                        throw error
-                    } catch {
-                        let failure = StoreError(mapping: error, path: path)
-                        group.withLock { if $0.broken == nil { $0.broken = failure } }
-                        throw error
-                    }
-                }
-                try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
-                do {
-                    let result = try body(db)
-                    if !grouped {
-                        try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-                    }
-                    return result
-                } catch {
-                    try? db.rollback()  // No-op when SQLite already rolled back (SQLITE_FULL, SQLITE_BUSY, ...).
-                    throw error
-                }
-            }
+            return try database.write(body)
         } catch {
             throw StoreError(mapping: error, path: path)
         }
     }
 
-    // MARK: - Group commit
-
-    /// Opens a group: every write until ``commitGroup()`` goes into one transaction, committed once.
-    ///
-    /// Nothing written in a group is durable before ``commitGroup()`` returns, so a caller must not acknowledge
-    /// any of it before then. A group that is already open stays as it is.
-    public func beginGroup() {
-        group.withLock { if !$0.open { $0 = Group(open: true) } }
-    }
-
-    /// Whether a group is open.
-    public var isGrouping: Bool { group.withLock { $0.open } }
-
-    /// Commits the group's writes in one transaction and closes the group.
-    ///
-    /// Throws when the commit fails or a write of the group lost the transaction; then none of the group's
-    /// writes are in the database.
-    public func commitGroup() throws(StoreError) {
-        let state = group.withLock { state in
-            defer { state = Group() }
-            return state
-        }
-        guard state.open else { return }
-        do {
-            try database.writeWithoutTransaction { db in
-                guard db.isInsideTransaction else { return }
-                if state.broken != nil {
-                    try? db.rollback()
-                    return
-                }
-                do {
-                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-                } catch {
-                    try? db.rollback()
-                    throw error
-                }
-            }
-        } catch {
-            throw StoreError(mapping: error, path: path)
-        }
-        if let broken = state.broken { throw broken }
-    }
-
-    /// Drops the group's writes and closes the group.
-    public func rollbackGroup() {
-        group.withLock { $0 = Group() }
-        try? database.writeWithoutTransaction { db in
-            if db.isInsideTransaction { try db.rollback() }
-        }
-    }
-
-    /// Runs `body` in a read transaction (or in the transaction already open), mapping every failure to a
-    /// ``StoreError``.
-    ///
-    /// Not GRDB's `read`: that one sets `PRAGMA query_only` on and off around each read, and SQLite expires every
-    /// prepared statement when a flag pragma changes, so each cached statement was compiled again after every
-    /// read. Every `body` here only reads.
+    /// Runs `body` in a read-only transaction, mapping every failure to a ``StoreError``.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try database.writeWithoutTransaction { db in
-                if db.isInsideTransaction {
-                    return try body(db)
-                }
-                try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
-                do {
-                    let result = try body(db)
-                    try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-                    return result
-                } catch {
-                    try? db.rollback()
-                    throw error
-                }
-            }
+            return try database.read(body)
         } catch {
             throw StoreError(mapping: error, path: path)
         }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// Which front end started a session.
 public enum SessionOrigin: String, Sendable, Hashable, Codable, CaseIterable {
     /// The interactive REPL.
@@ -7,3 +9,5 @@ public enum SessionOrigin: String, Sendable, Hashable, Codable, CaseIterable {
     /// A batch run from a file of answers.
     case batch
 }
+
+extension SessionOrigin: DatabaseValueConvertible {}

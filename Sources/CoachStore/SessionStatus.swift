@@ -1,3 +1,5 @@
+import GRDB
+
 /// Where a session stands: still asking, completed, or cancelled.
 public enum SessionStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// The session still has questions to ask.
@@ -7,3 +9,5 @@ public enum SessionStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// The user abandoned the session.
     case cancelled
 }
+
+extension SessionStatus: DatabaseValueConvertible {}

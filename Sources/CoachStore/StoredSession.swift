@@ -20,9 +20,9 @@ public struct StoredSession: Sendable, Hashable {
     public var answered: Int
     /// How many questions there are in all.
     public var total: Int
-    /// The engine's state, as opaque JSON.
+    /// The engine's state as of journal line ``snapshotSeq``, as opaque JSON.
     public var state: Data
-    /// The answers so far, as opaque JSON.
+    /// The answers as of the snapshot, as opaque JSON.
     public var answers: Data
     /// When it started, in seconds since 1970.
     public var createdAt: Double
@@ -30,6 +30,10 @@ public struct StoredSession: Sendable, Hashable {
     public var updatedAt: Double
     /// The front end that started it.
     public var origin: SessionOrigin
+    /// The number of its last journal line.
+    public var journalSeq: Int = 0
+    /// The journal line its state was saved after: the events after it are replayed on resume.
+    public var snapshotSeq: Int = 0
 
     /// The same session without its state and answers.
     public var summary: SessionSummary {

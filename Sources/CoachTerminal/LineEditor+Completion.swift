@@ -38,7 +38,12 @@ extension LineEditor {
     }
 
     /// Runs the completer for the line before the cursor and applies the edit; returns a libedit CC_ code.
+    /// On an empty line with a default, Tab puts the default in the line to edit.
     func complete(_ editLine: OpaquePointer) -> UInt8 {
+        if let offer = request.offer, !offer.isEmpty, !offer.contains("\n"), Self.wholeLine(editLine).isEmpty {
+            _ = el_insertstr(editLine, Self.sanitizedPrefill(offer))
+            return UInt8(CC_REFRESH)
+        }
         guard let completer else { return UInt8(CC_REFRESH_BEEP) }
         let before = Self.lineBeforeCursor(editLine)
         let edit = Self.completionEdit(lineBeforeCursor: before, candidates: completer(before))
@@ -76,6 +81,15 @@ extension LineEditor {
             index += perRow
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The whole line being edited.
+    static func wholeLine(_ editLine: OpaquePointer) -> String {
+        guard let info = el_line(editLine) else { return "" }
+        let buffer = UnsafeRawPointer(info.pointee.buffer!)
+        let count = UnsafeRawPointer(info.pointee.lastchar!) - buffer
+        let bytes = UnsafeRawBufferPointer(start: buffer, count: max(0, count))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func lineBeforeCursor(_ editLine: OpaquePointer) -> String {

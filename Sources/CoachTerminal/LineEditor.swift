@@ -11,7 +11,9 @@ import CLibEdit
 ///
 /// Keys: Left/Right, Home/End, Ctrl-A/E, Ctrl-W (delete word), Ctrl-U (delete to start), Ctrl-K (delete to end),
 /// Up/Down (history), Ctrl-R (reverse incremental search), Tab (completion), Ctrl-C (discard the line, returns
-/// `.interrupted`), Ctrl-D on an empty line (returns `.endOfInput`).
+/// `.interrupted`), Ctrl-D on an empty line (returns `.endOfInput`). A request's default comes first under Up and
+/// fills an empty line under Tab. Bracketed paste is on while Coach runs (off at exit, on Ctrl-Z and on a crash):
+/// a pasted block never ends the line by itself; it is joined into the line, or returned whole as `.paste`.
 ///
 /// Creating an editor sets `LC_CTYPE` from the environment (C.UTF-8 when that is plain C) and installs a SIGINT
 /// handler that only records the signal: from then on Ctrl-C outside `readLine` no longer ends the process; poll
@@ -31,6 +33,10 @@ public final class LineEditor: LineReader {
     private let historyFile: String?
     let completer: Completer?
     private var promptStorage: UnsafeMutablePointer<CChar>?
+    /// The request being read, for the key functions (Tab's default, what a paste becomes).
+    var request = LineRequest(prompt: "")
+    /// A pasted block that ended the line, returned as `.paste`.
+    private var pastedBlock: String?
 
     /// True when both stdin and stdout are terminals, so a `LineEditor` can be used.
     public static var standardStreamsAreTerminals: Bool {
@@ -73,6 +79,7 @@ public final class LineEditor: LineReader {
         _ = coach_el_set_prompt_esc(editLine, Self.promptCallback, CChar(1))
         _ = coach_el_set_hist(editLine, history)
         _ = coach_el_addfn(editLine, "coach-complete", "Complete the word before the cursor", Self.completeCallback)
+        _ = coach_el_addfn(editLine, "coach-paste", "Take a bracketed paste as one piece", Self.pasteCallback)
         bindKeys()
         if let rc = getenv("COACH_EDITRC"), rc.pointee != 0 {
             _ = el_source(editLine, rc)
@@ -80,27 +87,49 @@ public final class LineEditor: LineReader {
     }
 
     deinit {
+        coach_paste_disable()
         el_end(editLine)
         history_end(history)
         free(promptStorage)
     }
 
-    /// Reads one line; `prefill` is typed into the line first so the user can edit or accept it.
-    public func readLine(prompt: String, prefill: String?) -> LineInput {
+    /// True when the terminal is likely to understand bracketed paste (any but a dumb one).
+    static var supportsBracketedPaste: Bool {
+        guard let term = getenv("TERM") else { return false }
+        let name = String(cString: term)
+        return !name.isEmpty && name != "dumb"
+    }
+
+    /// Reads one line as `request` says: its text is typed into the line first, its default is the first entry
+    /// under Up and fills an empty line under Tab, and a pasted block is joined into the line or returned whole.
+    public func readLine(_ request: LineRequest) -> LineInput {
+        self.request = request
+        pastedBlock = nil
         free(promptStorage)
-        promptStorage = strdup(Self.markInvisible(prompt))
-        if let prefill {
+        promptStorage = strdup(Self.markInvisible(request.prompt))
+        if let prefill = request.text {
             let text = Self.sanitizedPrefill(prefill)
             // el_insertstr before el_gets is wiped when el_gets resets the line; el_push feeds the text as
             // if typed, which libedit 3.1-20221030 keeps.
             if !text.isEmpty { el_push(editLine, text) }
         }
+        // The default is the newest history entry while this line is read, so Up brings it first.
+        let offered = offerInHistory(request.offer)
+        defer { if let offered { _ = coach_history_delete(history, offered) } }
         coach_sigint_clear()
+        if Self.supportsBracketedPaste { coach_paste_enable() }
         // el_gets prints the prompt first and only then switches the terminal to raw mode, so keys typed in
         // between were echoed by the kernel and a quick Ctrl-D was eaten by canonical mode. Switch now.
         _ = coach_el_set_prep_term(editLine, 1)
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count) else {
+        let raw = el_gets(editLine, &count)
+        if let block = pastedBlock {
+            // The paste ended the line (el_gets gives no text for an otherwise empty line): move past it.
+            pastedBlock = nil
+            coach_stdout_write("\n")
+            return .paste(block)
+        }
+        guard let raw else {
             let error = coach_errno()
             if count < 0 && (error == EINTR || coach_sigint_pending() != 0) {
                 coach_sigint_clear()
@@ -115,6 +144,50 @@ public final class LineEditor: LineReader {
             line.removeLast()
         }
         return .line(line)
+    }
+
+    /// Enters `offer` as the newest history event; returns its number when it was added (to delete it after).
+    private func offerInHistory(_ offer: String?) -> Int32? {
+        guard let offer, !offer.isEmpty, !offer.contains("\n") else { return nil }
+        let before = coach_history_newest(history)
+        _ = coach_history_enter(history, Self.sanitizedPrefill(offer))
+        let after = coach_history_newest(history)
+        return after != before && after >= 0 ? after : nil
+    }
+
+    /// The pasted text after the start marker, read up to the end marker, line breaks as `\n`.
+    private func readPaste(_ editLine: OpaquePointer) -> String {
+        let end: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
+        var scalars: [Unicode.Scalar] = []
+        var character: wchar_t = 0
+        while el_wgetc(editLine, &character) == 1 {
+            guard let scalar = Unicode.Scalar(UInt32(bitPattern: character)) else { continue }
+            scalars.append(scalar)
+            if scalars.count >= end.count && Array(scalars.suffix(end.count)) == end {
+                scalars.removeLast(end.count)
+                break
+            }
+        }
+        var text = String(String.UnicodeScalarView(scalars)).replacingLineBreaks()
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    /// Takes a bracketed paste: one line is inserted as typed; several are joined into the line, or end the line
+    /// as one block, as the request says.
+    func paste(_ editLine: OpaquePointer) -> UInt8 {
+        let text = readPaste(editLine)
+        guard !text.isEmpty else { return UInt8(CC_REFRESH) }
+        if text.contains("\n"), case .block = request.paste {
+            pastedBlock = Self.wholeLine(editLine) + text
+            return UInt8(CC_NEWLINE)
+        }
+        var inserted = text
+        if case .join(let separator) = request.paste, text.contains("\n") {
+            inserted = LineRequest.joined(text, separator: separator)
+        }
+        _ = el_insertstr(editLine, Self.sanitizedPrefill(inserted))
+        return UInt8(CC_REFRESH)
     }
 
     /// Adds `line` to the history (blank lines are skipped) and saves the history file at once (mode 0600).
@@ -135,6 +208,7 @@ public final class LineEditor: LineReader {
             ("^W", "ed-delete-prev-word"), ("^U", "vi-kill-line-prev"), ("^K", "ed-kill-line"),
             ("^R", "em-inc-search-prev"), ("^I", "coach-complete"),
             ("^P", "ed-prev-history"), ("^N", "ed-next-history"),
+            (escape + "[200~", "coach-paste"),
         ]
         for (prefix, key, function) in [
             ("[", "A", "ed-prev-history"), ("[", "B", "ed-next-history"),
@@ -169,6 +243,12 @@ public final class LineEditor: LineReader {
     private static let promptCallback: coach_el_prompt_fn = { editLine in
         guard let editLine, let data = coach_el_get_clientdata(editLine) else { return nil }
         return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().promptStorage
+    }
+
+    /// The C function bound to the start of a bracketed paste.
+    private static let pasteCallback: coach_el_user_fn = { editLine, _ in
+        guard let editLine, let data = coach_el_get_clientdata(editLine) else { return UInt8(CC_ERROR) }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().paste(editLine)
     }
 
     /// The C function bound to Tab: runs the Swift completer of the editor found through EL_CLIENTDATA.

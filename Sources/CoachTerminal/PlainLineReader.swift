@@ -18,8 +18,8 @@ public final class PlainLineReader: LineReader {
         self.fd = fileDescriptor
     }
 
-    /// Returns the next line without its `\n` or `\r\n`; ignores `prompt` and `prefill`; `.endOfInput` at EOF.
-    public func readLine(prompt: String, prefill: String?) -> LineInput {
+    /// Returns the next line without its `\n` or `\r\n`; ignores the prompt, the text and the default; `.endOfInput` at EOF.
+    public func readLine(_ request: LineRequest) -> LineInput {
         while true {
             if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
                 var bytes = buffer[..<newline]

@@ -21,8 +21,10 @@ public final class Repl {
             emit(reply)
             if let code = reply.exitCode { return code }
             let request = controller.request
-            let input = reader.readLine(prompt: request.prompt, prefill: request.prefill)
-            if case .line(let line) = input, line != request.prefill, line.contains(where: { !$0.isWhitespace }) {
+            let input = reader.readLine(request)
+            if case .line(let line) = input, line != request.offer, line != request.text,
+                line.contains(where: { !$0.isWhitespace })
+            {
                 reader.addHistory(line)
             }
             reply = controller.handle(input)

@@ -6,6 +6,14 @@ extension ReplController {
     mutating func finishedLine(_ line: String) -> ReplReply {
         let text = line.trimmingWhitespace()
         var reply = ReplReply()
+        if !options.interactive, ReplCommand.parse(text) == nil {
+            // Piped input that goes on after the last answer does not fit the playbook: say so, exit 1.
+            reply.warn(
+                "coach: the playbook was finished before line \(lineNumber) ('\(renderer.safe(String(text.prefix(40))))'); "
+                    + "the input has more lines than questions. Only /commands (such as /save FILE) may follow the last answer.\n")
+            reply.exitCode = 1
+            return reply
+        }
         let offers = turn?.handoffs ?? []
         if let number = Int(text) {
             guard number >= 1 && number <= offers.count else {
@@ -20,7 +28,9 @@ extension ReplController {
                 reply.say(nextActions())
             } else {
                 reply.say(
-                    renderer.refusal("This playbook is finished. Type a command from the list below, or /goto <step> to change an answer."))
+                    renderer.refusal(
+                        "This playbook is finished. Type a command from the list below, or /goto and a question's number to change an answer."
+                    ))
                 reply.say(nextActions())
             }
             return reply
@@ -28,10 +38,9 @@ extension ReplController {
         switch command {
         case .help: reply.say(renderer.help(.finished))
         case .back: return send(.back)
-        case .goto(let step):
-            guard let step else { return gotoWhere() }
-            return send(.goto(StepKey(step)))
-        case .answers: reply.say(renderer.answers(session?.answeredSteps() ?? []))
+        case .goto(let argument):
+            return goto(argument)
+        case .answers: reply.say(renderer.answers(answeredQuestions))
         case .preview, .show(nil):
             reply.say("\n" + renderer.outputs(turn?.outputs ?? []))
         case .show(let id?):
@@ -121,9 +130,8 @@ extension ReplController {
         var text = chosen.fullText
         while let last = text.last, last.isWhitespace { text.removeLast() }
         reply.say(Clipboard.osc52(text + "\n"))
-        reply.say(
-            options.style.green("✓ Copied '\(renderer.safe(chosen.title))' to the clipboard")
-                + options.style.dim(" (through the terminal; if your terminal does not allow it, use /save)") + "\n")
+        reply.say(options.style.green("✓ Copied '\(renderer.safe(chosen.title))' to the clipboard.") + "\n")
+        reply.say(renderer.note("It went through the terminal; if your terminal does not allow that, use /save."))
         return reply
     }
 

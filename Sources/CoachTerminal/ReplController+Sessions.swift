@@ -18,18 +18,12 @@ extension ReplController {
     }
 
     mutating func beginNew(_ playbook: Playbook, prefill: [String: String] = [:], note: String? = nil) -> ReplReply {
-        guard let service = services.sessions else {
-            var defaults: [String: SessionState.Prefill] = [:]
-            for (step, text) in prefill { defaults[step] = .init(text: text, note: note) }
-            sessionID = nil
-            return begin(Session(playbook: playbook, today: services.today(), prefill: defaults))
-        }
         do {
+            let service = services.sessions
             let update = try service.start(playbookID: playbook.id, prefill: prefill, prefillNote: note, origin: .repl)
             sessionID = update.sessionID
-            var reply = ReplReply()
-            reply.append(begin(try service.session(update.sessionID), notices: update.notices))
-            return reply
+            startedHere = true
+            return begin(try service.session(update.sessionID), notices: update.notices)
         } catch {
             var reply = ReplReply()
             reply.say(renderer.refusal(error.message))
@@ -39,10 +33,11 @@ extension ReplController {
 
     /// Resumes stored session `id` where it stopped.
     mutating func resumeSaved(_ id: String) -> ReplReply {
-        guard let service = services.sessions else { return home() }
+        let service = services.sessions
         do {
             let update = try service.resume(id)
             sessionID = update.sessionID
+            startedHere = false
             var notices = update.notices
             notices.insert("Resumed \(update.sessionID): \(update.title).", at: 0)
             return begin(try service.session(update.sessionID), notices: notices)
@@ -70,11 +65,15 @@ extension ReplController {
             return reply
         } catch {
             var reply = ReplReply()
+            var message = error.message
+            if let refusal = error.refusal, refusal.kind == .notOptional {
+                message = "\(questionWords(refusal.current)) needs an answer; only optional questions can be skipped."
+            }
             if options.interactive {
-                reply.say(renderer.refusal(error.message))
+                reply.say(renderer.refusal(message))
                 reply.say(reminder())
             } else {
-                reply.warn("coach: \(renderer.safe(error.message))\n")
+                reply.warn("coach: \(renderer.safe(message))\n")
             }
             return reply
         }
@@ -82,7 +81,7 @@ extension ReplController {
 
     /// The unfinished stored sessions for the home screen.
     func savedSummaries() -> [SavedSessionSummary] {
-        guard let service = services.sessions else { return [] }
+        let service = services.sessions
         let now = Date().timeIntervalSince1970
         return service.unfinished(limit: 5).map { s in
             SavedSessionSummary(
@@ -93,7 +92,8 @@ extension ReplController {
 
     /// What happens to the unfinished session on leaving: saved (and how to resume), or not saved and why.
     func keptMessage() -> String? {
-        guard let service = services.sessions, let sessionID else { return nil }
+        let service = services.sessions
+        guard let sessionID else { return nil }
         if service.isDurable {
             return "It is saved: carry on with `coach sessions resume \(sessionID)`, or pick it on the home screen."
         }
@@ -102,7 +102,8 @@ extension ReplController {
 
     /// True when leaving now would lose answers that are only in memory (the first /quit warns instead).
     func wouldLoseAnswers() -> Bool {
-        guard let service = services.sessions, !service.isDurable, options.interactive else { return false }
+        let service = services.sessions
+        guard !service.isDurable, options.interactive else { return false }
         return !(session?.answeredSteps().isEmpty ?? true)
     }
 
@@ -115,7 +116,8 @@ extension ReplController {
             reply.say(renderer.refusal("Export how? /export <format> [path], with a format among: \(formats)."))
             return reply
         }
-        guard let service = services.sessions, let sessionID else {
+        let service = services.sessions
+        guard let sessionID else {
             reply.say(renderer.refusal("There is no session to export here."))
             return reply
         }

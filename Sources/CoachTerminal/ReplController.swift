@@ -23,14 +23,6 @@ public struct ReplController {
         }
     }
 
-    /// What to read next: the prompt and the text to put in the line for editing.
-    public struct Request: Equatable, Sendable {
-        /// The prompt shown before the line.
-        public var prompt: String
-        /// Text placed in the line (a default, or the answer being changed).
-        public var prefill: String?
-    }
-
     /// Which screen is up.
     enum Screen: Equatable {
         case home
@@ -47,6 +39,17 @@ public struct ReplController {
     var turn: Turn?
     /// Lines typed so far for a multi-line answer; nil when the current question is not multi-line.
     var multiline: [String]?
+    /// Items typed so far, one a line, for a list answer; nil when no list is being collected.
+    var items: [String]?
+    /// Text to put in the next line: an answer that was refused (to fix), or text typed at an info screen.
+    var carried: String?
+    /// Lines read so far, to say where piped input did not fit.
+    var lineNumber = 0
+    /// True once an answer of the current session was accepted in this run (a piped run that fails before
+    /// that leaves no session behind).
+    var answeredHere = false
+    /// True when the current session was started in this run (not resumed).
+    var startedHere = false
     var saved: [SavedSessionSummary] = []
     /// The stored session's id, when the session service runs it.
     var sessionID: String?
@@ -76,6 +79,10 @@ public struct ReplController {
 
     /// The first screen: the playbook `playbookID` when given, else the home screen.
     public mutating func start(playbookID: String?, resume: String? = nil) -> ReplReply {
+        routed(starting(playbookID: playbookID, resume: resume))
+    }
+
+    mutating func starting(playbookID: String?, resume: String?) -> ReplReply {
         if let resume {
             var reply = resumeSaved(resume)
             if session == nil {
@@ -84,7 +91,7 @@ public struct ReplController {
             return reply
         }
         var reply = ReplReply()
-        if options.interactive, let reason = services.sessions?.storeProblem {
+        if options.interactive, let reason = services.sessions.storeProblem {
             reply.say(renderer.note(reason + " Coach goes on without saving: use /export before you quit."))
         }
         if let playbookID, let playbook = catalog.playbook(playbookID) {
@@ -95,24 +102,30 @@ public struct ReplController {
         return reply
     }
 
-    /// The prompt and prefill for the next line.
-    public var request: Request {
+    /// What to read next: the prompt, the text already in the line, the default offered under Up and Tab, and what
+    /// a pasted block becomes.
+    public var request: LineRequest {
         switch screen {
         case .home:
-            return Request(prompt: "coach> ", prefill: nil)
+            return LineRequest(prompt: "coach> ")
         case .finished:
-            return Request(prompt: "done> ", prefill: nil)
+            return LineRequest(prompt: "done> ")
         case .confirmRestart:
-            return Request(prompt: "start again? (y/n) ", prefill: nil)
+            return LineRequest(prompt: "start again? (y/n) ")
         case .asking:
-            if let lines = multiline { return Request(prompt: lines.isEmpty ? "> " : ". ", prefill: nil) }
-            guard let prompt = turn?.prompt, prompt.kind != .info else { return Request(prompt: "> ", prefill: nil) }
-            // A pick from a list is typed fresh (a number or a name): text typed after a pre-filled "no" would
-            // read "no1". Free-text answers get their default in the line, ready to edit.
-            let prefill =
-                ReplController.picksFromChoices(prompt.kind)
-                ? nil : prompt.default.flatMap { $0.isEmpty || $0.contains("\n") ? nil : $0 }
-            return Request(prompt: "> ", prefill: prefill)
+            guard let prompt = turn?.prompt else { return LineRequest(prompt: "> ") }
+            if let lines = multiline {
+                // The continuation prompt is not the terminator: a line of only . ends the answer.
+                return LineRequest(
+                    prompt: lines.isEmpty ? "> " : "| ", text: carried, offer: lines.isEmpty ? prompt.default : nil, paste: .block)
+            }
+            if let items {
+                return LineRequest(prompt: "\(items.count + 1)> ", text: carried, paste: .join("; "))
+            }
+            if prompt.kind == .info { return LineRequest(prompt: "> ", text: carried) }
+            // The line starts empty (Enter keeps the default); Up or Tab put the default in the line to edit.
+            let separator = prompt.kind == .list ? "; " : prompt.kind == .multichoice ? ", " : " "
+            return LineRequest(prompt: "> ", text: carried, offer: prompt.default, paste: .join(separator))
         }
     }
 
@@ -123,10 +136,38 @@ public struct ReplController {
 
     /// Handles one result of reading a line.
     public mutating func handle(_ input: LineInput) -> ReplReply {
+        routed(handleInput(input))
+    }
+
+    /// In piped mode stdout carries the drafts and documents only: every other text goes to stderr.
+    func routed(_ reply: ReplReply) -> ReplReply {
+        guard !options.interactive else { return reply }
+        var routed = reply
+        routed.errors = reply.output + reply.errors
+        routed.output = reply.documents
+        routed.documents = ""
+        return routed
+    }
+
+    mutating func handleInput(_ input: LineInput) -> ReplReply {
+        // Text carried into the line was part of what was just read.
+        let inLine = carried
+        carried = nil
+        var input = input
+        if case .line(let line) = input, let inLine, !inLine.isEmpty, line.hasPrefix(inLine),
+            isCommandOrHelp(String(line.dropFirst(inLine.count)))
+        {
+            // `?` or a /command typed after the text Coach put in the line is that command, not part of an answer.
+            input = .line(String(line.dropFirst(inLine.count)))
+        }
         switch input {
         case .interrupted: return interrupted()
         case .endOfInput: return leave(endOfInput: true)
+        case .paste(let block):
+            guard screen == .asking else { return handle(.line(LineRequest.joined(block, separator: " "))) }
+            return askingPaste(block)
         case .line(let line):
+            lineNumber += 1
             switch screen {
             case .home: return homeLine(line)
             case .asking: return askingLine(line)
@@ -144,6 +185,7 @@ public struct ReplController {
         sessionID = nil
         turn = nil
         multiline = nil
+        items = nil
         saved = savedSummaries()
         var reply = ReplReply()
         if options.interactive {
@@ -183,7 +225,7 @@ public struct ReplController {
         if text.lowercased().hasPrefix("s"), let number = Int(text.dropFirst()), number >= 1, number <= saved.count {
             return resumeSaved(saved[number - 1].id)
         }
-        if text.hasPrefix("s-"), services.sessions != nil {
+        if text.hasPrefix("s-") {
             return resumeSaved(text)
         }
         if let id = [text, text.lowercased()].first(where: { catalog.ids.contains($0) }) {
@@ -202,6 +244,7 @@ public struct ReplController {
     mutating func begin(_ session: Session, notices: [String] = []) -> ReplReply {
         self.session = session
         warnedUnsaved = false
+        answeredHere = false
         var reply = ReplReply()
         if options.interactive { reply.say(renderer.start(session.playbook)) }
         for notice in notices {
@@ -218,15 +261,26 @@ public struct ReplController {
         var reply = ReplReply()
         turn = next
         multiline = nil
+        items = nil
+        if let accepted = next.accepted {
+            let echo = "→ " + renderer.safe(accepted.display)
+            if options.interactive {
+                reply.say(renderer.style.dim("  " + echo) + "\n")
+            } else {
+                reply.warn("coach: \(accepted.step) \(echo)\n")
+            }
+        }
         if let notice = next.notice {
             if options.interactive { reply.say(renderer.note(notice)) } else { reply.warn("coach: \(notice)\n") }
         }
         switch next {
-        case .asking(let prompt, let invalid, _, _):
+        case .asking(let prompt, let invalid, _, _, _):
             screen = .asking
+            let isMultiline = prompt.kind == .multiline
+            if isMultiline { multiline = [] }
             if !options.interactive {
                 if let invalid {
-                    reply.warn("coach: \(prompt.step): \(renderer.safe(invalid.message))\n")
+                    reply.warn("coach: line \(lineNumber) (\(renderer.safe(prompt.text))): \(renderer.safe(invalid.message))\n")
                 }
                 if prompt.kind == .info {
                     // Info screens ask nothing; piped input goes straight on.
@@ -234,21 +288,19 @@ public struct ReplController {
                 }
                 return reply
             }
-            let isMultiline = prompt.kind == .multiline
-            if isMultiline { multiline = [] }
             if let invalid {
                 reply.say(renderer.invalid(invalid))
                 reply.say(renderer.question(next, compact: true, multiline: isMultiline))
             } else {
                 reply.say(renderer.question(next, multiline: isMultiline))
             }
-        case .completed(let outputs, _, _, _):
+        case .completed(let outputs, _, _, _, _):
             screen = .finished
             guard let session else { return reply }
             if options.interactive {
                 reply.say(renderer.finished(next, playbook: session.playbook, installed: { catalog.playbook($0) != nil }))
             } else {
-                reply.say(OutputFormatter.text(outputs))
+                reply.document(OutputFormatter.text(outputs))
             }
         case .cancelled:
             return home()
@@ -256,27 +308,21 @@ public struct ReplController {
         return reply
     }
 
-    /// Sends `event` to the engine and shows the result; a refusal is shown with the question again.
+    /// Sends `event` through the session service and shows the result; a refusal is shown with the question again.
+    /// An answer that is refused comes back in the line to fix.
     mutating func send(_ event: Event) -> ReplReply {
-        guard var current = session else { return home() }
-        if let service = services.sessions, let sessionID {
-            return sendThroughService(event, service: service, id: sessionID)
-        }
-        let result = current.handle(event)
-        session = current
-        switch result {
-        case .success(let next):
-            return present(next)
-        case .failure(let refusal):
-            var reply = ReplReply()
-            if options.interactive {
-                reply.say(renderer.refusal(refusal.message))
-                reply.say(reminder())
+        guard session != nil, let sessionID else { return home() }
+        let asked = turn?.prompt
+        let reply = sendThroughService(event, service: services.sessions, id: sessionID)
+        if case .answer(let input, _) = event, asked?.kind.asks == true {
+            if turn?.invalid != nil {
+                let text = input.text
+                if options.interactive, !text.contains("\n"), text.contains(where: { !$0.isWhitespace }) { carried = text }
             } else {
-                reply.warn("coach: \(renderer.safe(refusal.message))\n")
+                answeredHere = true
             }
-            return reply
         }
+        return reply
     }
 
     /// The current question in short, to show again after a long listing or a refusal.
@@ -290,20 +336,78 @@ public struct ReplController {
     mutating func askingLine(_ line: String) -> ReplReply {
         guard let prompt = turn?.prompt else { return home() }
         if var lines = multiline {
-            if lines.isEmpty, isCommandOrHelp(line) { return askingCommand(line, prompt: prompt) }
-            if line.trimmingWhitespace() == "." {
+            // A command alone on a line works inside the block too; the lines typed so far stay.
+            if isCommandOrHelp(line) { return askingCommand(line, prompt: prompt) }
+            if line.trimmingWhitespace() == "." || (lines.isEmpty && line.trimmingWhitespace().isEmpty) {
+                // A . (or Enter on the first line) ends the block; with no lines, it keeps the current answer.
                 return send(.answer(.text(lines.joined(separator: "\n")), step: prompt.step))
             }
-            lines.append(line)
+            lines.append(Self.unescaped(line))
             multiline = lines
             return ReplReply()
         }
+        if var collected = items {
+            if isCommandOrHelp(line) { return askingCommand(line, prompt: prompt) }
+            let text = line.trimmingWhitespace()
+            if text.isEmpty { return send(.answer(.items(collected), step: prompt.step)) }
+            collected += Self.unescaped(text).split(separator: ";").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            items = collected
+            return ReplReply()
+        }
         if isCommandOrHelp(line) { return askingCommand(line, prompt: prompt) }
-        var text = line
-        if text.trimmingWhitespace().hasPrefix("//") {
-            text = String(text.trimmingWhitespace().dropFirst())
+        let text = Self.unescaped(line)
+        if prompt.kind == .info, text.contains(where: { !$0.isWhitespace }) {
+            // Nothing is asked here: the text is kept in the line for the next question instead of being lost.
+            var reply = ReplReply()
+            reply.say(renderer.note("This screen takes no answer, so your text is kept in the line for the next question."))
+            reply.append(send(.answer(.text(""), step: prompt.step)))
+            if screen == .asking { carried = text }
+            return reply
+        }
+        if prompt.kind == .list, !text.contains(";"), text.contains(where: { !$0.isWhitespace }) {
+            // One item per line until an empty line (or all on one line with ;).
+            items = [text.trimmingWhitespace()]
+            var reply = ReplReply()
+            if options.interactive {
+                reply.say(renderer.note("Item 1 kept. Type the next item, or press Enter on an empty line to finish."))
+            }
+            return reply
         }
         return send(.answer(.text(text), step: prompt.step))
+    }
+
+    /// A block pasted at once: one answer, never a line per question. In a multi-line answer its lines join the
+    /// block as text (a . or a /command inside it is text too); anywhere else it was joined into the line.
+    mutating func askingPaste(_ block: String) -> ReplReply {
+        guard let prompt = turn?.prompt else { return home() }
+        guard var lines = multiline else {
+            let separator = items != nil || prompt.kind == .list ? "; " : " "
+            return askingLine(LineRequest.joined(block, separator: separator))
+        }
+        let pasted = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines += pasted
+        multiline = lines
+        var reply = ReplReply()
+        if options.interactive {
+            // Show what arrived, as the block's lines.
+            for line in pasted { reply.say("| " + renderer.safe(line) + "\n") }
+        }
+        reply.say(
+            renderer.note(
+                "Pasted \(Self.plural(pasted.count, "line")) into the answer (a . or /command in a paste is text). "
+                    + "Type more, or finish with a line containing only ."))
+        return reply
+    }
+
+    /// `//text` is the escape for an answer that starts with `/`: the text without its first slash.
+    static func unescaped(_ line: String) -> String {
+        let trimmed = line.trimmingWhitespace()
+        return trimmed.hasPrefix("//") ? String(trimmed.dropFirst()) : line
+    }
+
+    /// `count` and `noun`, with an s when it is not 1: "1 line", "3 lines".
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     func isCommandOrHelp(_ line: String) -> Bool {
@@ -325,14 +429,16 @@ public struct ReplController {
         case .why:
             reply.say(renderer.why(prompt))
         case .back:
-            return send(.back)
-        case .goto(let step):
-            guard let step else { return gotoWhere() }
-            return send(.goto(StepKey(step)))
+            let typed = typedSoFar
+            return noteDropped(typed, after: send(.back))
+        case .goto(let argument):
+            let typed = typedSoFar
+            return noteDropped(typed, after: goto(argument))
         case .skip:
-            return send(.skip(step: prompt.step))
+            let typed = typedSoFar
+            return noteDropped(typed, after: send(.skip(step: prompt.step)))
         case .answers:
-            reply.say(renderer.answers(session?.answeredSteps() ?? []))
+            reply.say(renderer.answers(answeredQuestions))
             reply.say(reminder())
         case .preview:
             reply.say(preview())
@@ -354,17 +460,25 @@ public struct ReplController {
         return reply
     }
 
-    mutating func gotoWhere() -> ReplReply {
+    /// The lines or items typed so far for the current answer, and the question they are for.
+    var typedSoFar: (count: Int, noun: String, step: StepKey?) {
+        (multiline?.count ?? items?.count ?? 0, multiline != nil ? "line" : "item", turn?.prompt?.step)
+    }
+
+    /// `result` of a command that may have left the question, saying so when lines or items typed for it went.
+    func noteDropped(_ typed: (count: Int, noun: String, step: StepKey?), after result: ReplReply) -> ReplReply {
+        guard typed.count > 0, turn?.prompt?.step != typed.step || screen != .asking else { return result }
         var reply = ReplReply()
-        let steps = session?.reachableSteps() ?? []
-        reply.say("Go to which step? Type /goto and one of: \(steps.map { renderer.safe($0.description) }.joined(separator: ", ")).\n")
+        reply.say(renderer.note("Left out the \(Self.plural(typed.count, typed.noun)) typed for that answer."))
+        reply.append(result)
         return reply
     }
 
     func preview() -> String {
         guard let session else { return "" }
         let drafts = session.preview()
-        var out = "\n" + options.style.bold("Drafts so far") + options.style.dim(" (values still to come show as [missing: ...])") + "\n\n"
+        var out = "\n" + options.style.bold("Drafts so far") + "\n"
+        out += options.style.dim(renderer.wrapped("Values still to come show as [missing: ...].")) + "\n\n"
         out += renderer.outputs(drafts)
         return out
     }
@@ -429,10 +543,17 @@ public struct ReplController {
             return reply
         }
         if let lines = multiline, !lines.isEmpty {
-            let count = lines.count
             reply.say(
                 renderer.note(
-                    "Cleared that line; the \(count) line\(count == 1 ? "" : "s") above are kept. Finish with a line containing only ."))
+                    "Cleared that line; \(lines.count == 1 ? "the line above is" : "the \(lines.count) lines above are") kept. "
+                        + "Finish with a line containing only ."))
+            return reply
+        }
+        if let items, !items.isEmpty {
+            reply.say(
+                renderer.note(
+                    "Cleared that line; \(items.count == 1 ? "the item above is" : "the \(items.count) items above are") kept. "
+                        + "Press Enter on an empty line to finish the list."))
             return reply
         }
         reply.say(renderer.note("Cleared the line. To leave, type /quit or press Ctrl-D on an empty line."))
@@ -461,26 +582,40 @@ public struct ReplController {
             reply.exitCode = nil
             reply.say(
                 renderer.note(
-                    "This session is not saved (\(services.sessions?.memoryReason ?? "no store")). Keep a copy with "
+                    "This session is not saved (\(services.sessions.memoryReason ?? "no store")). Keep a copy with "
                         + "/export markdown FILE, or /quit again to leave without it."))
             return reply
         }
-        services.sessions?.flush()
-        let kept = keptMessage()
+        let question = "'\(renderer.safe(prompt.text))'"
         if !options.interactive && endOfInput {
-            reply.warn(
-                "coach: the input ended at step '\(renderer.safe(prompt.step.description))' of '\(session.playbook.id)' "
-                    + "(\(renderer.safe(prompt.text))), with \(progress).\n")
-            if let kept { reply.warn("coach: \(kept)\n") }
+            if let lines = multiline, !lines.isEmpty {
+                reply.warn(
+                    "coach: the input ended inside the multi-line answer to \(question) (\(Self.plural(lines.count, "line")) so far): "
+                        + "end it with a line containing only .\n")
+            } else if let items, !items.isEmpty {
+                reply.warn(
+                    "coach: the input ended inside the list for \(question) (\(Self.plural(items.count, "item")) so far): "
+                        + "end it with an empty line.\n")
+            } else {
+                reply.warn(
+                    "coach: the input ended at the question \(question) (step \(renderer.safe(prompt.step.description))) of "
+                        + "'\(session.playbook.id)', with \(progress).\n")
+            }
+            if startedHere && !answeredHere, let sessionID, (try? services.sessions.delete(sessionID)) != nil {
+                // Nothing was answered: a session with no answers is not worth keeping.
+                self.sessionID = nil
+                reply.warn("coach: nothing was answered, so no session was saved.\n")
+            } else {
+                services.sessions.flush()
+                if let kept = keptMessage() { reply.warn("coach: \(kept)\n") }
+            }
             reply.warn(Self.machineHint(playbookID: session.playbook.id))
             reply.exitCode = 1
             return reply
         }
-        let where_ =
-            "Leaving '\(renderer.safe(session.playbook.title))' unfinished at step '\(renderer.safe(prompt.step.description))' (\(progress))."
-        let what =
-            kept
-            ?? "Your answers are not kept: this version does not save sessions yet. Start again with: coach run \(session.playbook.id)"
+        services.sessions.flush()
+        let where_ = "Leaving '\(renderer.safe(session.playbook.title))' unfinished at \(question) (\(progress))."
+        let what = keptMessage() ?? ""
         if options.interactive {
             reply.say(renderer.note(where_ + " " + what))
         } else {

@@ -17,13 +17,17 @@ public enum ReplLauncher {
         public var environment: [String: String]
         /// The day relative dates count from.
         public var today: Day
-        /// The durable session service; nil keeps sessions in this process only.
-        public var sessions: SessionService?
+        /// The session service every session goes through.
+        public var sessions: SessionService
         /// A stored session to resume instead of showing the home screen.
         public var resume: String?
 
         /// Settings from the command line.
-        public init(playbookID: String?, home: String?, noColor: Bool, environment: [String: String], today: Day) {
+        public init(
+            playbookID: String?, home: String?, noColor: Bool, environment: [String: String], today: Day,
+            sessions: SessionService
+        ) {
+            self.sessions = sessions
             self.playbookID = playbookID
             self.home = home
             self.noColor = noColor
@@ -67,7 +71,7 @@ public enum ReplLauncher {
             reader = PlainLineReader()
         }
         let status = repl.run(reader: reader, playbookID: settings.playbookID, resume: settings.resume)
-        settings.sessions?.flush()
+        settings.sessions.flush()
         return status
     }
 

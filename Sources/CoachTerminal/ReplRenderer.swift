@@ -11,10 +11,11 @@ struct ReplRenderer {
         TerminalText.neutralize(text)
     }
 
-    /// Wraps `text` (playbook or engine text, whose own line breaks are kept) to the terminal, indented.
+    /// Wraps `text` (playbook or engine text) to the terminal, indented. Its paragraphs are reflowed: a single line
+    /// break from the YAML file becomes a space; blank lines, list items and indented lines keep their breaks.
     func wrapped(_ text: String, indent: Int = 0) -> String {
         let pad = String(repeating: " ", count: indent)
-        var text = TerminalText.neutralize(text, keepNewlines: true)
+        var text = TerminalText.neutralize(TerminalText.reflow(text), keepNewlines: true)
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return TerminalText.wrap(text, width: max(20, columns - 1 - indent))
             .split(separator: "\n", omittingEmptySubsequences: false)
@@ -29,34 +30,89 @@ struct ReplRenderer {
         return safe(String(lines[0])) + " (+\(lines.count - 1) more line\(lines.count == 2 ? "" : "s"))"
     }
 
+    /// The default as the user knows it: a choice's label rather than its internal value.
+    func shownDefault(_ prompt: Prompt) -> String? {
+        guard let value = prompt.default, !value.isEmpty else { return nil }
+        guard let choices = prompt.choices, !choices.isEmpty else { return value }
+        let picked = prompt.kind == .multichoice ? value.split(separator: ",").map { String($0).trimmingWhitespace() } : [value]
+        return picked.map { item in choices.first { $0.value == item }?.label ?? item }.joined(separator: ", ")
+    }
+
+    /// Whether a choice's value is worth showing beside its label (not when the label already says it).
+    static func showsValue(_ choice: Choice) -> Bool {
+        func plain(_ text: String) -> String {
+            String(text.lowercased().map { $0 == "_" || $0 == "-" ? " " : $0 })
+        }
+        return !plain(choice.label).hasPrefix(plain(choice.value))
+    }
+
     // MARK: - Home
 
-    /// The home screen: saved sessions, then the playbooks numbered, then how to pick.
+    /// The home screen: saved sessions, then the playbooks numbered, then how to pick. It fits a 24-line terminal:
+    /// each summary is cut to one line (at a word, with …), beside the id when there is room, else under it, else
+    /// left out when saved sessions need the lines.
     func home(_ entries: [PlaybookCatalog.Summary], saved: [SavedSessionSummary]) -> String {
+        let width = max(20, columns - 1)
         var out = "\n" + style.bold("Coach") + ": guided playbooks for account managers.\n"
         if !saved.isEmpty {
             out += "\nCarry on where you stopped:\n"
             for (index, session) in saved.enumerated() {
-                out += "  s\(index + 1)  \(safe(session.label))\n"
+                let number = "  s\(index + 1)  "
+                out += number + truncated(safe(session.label), width: width - number.count) + "\n"
             }
         }
         out += "\nPlaybooks:\n"
-        let idWidth = entries.map { $0.id.count }.max() ?? 0
+        let idWidth = entries.map { TerminalText.displayWidth(safe($0.id)) }.max() ?? 0
         let numberWidth = String(entries.count).count
         let minutesWidth = entries.compactMap { $0.minutes.map { "~\($0) min".count } }.max() ?? 0
+        let headWidth = 2 + numberWidth + 2 + idWidth + (minutesWidth == 0 ? 0 : 2 + minutesWidth)
+        let besideWidth = width - headWidth - 2
+        let linesUsed = 6 + (saved.isEmpty ? 0 : 2 + saved.count)
+        let layout: Int
+        if besideWidth >= 30 {
+            layout = 1
+        } else if linesUsed + 2 * entries.count <= 23 {
+            layout = 2
+        } else {
+            layout = 0
+        }
         for (index, p) in entries.enumerated() {
             let number = pad(String(index + 1), to: numberWidth, left: true)
             let id = pad(safe(p.id), to: idWidth)
-            let minutes = minutesWidth == 0 ? "" : pad(p.minutes.map { "~\($0) min" } ?? "", to: minutesWidth) + "  "
-            let indent = 2 + numberWidth + 2 + idWidth + 2 + minutes.count
-            let summary = TerminalText.wrap(safe(p.summary), width: max(20, columns - 1 - indent))
-                .split(separator: "\n", omittingEmptySubsequences: false)
-                .joined(separator: "\n" + String(repeating: " ", count: indent))
-            out += "  \(number). \(style.bold(id))  \(style.dim(minutes))\(summary)\n"
+            let shownMinutes = p.minutes.map { "~\($0) min" } ?? ""
+            let minutes = minutesWidth == 0 ? "" : "  " + (layout == 1 ? pad(shownMinutes, to: minutesWidth) : shownMinutes)
+            let shownID = layout == 1 ? id : safe(p.id)
+            var line = "  \(number). \(style.bold(shownID))\(style.dim(minutes))"
+            switch layout {
+            case 1: line += "  " + truncated(safe(TerminalText.reflow(p.summary)), width: besideWidth)
+            case 2:
+                line +=
+                    "\n" + String(repeating: " ", count: 4 + numberWidth)
+                    + truncated(safe(TerminalText.reflow(p.summary)), width: width - 4 - numberWidth)
+            default: break
+            }
+            out += line + "\n"
         }
         let range = entries.count == 1 ? "1" : "1-\(entries.count)"
-        out += "\nType a number (\(range)) or an id to start (Tab completes); /help for commands, /quit to leave.\n"
+        out += "\n" + wrapped("Type a number (\(range)) or an id (Tab completes); /help for commands.") + "\n"
         return out
+    }
+
+    /// `text` on one line of at most `width` columns, cut at a word with … when it is longer.
+    func truncated(_ text: String, width: Int) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        guard TerminalText.displayWidth(flat) > width, width > 1 else { return flat }
+        var out = ""
+        var used = 0
+        for word in flat.split(separator: " ") {
+            let next = TerminalText.displayWidth(String(word)) + (out.isEmpty ? 0 : 1)
+            if used + next > width - 1 { break }
+            out += (out.isEmpty ? "" : " ") + word
+            used += next
+        }
+        if out.isEmpty { out = String(flat.prefix(width - 1)) }
+        while let last = out.last, last == "," || last == ";" || last == ":" { out.removeLast() }
+        return out + "…"
     }
 
     // MARK: - Questions
@@ -67,7 +123,7 @@ struct ReplRenderer {
         if let minutes = playbook.minutes { line += style.dim(" (about \(minutes) min)") }
         var out = "\n" + line + "\n"
         if let when = playbook.useWhen { out += wrapped(when, indent: 0) + "\n" }
-        out += style.dim("Change any answer later with /goto; /help lists every command.") + "\n"
+        out += style.dim(wrapped("Change any answer later with /goto; /help lists every command.")) + "\n"
         return out
     }
 
@@ -90,7 +146,7 @@ struct ReplRenderer {
             let width = String(choices.count).count
             for (index, choice) in choices.enumerated() {
                 let number = String(repeating: " ", count: width - String(index + 1).count) + "\(index + 1)"
-                let extra = choice.label == choice.value ? "" : style.dim(" (\(safe(choice.value)))")
+                let extra = Self.showsValue(choice) ? style.dim(" (\(safe(choice.value)))") : ""
                 out += "  \(number). \(safe(choice.label))\(extra)\n"
             }
         }
@@ -103,29 +159,36 @@ struct ReplRenderer {
         var lines: [String] = []
         switch prompt.kind {
         case .multichoice: lines.append("Pick one or more: numbers or names, separated by commas.")
-        case .list: lines.append("Separate items with ; (semicolons).")
+        case .list: lines.append("One item per line, then Enter on an empty line to finish (or all on one line, separated by ;).")
         default: break
         }
         if multiline {
             lines.append("Type as many lines as you need; finish with a line containing only . (or /editor).")
         }
-        if let value = prompt.default, !value.isEmpty {
+        var shownValue: String?
+        if let value = shownDefault(prompt) {
             let note = prompt.defaultNote.map { " (\(safe($0)))" } ?? ""
             let keeps = prompt.revisiting ? "Current answer" : "Default"
-            if multiline {
-                lines.append("\(keeps): \(oneLine(value))\(note); a . on its own keeps it.")
-            } else if ReplController.picksFromChoices(prompt.kind) {
-                lines.append("\(keeps): \(safe(value))\(note). Press Enter to keep it, or type your pick.")
+            if multiline && value.contains("\n") {
+                lines.append("\(keeps)\(note), kept if you press Enter now; type new lines to replace it:")
+                shownValue = value
+            } else if multiline {
+                lines.append("\(keeps): \(safe(value))\(note). Enter keeps it; Up puts it in the line to edit.")
             } else {
-                // The value is in the line already: typing adds to it, so say how to start afresh.
-                lines.append("\(keeps): \(safe(value))\(note). Press Enter to keep it, edit it, or Ctrl-U to clear the line.")
+                lines.append("\(keeps): \(safe(value))\(note). Enter keeps it; Up or Tab puts it in the line to edit.")
             }
         } else if !prompt.required && prompt.kind.asks {
             lines.append("Optional: press Enter or type /skip to leave it out.")
         } else if prompt.kind == .info {
             lines.append("Press Enter to go on.")
         }
-        return lines.map { style.dim(wrapped($0, indent: 2)) + "\n" }.joined()
+        var out = lines.map { style.dim(wrapped($0, indent: 2)) + "\n" }.joined()
+        if let shownValue {
+            // The whole answer, as it stands, line by line.
+            let body = TerminalText.wrap(TerminalText.neutralize(shownValue, keepNewlines: true), width: max(20, columns - 5))
+            out += body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 + "\n" }.joined()
+        }
+        return out
     }
 
     private func footer(_ prompt: Prompt, turn: Turn) -> String {
@@ -160,6 +223,7 @@ struct ReplRenderer {
     /// Example answers for `prompt`.
     func examples(_ prompt: Prompt) -> String {
         guard !prompt.examples.isEmpty else {
+            if prompt.kind == .yesno { return "Answer yes or no (y or n).\n" }
             if let choices = prompt.choices, let first = choices.first {
                 return "For example: 1 (for \(safe(first.label)))\n"
             }
@@ -176,17 +240,32 @@ struct ReplRenderer {
 
     // MARK: - Lists
 
-    /// Every answer so far with its step id, to pick one for `/goto`.
+    /// Every answer so far, numbered, with the words of its question, to pick one for `/goto`.
     func answers(_ answers: [(key: StepKey, question: String, answer: String)]) -> String {
         guard !answers.isEmpty else { return "No answers yet.\n" }
-        let width = min(24, answers.map { $0.key.description.count }.max() ?? 0)
         var out = "\nYour answers so far:\n"
-        for item in answers {
-            let text = item.key.description
-            let key = safe(text) + String(repeating: " ", count: max(0, width - text.count))
-            out += "  \(style.bold(key))  \(oneLine(item.answer))\n"
+        out += numbered(answers.map { $0.question + " — " + oneLine($0.answer) }, numbers: Array(1...answers.count))
+        out += style.dim(wrapped("Change one with /goto and its number (or words from its question).")) + "\n"
+        return out
+    }
+
+    /// Questions numbered as `/answers` numbers them, for `/goto`.
+    func numberedQuestions(_ questions: [String], numbers: [Int]) -> String {
+        numbered(questions, numbers: numbers)
+    }
+
+    /// Lines numbered `  1. text`, wrapped with the continuation under the text.
+    private func numbered(_ items: [String], numbers: [Int]) -> String {
+        let width = String(numbers.max() ?? 1).count
+        var out = ""
+        for (number, item) in zip(numbers, items) {
+            let label = pad(String(number), to: width, left: true)
+            let indent = 2 + width + 2
+            let body = TerminalText.wrap(TerminalText.neutralize(TerminalText.reflow(item)), width: max(20, columns - 1 - indent))
+                .split(separator: "\n", omittingEmptySubsequences: false)
+                .joined(separator: "\n" + String(repeating: " ", count: indent))
+            out += "  \(label). \(body)\n"
         }
-        out += style.dim("Change one with /goto <step>.") + "\n"
         return out
     }
 
@@ -204,7 +283,8 @@ struct ReplRenderer {
             out += "Type a playbook's number or id to start it.\n"
         case .asking:
             out += "  ?\(String(repeating: " ", count: max(0, width - 1)))  show an example answer\n"
-            out += "Enter accepts the default shown in the line. To answer with text that starts with /, type // first.\n"
+            out += "Enter on an empty line keeps the default shown; Up or Tab puts it in the line to edit.\n"
+            out += "To answer with text that starts with /, type // first.\n"
             out += "Ctrl-C clears the line; Ctrl-D on an empty line leaves.\n"
         case .finished:
             out += "Type the number of a suggested next playbook to start it.\n"
@@ -255,14 +335,20 @@ struct ReplRenderer {
             ("/save drafts.md", "save every draft (.md for Markdown, any other name for text)"),
             ("/copy \(first)", "copy a draft to the clipboard" + (ids.count > 1 ? " (drafts: \(ids.joined(separator: ", ")))" : "")),
             ("/show <draft>", "show one draft again"),
-            ("/goto <step>", "change an answer; the drafts are written again"),
+            ("/goto <number>", "change an answer (numbers: /answers)"),
             ("/new", "pick another playbook"),
             ("/quit", "leave"),
         ]
         rows = rows.map { (safe($0.0), $0.1) }
         let width = rows.map { $0.0.count }.max() ?? 0
         for (command, summary) in rows {
-            out += "  \(command)\(String(repeating: " ", count: width - command.count))  \(style.dim(summary))\n"
+            // Long summaries wrap under themselves, so the list stays readable on a narrow terminal.
+            let indent = 2 + width + 2
+            let lines = TerminalText.wrap(safe(summary), width: max(20, columns - 1 - indent))
+                .split(separator: "\n", omittingEmptySubsequences: false)
+                .map { style.dim(String($0)) }
+                .joined(separator: "\n" + String(repeating: " ", count: indent))
+            out += "  \(command)\(String(repeating: " ", count: width - command.count))  \(lines)\n"
         }
         return out
     }

@@ -3,8 +3,8 @@ import CoachShell
 
 /// Everything the REPL needs from the outside world, as closures, so tests can replace each one.
 public struct ReplServices {
-    /// The durable session service every session goes through; nil runs sessions in this process only (tests).
-    public var sessions: SessionService?
+    /// The session service every session goes through (durable, or in memory in tests and with --no-store).
+    public var sessions: SessionService
     /// Writes `contents` to `path` (private to the user); throws an error that says why it failed.
     public var writeFile: (_ path: String, _ contents: String) throws -> Void
     /// Opens `$VISUAL`/`$EDITOR` on `initial`; the edited text, or a message saying why there is none.
@@ -14,7 +14,7 @@ public struct ReplServices {
 
     /// Services with the given closures; unset ones keep nothing and write nothing.
     public init(
-        sessions: SessionService? = nil,
+        sessions: SessionService,
         writeFile: @escaping (_ path: String, _ contents: String) throws -> Void = { _, _ in },
         editText: @escaping (_ initial: String) -> Result<String, ExternalEditor.Failure> = { _ in
             .failure(ExternalEditor.Failure("No editor is available here."))

@@ -52,6 +52,34 @@ public enum TerminalText {
             .joined(separator: "\n")
     }
 
+    /// `text` with its hard line breaks inside paragraphs turned into spaces, so it can be wrapped to any width.
+    ///
+    /// Blank lines (paragraph breaks) stay, and so does the break before a list item (`- `, `* `, `• `, `1. `) or
+    /// an indented line.
+    public static func reflow(_ text: String) -> String {
+        guard text.contains("\n") else { return text }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var out = ""
+        var previousBlank = true
+        for (index, line) in lines.enumerated() {
+            let blank = line.allSatisfy { $0 == " " || $0 == "\t" }
+            if index > 0 {
+                out += blank || previousBlank || startsBlock(line) ? "\n" : " "
+            }
+            out += blank ? "" : (previousBlank || startsBlock(line) ? String(line) : String(line.drop { $0 == " " }))
+            previousBlank = blank
+        }
+        return out
+    }
+
+    /// Whether `line` keeps its own line when text is reflowed: a list item or an indented line.
+    private static func startsBlock(_ line: Substring) -> Bool {
+        if line.hasPrefix(" ") || line.hasPrefix("\t") { return true }
+        for marker in ["- ", "* ", "• "] where line.hasPrefix(marker) { return true }
+        let digits = line.prefix { $0.isNumber }
+        return !digits.isEmpty && (line.dropFirst(digits.count).hasPrefix(". ") || line.dropFirst(digits.count).hasPrefix(") "))
+    }
+
     /// Terminal colour and emphasis that turn into plain text when colour is off.
     public struct Style: Sendable, Equatable {
         /// Whether escape codes are written at all.

@@ -8,7 +8,10 @@ struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Review a draft email against account-management advice; exit 1 when something must be fixed before sending.",
-        discussion: "A first line `Subject: ...` makes the draft an email with that subject. The rules: docs/review-rules.md.")
+        discussion: """
+            Header lines at the top (`To:`, `Cc:`, `Subject:`, as `coach run --output` writes them) make the draft \
+            an email with that subject. The rules: docs/review-rules.md.
+            """)
 
     @Argument(help: "The draft to review, or - to read it from standard input.")
     var file: String = "-"
@@ -38,8 +41,7 @@ struct ReviewCommand: ParsableCommand {
             for f in findings {
                 print("\(name):\(f.line): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n  \(f.suggestion)")
             }
-            let errors = findings.filter { $0.severity == .error }.count
-            Stderr.print("\(findings.count) finding\(findings.count == 1 ? "" : "s"), \(errors) to fix before sending")
+            Stderr.print(DraftReview.summary(findings))
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

@@ -124,8 +124,7 @@ struct RunCommand: ParsableCommand {
         }
         var settings = ReplLauncher.Settings(
             playbookID: playbookID, home: global.home, noColor: global.noColor, environment: global.environment,
-            today: Clock.today())
-        settings.sessions = service
+            today: Clock.today(), sessions: service)
         settings.resume = resume
         let status = ReplLauncher.run(catalog: catalog, settings: settings)
         if status != 0 { throw ExitCode(status) }

@@ -39,7 +39,7 @@ struct ServeCommand: ParsableCommand {
         let service = SessionService.open(
             home: global.home, environment: environment, noStore: global.noStore, catalog: catalog,
             today: { Clock.today(environment: environment) })
-        if let reason = service.memoryReason { log.log(service.transient ? .info : .warn, reason) }
+        if let reason = service.memoryReason { log.log(service.storeProblem == nil ? .info : .warn, reason) }
         var server = ProtocolServer(service: service, log: log)
         let status = StdioServer.run(&server, log: log)
         Foundation.exit(status)

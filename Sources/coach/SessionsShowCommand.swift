@@ -30,10 +30,7 @@ struct SessionsShowCommand: ParsableCommand {
             print("drafts: " + versions.joined(separator: ", "))
         }
         print("")
-        let lines = try service.journal(stored.id).map {
-            TranscriptLine(seq: $0.seq, at: $0.at, kind: $0.kind.rawValue, step: $0.step, text: $0.text)
-        }
-        print(TranscriptExport.text(lines), terminator: "")
+        print(TranscriptExport.text(try service.transcript(stored.id)), terminator: "")
         if stored.status == .asking {
             print("\nResume it with: coach sessions resume \(stored.id)")
         }

@@ -18,7 +18,7 @@ import Testing
         let outputs = try #require(session.currentTurn().outputs)
         for output in outputs {
             let expected =
-                output.kind == .email ? DraftReview.review(Draft(subject: output.subject, body: output.body, isEmail: true)) : nil
+                output.kind == .email ? DraftReview.review(output.reviewDraft) : nil
             #expect(output.review == expected)
             let data = try JSONEncoder().encode(output)
             let back = try JSONDecoder().decode(RenderedOutput.self, from: data)

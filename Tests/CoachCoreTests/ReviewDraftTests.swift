@@ -173,4 +173,94 @@ struct ReviewDraftTests {
         #expect(findings.count == 1, "\(DraftReview.review(text: text))")
         #expect(findings.first?.line == 1)
     }
+
+    @Test("headers as Coach writes them are read wherever they sit: To, Cc, then Subject")
+    func parseHeaders() {
+        let draft = Draft.parse("To: dana@acme.example\nCc: lee@acme.example\nSubject: Rollout plan\n\nHi Dana,\nThanks.\n")
+        #expect(draft.subject == "Rollout plan")
+        #expect(draft.subjectLine == 3)
+        #expect(draft.isEmail)
+        #expect(draft.body == "Hi Dana,\nThanks.")
+        #expect(draft.bodyLineOffset == 4)
+        #expect(DraftReview.review(draft).allSatisfy { $0.rule != "subject-missing" })
+    }
+
+    @Test("a printed draft under its heading, and a Markdown draft with a quoted body, are read as emails")
+    func parsePrintedAndMarkdown() {
+        let printed = Draft.parse("== Reset email ==\nTo: dana@acme.example\nSubject: Atlas: next steps by 19 June\n\nHi Dana,\n")
+        #expect(printed.subject == "Atlas: next steps by 19 June")
+        #expect(printed.subjectLine == 3)
+        let markdown = Draft.parse(
+            "## Reset email\n\n**To:** dana@acme.example  \n**Subject:** Atlas plan\n\n> Hi Dana,\n>\n> We will try to fix it.\n")
+        #expect(markdown.subject == "Atlas plan")
+        #expect(markdown.body == "Hi Dana,\n\nWe will try to fix it.")
+        let findings = DraftReview.review(markdown)
+        #expect(findings.first { $0.rule == "hedging" }?.line == 8)
+    }
+
+    @Test("a plan whose first line looks like a header is not read as an email")
+    func planWithDateLine() {
+        let draft = Draft.parse("Date: Monday 7 December\nCall the buyer.\nSend the plan.")
+        #expect(draft.subject == nil)
+        #expect(!draft.isEmail)
+        #expect(draft.bodyLineOffset == 0)
+    }
+
+    @Test("text in double braces is one warning for the whole draft, not an error per line")
+    func doubleBracesOnce() {
+        let findings = DraftReview.review(
+            Draft.parse("Subject: Plan for {{client}}\n\nHi {{client}},\nI will call on Friday 7 June.\n"))
+        #expect(findings.map(\.rule) == ["template-placeholder"])
+        #expect(findings.first?.severity == .warning)
+        #expect(findings.first?.line == 1)
+        #expect(findings.first?.message.contains("looks like a template placeholder (1 more in the draft)") == true)
+    }
+
+    @Test("a long bullet list is not a paragraph, and prose next to it is counted on its own")
+    func listsAreNotParagraphs() {
+        let item = "- " + Array(repeating: "word", count: 40).joined(separator: " ")
+        let list = Array(repeating: item, count: 4).joined(separator: "\n")
+        let prose = Array(repeating: "word", count: 95).joined(separator: " ")
+        #expect(DraftReview.review(text: "Intro line:\n" + list).filter { $0.rule == "paragraph-too-long" }.isEmpty)
+        let mixed = DraftReview.review(text: list + "\n" + prose).filter { $0.rule == "paragraph-too-long" }
+        #expect(mixed.map(\.line) == [5])
+        #expect(mixed.allSatisfy { !$0.suggestion.contains("bullet") })
+        let long = "- " + Array(repeating: "word", count: 70).joined(separator: " ")
+        #expect(DraftReview.review(text: long).filter { $0.rule == "paragraph-too-long" }.map(\.line) == [1])
+    }
+
+    @Test("free work is let through only when it puts right the mistake the email owns")
+    func makeGood() {
+        let owned = """
+            Subject: Leeds labels
+
+            I am sorry we printed the wrong labels on the Leeds pallets.
+            We will relabel the pallets at no charge on Friday 7 June.
+            """
+        let other = """
+            Subject: Leeds labels
+
+            I am sorry for the slow reply to your note.
+            We will add the Bristol site at no charge on Friday 7 June.
+            """
+        #expect(DraftReview.review(text: owned).filter { $0.rule == "concession-without-ask" }.isEmpty)
+        #expect(DraftReview.review(text: other).filter { $0.rule == "concession-without-ask" }.map(\.line) == [4])
+    }
+
+    @Test("blame and a busy excuse are errors")
+    func mustFixSeverities() {
+        let findings = DraftReview.review(
+            text: "If your team had sent the file on time, we would be live. It's been a hectic few weeks here.")
+        #expect(findings.filter { $0.severity == .error }.map(\.rule) == ["blame-client", "busy-excuse"])
+    }
+
+    @Test("the summary counts every severity, so an email full of warnings never reads as clean")
+    func summary() {
+        let findings = DraftReview.review(
+            text: "Subject: Update\n\nHi Dana,\n\nWe will try to send it shortly. Kindly revert.\nCan we have a call on Friday?")
+        #expect(findings.allSatisfy { $0.severity == .warning })
+        #expect(DraftReview.summary(findings) == "\(findings.count) notes: \(findings.count) warnings worth fixing")
+        #expect(findings.count >= 4)
+        #expect(DraftReview.summary([]) == "no notes")
+    }
 }

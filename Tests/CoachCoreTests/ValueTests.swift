@@ -4,12 +4,12 @@ import Testing
 
 @Suite("Typed answers")
 struct ValueTests {
-    func step(_ kind: InputKind, _ configure: (inout Step) -> Void = { _ in }) -> Step {
-        var s = Step(id: "x", location: SourceLocation(line: 1, column: 1))
+    func step(_ kind: InputKind, _ configure: (inout StepDefinition) -> Void = { _ in }) -> Step {
+        var s = StepDefinition(id: "x", location: SourceLocation(line: 1, column: 1))
         s.kind = kind
         s.ask = "?"
         configure(&s)
-        return s
+        return Step(s)
     }
 
     func parse(_ text: String, _ step: Step) -> Result<Value, AnswerParser.Reason> {

@@ -167,12 +167,14 @@ struct ValuesInContextTests {
     /// Monday 7 December 2026.
     static let today = Day(year: 2026, month: 12, day: 7)!
 
-    static func date(_ text: String, _ configure: (Step) -> Void = { _ in }, after: Day? = nil) -> Result<Value, AnswerParser.Reason> {
-        let step = Step(id: "d", location: SourceLocation(line: 1, column: 1))
+    static func date(
+        _ text: String, _ configure: (inout StepDefinition) -> Void = { _ in }, after: Day? = nil
+    ) -> Result<Value, AnswerParser.Reason> {
+        var step = StepDefinition(id: "d", location: SourceLocation(line: 1, column: 1))
         step.kind = .date
-        configure(step)
+        configure(&step)
         let context = AnswerContext(today: today, after: after.map { ($0, "When is the meeting?") })
-        return AnswerParser.parse(.text(text), for: step, context: context)
+        return AnswerParser.parse(.text(text), for: Step(step), context: context)
     }
 
     @Test(
@@ -311,5 +313,48 @@ struct ValuesInContextTests {
         let playbook = try Fixtures.load(Fixtures.repository.appendingPathComponent("playbooks/stakeholder-reset.yaml"))
         let step = try #require(playbook.step("call_time_1"))
         #expect(try AnswerParser.parse(.text("2pm"), for: step, today: Self.today).get() == .text("14:00"))
+    }
+
+    // MARK: - Echo
+
+    @Test("an accepted answer that reads differently from what was typed is shown back; one typed as kept is not")
+    func echo() throws {
+        let yaml = """
+            id: echo
+            title: Echo
+            summary: Answers shown back.
+            version: 1
+            steps:
+              - id: client
+                ask: Which client?
+              - id: budget
+                type: money
+                ask: What was the original budget?
+              - id: increase
+                type: money
+                ask: By how much does it grow?
+              - id: call_day
+                type: date
+                ask: Which day?
+              - id: call_time
+                type: time
+                ask: What time?
+              - id: milestones
+                type: list
+                ask: Which milestones are done?
+            outputs:
+              - id: note
+                title: Note
+                kind: note
+                body: "{{client}} {{budget}} {{increase}} {{call_day}} {{call_time}} {{milestones}}"
+            """
+        var s = Session(playbook: try Fixtures.playbook(yaml), today: Self.today)
+        #expect(s.say("Acme").accepted == nil)
+        #expect(s.say("€120,000").accepted == nil)
+        #expect(s.say("36k").accepted == Accepted(step: "increase", display: "€36,000"))
+        #expect(s.say("next thursday").accepted == Accepted(step: "call_day", display: "Thu 17 Dec 2026"))
+        #expect(s.say("2pm").accepted == Accepted(step: "call_time", display: "14:00"))
+        #expect(s.say("Discovery\nPilot\nRoll-out").accepted == Accepted(step: "milestones", display: "3 items"))
+        #expect(s.currentTurn().accepted == nil)
     }
 }

@@ -180,4 +180,33 @@ struct ReviewCommandTests {
         #expect(ok.status == 0, "\(ok.stdout)")
         #expect(ok.stdout.contains("No problems found"))
     }
+
+    @Test("the summary counts warnings too, so an email full of classic mistakes never reads '0 to fix'")
+    func summaryCountsWarnings() throws {
+        let mess = "Subject: Quick question\n\nHi Dana,\n\nWe will try to send it shortly. Kindly revert.\n"
+        let r = try BatchHarness.run(["review", "-"], stdin: mess)
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("4 notes: 4 warnings worth fixing"), "\(r.stderr)")
+        #expect(r.stdout.hasSuffix("\n"))
+    }
+
+    @Test("a draft written by coach run --output is read with its To: and Subject: headers")
+    func reviewsWrittenDraft() throws {
+        let answers = try BatchHarness.temporaryFile("answers.yaml", BatchHarness.goodAnswers)
+        let dir = try PseudoTerminal.makeTemporaryFolder()
+        let run = try BatchHarness.run([
+            "run", "account-checkup", "--answers", answers, "--playbooks", BatchHarness.example, "--output", dir,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = run.stdout.split(separator: "\n").map(String.init)
+        var emails = 0
+        for file in files where file.hasSuffix(".txt") {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            guard text.hasPrefix("To:") else { continue }
+            emails += 1
+            let review = try BatchHarness.run(["review", "--json", file])
+            #expect(!review.stdout.contains("subject-missing"), "\(file): \(review.stdout)")
+        }
+        #expect(emails >= 1)
+    }
 }

@@ -25,7 +25,7 @@ struct CoachPipedTests {
         let result = try CoachBinary.piped(["run", "account-checkup"], input: "Acme\n\n")
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("the input ended at step 'budget' of 'account-checkup'"))
+        #expect(result.stderr.contains("the input ended at the question 'What is the annual budget of the account?' (step budget)"))
         #expect(result.stderr.contains("coach serve"))
         #expect(result.stderr.contains("coach run account-checkup --answers FILE"))
     }
@@ -35,7 +35,7 @@ struct CoachPipedTests {
         lines.insert("lots", at: 2)
         let result = try CoachBinary.piped(["run", "account-checkup"], input: lines.joined(separator: "\n") + "\n")
         #expect(result.status == 0)
-        #expect(result.stderr.contains("coach: budget: 'lots' is not an amount"))
+        #expect(result.stderr.contains("coach: line 3 (What is the annual budget of the account?): 'lots' is not an amount"))
         #expect(result.stdout.hasPrefix("== Check-up email =="))
     }
 
@@ -65,5 +65,51 @@ struct CoachPipedTests {
         #expect(result.stderr.contains("Saved 2 drafts to"))
         let saved = try String(contentsOfFile: NSTemporaryDirectory() + "coach-piped-test.md", encoding: .utf8)
         #expect(saved.hasPrefix("# Account check-up\n\n## Check-up email\n"))
+    }
+
+    /// Runs the input-check playbook (see CoachPseudoTerminalTests) with `lines` piped in.
+    private func runInputCheck(_ lines: [String], home: String? = nil) throws -> CoachBinary.PipedResult {
+        let folder = try PseudoTerminal.makeTemporaryFolder()
+        try CoachPseudoTerminalTests.inputPlaybook.write(toFile: folder + "/input-check.yaml", atomically: true, encoding: .utf8)
+        let environment = home.map { ["COACH_HOME": $0] } ?? [:]
+        return try CoachBinary.piped(
+            ["run", "input-check", "--playbooks", folder], input: lines.map { $0 + "\n" }.joined(), environment: environment)
+    }
+
+    @Test func multiLineAnswersReadUpToTheDotAndListsUpToAnEmptyLine() throws {
+        let result = try runInputCheck(["Discovery", "Pilot", "", "A calm reset", "yes", "Line one.", "Line two.", "."])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(
+            result.stdout
+                == "== Summary ==\nMilestones: [Discovery] [Pilot]\nOutcome: A calm reset\nUrgent: yes\nNote: Line one.\nLine two.\n")
+    }
+
+    @Test func linesLeftAfterTheEndAreAnErrorAndNoMenuReachesStdout() throws {
+        let result = try runInputCheck(["A; B", "", "", "Only line.", ".", "stray", "/answers"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("the playbook was finished before line 6 ('stray')"))
+        #expect(result.stdout.hasPrefix("== Summary =="))
+        #expect(!result.stdout.contains("Next:"))
+        #expect(!result.stdout.contains("/save"))
+    }
+
+    @Test func aBlockLeftOpenIsAnError() throws {
+        let result = try runInputCheck(["A; B", "", "", "Line one.", "Line two."])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("the input ended inside the multi-line answer to 'What should the team know?' (2 lines so far)"))
+    }
+
+    @Test func aRunThatFailsBeforeItsFirstAnswerLeavesNoSession() throws {
+        let home = try PseudoTerminal.makeTemporaryFolder() + "/coach"
+        let result = try runInputCheck([], home: home)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("nothing was answered, so no session was saved"))
+        let listing = try CoachBinary.piped(["sessions"], input: "", environment: ["COACH_HOME": home])
+        #expect(!listing.stdout.contains("input-check"), "left behind: \(listing.stdout)")
+        let answered = try runInputCheck(["A; B"], home: home)
+        #expect(answered.status == 1)
+        let kept = try CoachBinary.piped(["sessions"], input: "", environment: ["COACH_HOME": home])
+        #expect(kept.stdout.contains("input-check"), "an answered session is kept: \(kept.stdout)")
     }
 }

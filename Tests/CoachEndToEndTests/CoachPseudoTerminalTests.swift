@@ -31,7 +31,7 @@ struct CoachPseudoTerminalTests {
         terminal.send("/answers")
         terminal.send(.enter)
         try terminal.expect("Your answers so far:")
-        try terminal.expect("client  " + client + "\r\n")
+        try terminal.expect("1. Which client is this about? — " + client + "\r\n")
     }
 
     /// Presses Ctrl-D at an empty prompt and expects the goodbye and exit status 0.
@@ -118,7 +118,7 @@ struct CoachPseudoTerminalTests {
     @Test func ctrlDOnAnEmptyLineExitsZeroAndSaysWhatHappens() throws {
         let (terminal, _) = try startAtClient()
         terminal.send(.ctrlD)
-        try terminal.expect("unfinished at step 'client'")
+        try terminal.expect("unfinished at 'Which client is this about?'")
         try terminal.expect("coach sessions resume s-")
         #expect(try terminal.waitForExit() == 0)
     }
@@ -168,11 +168,139 @@ struct CoachPseudoTerminalTests {
         try terminal.expect("> ")
         terminal.send("/answers")
         terminal.send(.enter)
-        try terminal.expect("client  ␛[2J Evil Corp")
+        try terminal.expect("— ␛[2J Evil Corp")
         terminal.send("/preview")
         terminal.send(.enter)
         try terminal.expect("Subject: ␛[2J Evil Corp: our account check-up")
         try quit(terminal)
         #expect(!terminal.transcript.contains("\u{1B}[2J"))
+    }
+
+    /// A playbook with an info screen, a list, a one-line answer, a yes/no with a default and a multi-line answer.
+    static let inputPlaybook = """
+        format: 1
+        id: input-check
+        title: Input check
+        summary: Every kind of line.
+        version: 1
+        steps:
+          - id: intro
+            type: info
+            text: Nothing to answer here.
+          - id: milestones
+            type: list
+            ask: Which milestones are done?
+          - id: outcome
+            ask: What outcome does the client want?
+            default: Back on plan
+          - id: urgent
+            type: yesno
+            ask: Is it urgent?
+            default: "no"
+          - id: note
+            type: multiline
+            ask: What should the team know?
+        outputs:
+          - id: summary
+            title: Summary
+            kind: note
+            body: |
+              Milestones:{{#milestones}} [{{.}}]{{/milestones}}
+              Outcome: {{outcome}}
+              Urgent: {{urgent}}
+              Note: {{note}}
+        """
+
+    /// Starts the input-check playbook from a folder of its own, past nothing yet.
+    private func startInputCheck() throws -> PseudoTerminal {
+        let folder = try PseudoTerminal.makeTemporaryFolder()
+        try Self.inputPlaybook.write(toFile: folder + "/input-check.yaml", atomically: true, encoding: .utf8)
+        let (terminal, _) = try CoachBinary.terminal(["run", "input-check", "--playbooks", folder], environment: ["NO_COLOR": "1"])
+        try terminal.expect("Press Enter to go on.")
+        try terminal.expect("> ")
+        return terminal
+    }
+
+    /// A paste as a terminal in bracketed-paste mode sends it (line breaks as carriage returns).
+    private func paste(_ terminal: PseudoTerminal, _ text: String) {
+        terminal.send("\u{1B}[200~" + text.replacingOccurrences(of: "\n", with: "\r") + "\u{1B}[201~")
+    }
+
+    @Test func aPastedBlockIsOneAnswerAndBracketedPasteIsOffAtExit() throws {
+        let terminal = try startInputCheck()
+        // Typed at the info screen: kept for the next question, not lost.
+        terminal.send("Discovery")
+        terminal.send(.enter)
+        try terminal.expect("This screen takes no answer")
+        try terminal.expect("Which milestones are done?")
+        try terminal.expect("> Discovery")
+        terminal.send(.ctrlU)
+        paste(terminal, "Discovery\nPilot in two depots\nRollout\n")
+        try terminal.expect("Discovery; Pilot in two depots; Rollout")
+        terminal.send(.enter)
+        try terminal.expect("What outcome does the client want?")
+        try terminal.expect("> ")
+        // Up brings the default into the line to edit; the line itself starts empty.
+        terminal.send(.up)
+        try terminal.expect("Back on plan")
+        terminal.send(" by March")
+        terminal.send(.enter)
+        try terminal.expect("Is it urgent?")
+        try terminal.expect("> ")
+        // ? at a question with a default is help, never "no?".
+        terminal.send("?")
+        terminal.send(.enter)
+        try terminal.expect("Answer yes or no")
+        try terminal.expect("> ")
+        terminal.send(.enter)
+        try terminal.expect("What should the team know?")
+        try terminal.expect("> ")
+        paste(terminal, "First line.\n.\n/quit\nLast line.")
+        try terminal.expect("| /quit\r\n| Last line.\r\nPasted 4 lines into the answer")
+        try terminal.expect("| ")
+        terminal.send(".")
+        terminal.send(.enter)
+        try terminal.expect("Milestones: [Discovery] [Pilot in two depots] [Rollout]")
+        try terminal.expect("Outcome: Back on plan by March")
+        try terminal.expect("Urgent: no")
+        try terminal.expect("Note: First line.\r\n.\r\n/quit\r\nLast line.")
+        try terminal.expect("done> ")
+        terminal.send(.ctrlD)
+        #expect(try terminal.waitForExit() == 0)
+        #expect(terminal.transcript.contains("\u{1B}[?2004h"), "bracketed paste was never turned on")
+        let on = terminal.transcript.range(of: "\u{1B}[?2004h", options: .backwards)!
+        let off = try #require(terminal.transcript.range(of: "\u{1B}[?2004l", options: .backwards), "paste mode left on")
+        #expect(off.lowerBound > on.lowerBound, "paste mode left on at exit")
+    }
+
+    @Test func aRefusedAnswerIsBackInTheLineAndCommandsStillWork() throws {
+        let (terminal, _) = try startAtClient()
+        terminal.send("Acme")
+        terminal.send(.enter)
+        try terminal.expect("email address?")
+        try terminal.expect("> ")
+        terminal.send("zoe-at-acme")
+        terminal.send(.enter)
+        try terminal.expect("is not an email address")
+        try terminal.expect("> zoe-at-acme")
+        // /skip typed after the rejected text is the command.
+        terminal.send("/skip")
+        terminal.send(.enter)
+        try terminal.expect("What is the annual budget of the account?")
+        try quit(terminal)
+    }
+
+    @Test func ctrlZGivesTheTerminalBackWithoutPasteModeAndFgResumes() throws {
+        let (terminal, _) = try startAtClient()
+        let before = terminal.transcript.count
+        terminal.send("\u{1A}")  // Ctrl-Z
+        _ = terminal.drain(for: 0.5)
+        let stopped = String(terminal.transcript.dropFirst(before))
+        #expect(stopped.contains("\u{1B}[?2004l"), "paste mode still on while stopped: \(stopped.debugDescription)")
+        kill(terminal.pid, SIGCONT)
+        terminal.send("Acme")
+        terminal.send(.enter)
+        try terminal.expect("email address?")
+        try quit(terminal)
     }
 }

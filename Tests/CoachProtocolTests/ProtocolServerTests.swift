@@ -33,9 +33,10 @@ struct ProtocolServerTests {
         let sid = try h.result("session/start", #"{"playbook":"account-checkup","account":"Acme"}"#)["session"]!.stringValue!
         _ = try h.result("session/skip", #"{"session":"\#(sid)","step":"welcome"}"#)
         _ = try h.result("session/answer", #"{"session":"\#(sid)","step":"client","value":"Acme Logistics"}"#)
+        // What another service on the same store reads: the stored row, and the session its journal replays to.
         func stored() throws -> (state: SessionState, step: String?, account: String?) {
             let row = try #require(try store.session(id: sid))
-            return (try JSONDecoder().decode(SessionState.self, from: row.state), row.currentStep, row.account)
+            return (try ServerHarness.durableService(store: store).session(sid).state, row.currentStep, row.account)
         }
         #expect(try stored().state.answers["client"] == .text("Acme Logistics"))
         #expect(try stored().step == "contact_email")

@@ -48,7 +48,7 @@ struct SessionServiceTests {
         _ = try service.apply(id, .answer(.text("Acme Corp"), step: "client"))
         _ = try service.apply(id, .back)
         let lines = try service.journal(id).map { "\($0.kind.rawValue):\($0.step ?? "-")" }
-        #expect(lines == ["prompt:client", "invalid:client", "answer:client", "prompt:project", "command:project", "prompt:client"])
+        #expect(lines == ["prompt:client", "invalid:client", "answer:client", "prompt:project", "back:project", "prompt:client"])
     }
 
     @Test("a stale answer is refused and changes nothing")

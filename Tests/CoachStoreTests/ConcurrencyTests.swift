@@ -53,7 +53,7 @@ import Testing
         }
         #expect(try store.facts(account: "shared").map(\.display) == Array(repeating: "\(rounds)", count: writers))
         #expect(try store.listAccounts().count == 1)
-        #expect(try store.schemaVersion() == "v2")
+        #expect(try store.schemaVersion() == "v3")
     }
 
     /// A second process (the sqlite3 shell) writes the same database while this one saves progress.

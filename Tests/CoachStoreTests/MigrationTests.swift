@@ -64,9 +64,9 @@ import Testing
         #expect(mkdir(folder.home, 0o700) == 0)
         try FileManager.default.copyItem(atPath: try Self.fixture.path, toPath: folder.database)
         let store = try CoachStore.open(home: folder.home, clock: TickingClock(start: 1_800_000_000).function)
-        #expect(try store.schemaVersion() == "v2")
+        #expect(try store.schemaVersion() == "v3")
         let userVersion = try store.database.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
-        #expect(userVersion == 2)
+        #expect(userVersion == 3)
 
         let acme = try #require(try store.session(id: "v1a"))
         #expect(acme.origin == .repl)

@@ -1,4 +1,5 @@
 import CoachCore
+import CoachShell
 import Foundation
 import Testing
 
@@ -23,23 +24,29 @@ enum ReplHarness {
     /// A fixed day so dates in drafts do not change.
     static let today = Day.parseISO("2026-03-02")!
 
-    /// The YAML files in `folder`, sorted.
-    static func yamlFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
+    /// Why a fixture could not be loaded.
+    struct LoadingFailure: Error, CustomStringConvertible {
+        var description: String
     }
 
-    /// The ids of the shipped playbooks present in this checkout.
-    static func shippedIDs() -> [String] {
-        yamlFiles(in: shippedFolder).map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+    /// The YAML files in `folder`, sorted; throws when the folder cannot be read or holds none.
+    static func yamlFiles(in folder: String) throws -> [String] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }
+        guard !names.isEmpty else { throw LoadingFailure(description: "no .yaml file in \(folder)") }
+        return names.sorted().map { folder + "/" + $0 }
+    }
+
+    /// The ids of the shipped playbooks present in this checkout; throws when there are none to read.
+    static func shippedIDs() throws -> [String] {
+        try yamlFiles(in: shippedFolder).map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
     }
 
     /// A catalog of the example playbook, every shipped one, and `extra` YAML texts.
     static func catalog(extra: [String] = []) -> PlaybookCatalog {
-        var files = (yamlFiles(in: fixtureFolder) + yamlFiles(in: shippedFolder)).compactMap { path in
-            (try? String(contentsOfFile: path, encoding: .utf8)).map {
-                PlaybookCatalog.SourceFile(path: path, text: $0, origin: "test")
-            }
+        // A fixture that cannot be read is a broken checkout: stop rather than test fewer playbooks.
+        let paths = try! yamlFiles(in: fixtureFolder) + yamlFiles(in: shippedFolder)
+        var files = paths.map { path in
+            PlaybookCatalog.SourceFile(path: path, text: try! String(contentsOfFile: path, encoding: .utf8), origin: "test")
         }
         for (index, text) in extra.enumerated() {
             files.append(PlaybookCatalog.SourceFile(path: "extra\(index).yaml", text: text, origin: "test"))
@@ -59,12 +66,14 @@ enum ReplHarness {
             .failure(ExternalEditor.Failure("No editor is set: set VISUAL or EDITOR."))
         }
     ) -> ReplController {
+        let catalog = catalog(extra: extra)
         let services = ReplServices(
+            sessions: SessionService.inMemory(catalog: catalog, reason: "the tests keep sessions in memory", today: { today }),
             writeFile: { path, text in files.written[path] = text },
             editText: editor,
             today: { today })
         return ReplController(
-            catalog: catalog(extra: extra),
+            catalog: catalog,
             options: .init(interactive: interactive, style: TerminalText.Style(colorEnabled: color), columns: { 80 }),
             services: services)
     }
@@ -82,19 +91,30 @@ enum ReplHarness {
             errorOutput: { reader.text += "[stderr] " + $0 })
         let status = repl.run(reader: reader, playbookID: playbook)
         reader.text += "[exit \(status)]\n"
-        return (reader.text, status, scripted)
+        return (stableIDs(reader.text), status, scripted)
     }
 
-    /// Compares `text` with the golden file `name`; with COACH_RECORD=1 writes the file instead.
+    /// `text` with every session id (random) written as `s-<id>`, so transcripts can be compared.
+    static func stableIDs(_ text: String) -> String {
+        text.replacing(/s-[0-9a-z]{6}\b/, with: "s-<id>")
+    }
+
+    /// Compares `text` with the golden file `name`. With COACH_RECORD=1 it writes the file and fails ("recorded,
+    /// run again"), so a recording never passes for a comparison; a missing file fails too.
     static func assertGolden(_ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let path = goldenFolder + "/" + name + ".txt"
         if ProcessInfo.processInfo.environment["COACH_RECORD"] == "1" {
-            try? FileManager.default.createDirectory(atPath: goldenFolder, withIntermediateDirectories: true)
-            try? text.write(toFile: path, atomically: true, encoding: .utf8)
+            do {
+                try FileManager.default.createDirectory(atPath: goldenFolder, withIntermediateDirectories: true)
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                Issue.record("Recorded \(path): recorded, run again without COACH_RECORD=1 to compare.", sourceLocation: sourceLocation)
+            } catch {
+                Issue.record("Could not record \(path): \(error)", sourceLocation: sourceLocation)
+            }
             return
         }
         guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Issue.record("No golden file \(path): record it with COACH_RECORD=1 swift test", sourceLocation: sourceLocation)
+            Issue.record("No golden file \(path): record it with COACH_RECORD=1 swift test, then run again", sourceLocation: sourceLocation)
             return
         }
         if text != expected {
@@ -105,7 +125,7 @@ enum ReplHarness {
             let wantLine = index < want.count ? String(want[index]) : "<end>"
             let message =
                 "\(name).txt differs at line \(index + 1):\n  expected: \(wantLine)\n  actual:   \(gotLine)\n"
-                + "Re-record with COACH_RECORD=1 swift test if the change is intended."
+                + "Re-record with COACH_RECORD=1 swift test if the change is intended, then run again."
             Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }
     }
@@ -120,13 +140,14 @@ final class TranscriptReader: LineReader {
 
     var isInteractive: Bool { scripted.isInteractive }
 
-    func readLine(prompt: String, prefill: String?) -> LineInput {
-        let input = scripted.readLine(prompt: prompt, prefill: prefill)
+    func readLine(_ request: LineRequest) -> LineInput {
+        let input = scripted.readLine(request)
         // Piped input shows no prompt: record only what was read.
-        let prompt = isInteractive ? prompt : "< "
-        let shownPrefill = isInteractive ? prefill.map { "[\($0)] " } ?? "" : ""
+        let prompt = isInteractive ? request.prompt : "< "
+        let shownPrefill = isInteractive ? request.text.map { "[\($0)] " } ?? "" : ""
         switch input {
         case .line(let line): text += prompt + shownPrefill + TerminalText.neutralize(line) + "\n"
+        case .paste(let block): text += prompt + shownPrefill + "[pasted] " + TerminalText.neutralize(block) + "\n"
         case .interrupted: text += prompt + shownPrefill + "^C\n"
         case .endOfInput: text += prompt + shownPrefill + "^D\n"
         }

@@ -23,7 +23,7 @@ final class ReplWalker: LineReader {
 
     init(playbookID: String) { self.playbookID = playbookID }
 
-    func readLine(prompt: String, prefill: String?) -> LineInput {
+    func readLine(_ request: LineRequest) -> LineInput {
         guard lines.count < 400, let controller = state() else { return .endOfInput }
         let input = next(controller)
         if case .line(let line) = input { lines.append(line) } else { lines.append(ScriptedLineReader.interruptMarker) }
@@ -61,6 +61,7 @@ final class ReplWalker: LineReader {
             multilineSent += 1
             return .line("A first line for \(key), Zoë.")
         }
+        if controller.items != nil { return .line("") }
         if lastWasCandidate, turn.invalid != nil { candidateIndex[key, default: 0] += 1 }
         lastWasCandidate = false
         let questions = seen.count

@@ -30,6 +30,16 @@ void coach_stdout_write(const char *text);
 int coach_errno(void);
 
 /**
+ * Turns bracketed paste on (writes ESC[?2004h to stdout). The first call also arranges for it to be turned off
+ * at exit, on Ctrl-Z (on again after fg) and when a fatal signal ends the process.
+ */
+void coach_paste_enable(void);
+/** Turns bracketed paste off (ESC[?2004l) if it is on. */
+void coach_paste_disable(void);
+/** 1 while bracketed paste is on. */
+int coach_paste_is_on(void);
+
+/**
  * Starts `path` with `argv` and `envp` on a new pseudo-terminal of `rows` x `cols` as its controlling terminal,
  * in a new session, with an empty signal mask and default signal dispositions. On success returns 0 and sets
  * `*master_fd` (close-on-exec) and `*child_pid`; on failure returns -1 with errno set.

@@ -2,12 +2,6 @@
 public struct Session: Sendable {
     public let playbook: Playbook
     public private(set) var state: SessionState
-    /// The route for the answers as they are, once walked: one of the playbook's shared routes (playbooks without
-    /// repeated groups only). Everything that changes answers a condition reads, or `today`, clears or replaces it.
-    private var routeMemo: RouteTable.Route?
-    /// Bit `i` set when top-level step `i` is answered or skipped, once worked out (playbooks without repeated
-    /// groups and with at most 64 steps). Answering or skipping sets a bit; pruning and restarting clear it.
-    private var resolvedMemo: UInt64?
 
     /// A new session of `playbook`; relative dates count from `today`.
     /// `currency`, when given, is the account's: bare amounts take it until one is answered.
@@ -27,14 +21,11 @@ public struct Session: Sendable {
     /// Sets the day relative dates count from (call it when a session is resumed on a later day).
     public mutating func setToday(_ day: Day) {
         state.today = day
-        routeMemo = nil
     }
 
     /// One thing on the route through the playbook: a question, an info screen, or "another item?".
     struct Slot {
         var key: StepKey
-        /// The index of a top-level step in `playbook.steps`; -1 inside a repeated group.
-        var index: Int = -1
         var step: Step
         var group: Step?
         var item: Int
@@ -48,8 +39,7 @@ public struct Session: Sendable {
         if state.cancelled, event != .restart {
             return .failure(Refusal(kind: .closed, message: "This session was cancelled; start a new one.", current: nil))
         }
-        let route = rememberedRoute()
-        if resolvedMemo == nil { resolvedMemo = freshResolvedMask() }
+        let route = walk()
         let current = currentIndex(in: route)
         switch event {
         case .answer(let input, let step):
@@ -75,7 +65,6 @@ public struct Session: Sendable {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
             }
-            markResolved(slot)
             return .success(advance(after: slot.key, route: route, at: index))
         case .back:
             let position = current ?? route.count
@@ -91,8 +80,6 @@ public struct Session: Sendable {
             return gotoStep(target, route: route, current: current)
         case .restart:
             state = SessionState(playbook: playbook, today: state.today, prefill: state.prefill, currency: state.currency)
-            routeMemo = nil
-            resolvedMemo = nil
             return .success(turn(notice: "Started again from the first step."))
         case .cancel:
             state.cancelled = true
@@ -126,16 +113,15 @@ public struct Session: Sendable {
             } else if slot.step.isOptional {
                 state.answers.removeValue(forKey: slot.key)
                 state.skipped.insert(slot.key)
-                markResolved(slot)
                 return advance(after: slot.key, route: route, at: index)
             } else if slot.step.kind != .info {
-                return invalid(slot, "An answer is needed here; type one, or ? for an example.")
+                return invalid(slot, "An answer is needed here; type one, or ? for an example.", route: route)
             }
         }
         let parsed = AnswerParser.parse(input, for: slot.step, context: answerContext(for: slot, route: route))
         switch parsed {
         case .failure(let reason):
-            return invalid(slot, reason.message)
+            return invalid(slot, reason.message, route: route)
         case .success(let value):
             let checks = slot.step.validate
             if !checks.isEmpty {
@@ -143,21 +129,21 @@ public struct Session: Sendable {
                 scope.overrides["value"] = value
                 scope.overrides[slot.step.id] = value
                 for check in checks where !check.rule.holds(in: scope) {
-                    return invalid(slot, check.message)
+                    return invalid(slot, check.message, route: route)
                 }
             }
             state.answers[slot.key] = value
             state.skipped.remove(slot.key)
-            markResolved(slot)
-            return advance(after: slot.key, route: route, at: index)
+            let echo = value.echo(typed: input.text, kind: slot.step.kind).map { Accepted(step: slot.key, display: $0) }
+            return advance(after: slot.key, route: route, at: index).accepting(echo)
         }
     }
 
-    private mutating func invalid(_ slot: Slot, _ message: String) -> Turn {
+    /// The same step asked again with why its answer was refused (`route` is unchanged: no answer changed).
+    private mutating func invalid(_ slot: Slot, _ message: String, route: [Slot]) -> Turn {
         state.attempts += 1
-        let example =
-            state.attempts >= 3 ? examples(for: slot, route: route()).first ?? exampleFor(slot.step) : nil
-        return turn(invalid: Invalid(message: message, attempt: state.attempts, example: example))
+        let example = state.attempts >= 3 ? examples(for: slot, route: route).first ?? exampleFor(slot.step) : nil
+        return turn(invalid: Invalid(message: message, attempt: state.attempts, example: example), route: route)
     }
 
     /// Moves on after `key` (at `index` on the route) was answered or skipped; `before` is the route as it was before.
@@ -250,9 +236,7 @@ public struct Session: Sendable {
     /// Drops answers the route no longer reaches; returns how many, and the route after.
     @discardableResult
     private mutating func prune() -> (dropped: Int, route: [Slot]) {
-        routeMemo = nil
-        resolvedMemo = nil
-        let route = rememberedRoute()
+        let route = walk()
         var keys = Set<StepKey>(minimumCapacity: route.count)
         for slot in route { keys.insert(slot.key) }
         guard state.answers.keys.contains(where: { !keys.contains($0) }) || state.skipped.contains(where: { !keys.contains($0) })
@@ -264,8 +248,7 @@ public struct Session: Sendable {
         state.answers = state.answers.filter { keys.contains($0.key) }
         state.skipped = state.skipped.filter { keys.contains($0) }
         if let r = state.revisit, !keys.contains(r) { state.revisit = nil }
-        routeMemo = nil
-        return (before - state.answers.count - state.skipped.count, rememberedRoute())
+        return (before - state.answers.count - state.skipped.count, walk())
     }
 
     // MARK: - Route
@@ -276,88 +259,18 @@ public struct Session: Sendable {
         return s
     }
 
-    /// Whether the slot's step is answered or skipped (from the remembered bits when there are some).
-    func isResolved(_ slot: Slot) -> Bool {
-        if let resolvedMemo, slot.index >= 0 { return resolvedMemo & (1 << UInt64(slot.index)) != 0 }
-        return isResolved(slot.key)
-    }
-
-    /// Bit `i` set for each answered or skipped top-level step `i`; nil when the playbook has groups or over 64 steps.
-    func freshResolvedMask() -> UInt64? {
-        guard !playbook.hasGroups, playbook.routeSteps.count <= 64 else { return nil }
-        var mask: UInt64 = 0
-        for (i, step) in playbook.routeSteps.enumerated() where isResolved(step.key) { mask |= 1 << UInt64(i) }
-        return mask
-    }
-
-    /// The remembered bits (for tests).
-    var resolvedMask: UInt64? { resolvedMemo }
-
-    /// Records that the slot's step was just answered or skipped.
-    private mutating func markResolved(_ slot: Slot) {
-        guard let mask = resolvedMemo else { return }
-        resolvedMemo = slot.index >= 0 ? mask | (1 << UInt64(slot.index)) : nil
-    }
+    /// Whether the slot's step is answered or skipped.
+    func isResolved(_ slot: Slot) -> Bool { isResolved(slot.key) }
 
     func isResolved(_ key: StepKey) -> Bool {
         state.answers[key] != nil || state.skipped.contains(key)
-    }
-
-    /// The route: remembered, or walked now.
-    func route() -> [Slot] {
-        if let routeMemo { return routeMemo.slots }
-        return walk()
-    }
-
-    /// The route, walked and remembered when it is not yet.
-    private mutating func rememberedRoute() -> [Slot] {
-        if let routeMemo { return routeMemo.slots }
-        guard !playbook.hasGroups else { return walk() }
-        let indices = walkIndices()
-        let route = playbook.routeTable.route(indices) { slots(indices) }
-        routeMemo = route
-        return route.slots
-    }
-
-    private func slots(_ indices: [UInt16]) -> [Slot] {
-        let steps = playbook.routeSteps
-        var slots: [Slot] = []
-        slots.reserveCapacity(indices.count)
-        for i in indices {
-            let step = steps[Int(i)]
-            slots.append(Slot(key: step.key, index: Int(i), step: step.step, group: nil, item: 0, isMore: false))
-        }
-        return slots
-    }
-
-    /// The remembered route's keys, or nil (for tests).
-    var rememberedKeys: [StepKey]? { routeMemo.map { slots($0.indices).map(\.key) } }
-
-    /// `walk()` for a playbook without repeated groups, as indices of top-level steps.
-    func walkIndices() -> [UInt16] {
-        var out: [UInt16] = []
-        let steps = playbook.routeSteps
-        out.reserveCapacity(steps.count)
-        let base = scope()
-        var i = 0
-        while i < steps.count {
-            let step = steps[i]
-            if let w = step.when, !w.holds(in: base) {
-                i += 1
-                continue
-            }
-            precondition(!step.isGroup, "walkIndices() is for playbooks without groups")
-            out.append(UInt16(i))
-            i = step.next.isEmpty ? i + 1 : nextIndex(after: i, next: step.next, scope: base)
-        }
-        return out
     }
 
     /// The route through the playbook given the answers so far; past the first open question it follows the
     /// answers already given and the default branches.
     func walk() -> [Slot] {
         var slots: [Slot] = []
-        let steps = playbook.routeSteps
+        let steps = playbook.steps
         slots.reserveCapacity(steps.count + 4)
         let base = scope()
         var i = 0
@@ -367,10 +280,10 @@ public struct Session: Sendable {
                 i += 1
                 continue
             }
-            if step.isGroup {
-                walkGroup(step.step, into: &slots)
+            if step.kind == .group {
+                walkGroup(step, into: &slots)
             } else {
-                slots.append(Slot(key: step.key, index: i, step: step.step, group: nil, item: 0, isMore: false))
+                slots.append(Slot(key: .step(step.id), step: step, group: nil, item: 0, isMore: false))
             }
             i = step.next.isEmpty ? i + 1 : nextIndex(after: i, next: step.next, scope: base)
         }
@@ -395,7 +308,7 @@ public struct Session: Sendable {
             }
             if n >= maxItems { break }
             let key = StepKey.more(group.id, n)
-            slots.append(Slot(key: key, step: group.moreStep ?? group.makeMoreStep(), group: group, item: n, isMore: true))
+            slots.append(Slot(key: key, step: group.moreStep ?? group.definition.makeMoreStep(), group: group, item: n, isMore: true))
             guard case .bool(true)? = state.answers[key] else { break }
             n += 1
         }
@@ -438,7 +351,7 @@ public struct Session: Sendable {
     /// The turn for `route` (walked now when nil); `current`, when given, is `currentIndex(in: route)` already known.
     /// `invalid`, when given, says why the answer to the current step was just refused.
     func turn(notice: String? = nil, invalid: Invalid? = nil, route: [Slot]? = nil, current known: Int?? = nil) -> Turn {
-        let route = route ?? self.route()
+        let route = route ?? walk()
         let current = known ?? currentIndex(in: route)
         var answered = 0
         if state.revisit == nil, let c = current {
@@ -455,10 +368,10 @@ public struct Session: Sendable {
         guard let index = current else {
             return .completed(render(preview: false), handoffs: handoffOffers(), progress: progress, notice: notice)
         }
-        return .asking(prompt(for: route[index]), invalid: invalid, progress: progress, notice: notice)
+        return .asking(prompt(for: route[index], route: route), invalid: invalid, progress: progress, notice: notice)
     }
 
-    func prompt(for slot: Slot) -> Prompt {
+    func prompt(for slot: Slot, route: [Slot]) -> Prompt {
         let step = slot.step
         var text = step.kind == .info ? step.text : step.ask
         if slot.group != nil && !slot.isMore, slot.step.ask.contains("{{") == false {
@@ -469,7 +382,7 @@ public struct Session: Sendable {
             step: slot.key, kind: step.kind, text: text, help: step.help, why: step.why,
             default: defaultText(for: slot), defaultNote: note,
             choices: step.choices.isEmpty ? nil : step.choices, required: step.required && step.kind.asks,
-            examples: examples(for: slot, route: step.kind == .money ? route() : []), tips: step.tips,
+            examples: examples(for: slot, route: route), tips: step.tips,
             group: slot.group.map {
                 Prompt.GroupPosition(id: $0.id, item: slot.item, itemName: $0.item ?? "item")
             },
@@ -506,8 +419,8 @@ public struct Session: Sendable {
                 : []
             if spec.kind == .email && !preview {
                 return RenderedOutput(
-                    id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },
-                    body: body, reviewing: Draft(subject: subject, body: body, isEmail: true))
+                    finishedEmail: spec.id, title: spec.title, kind: spec.kind, subject: subject,
+                    to: to.flatMap { $0.isEmpty ? nil : $0 }, body: body)
             }
             return RenderedOutput(
                 id: spec.id, title: spec.title, kind: spec.kind, subject: subject, to: to.flatMap { $0.isEmpty ? nil : $0 },
@@ -521,7 +434,7 @@ public struct Session: Sendable {
     /// Where the session stands: cancelled, completed when the route has no open step, else asking.
     public var status: SessionStatus {
         if state.cancelled { return .cancelled }
-        return currentIndex(in: route()) == nil ? .completed : .asking
+        return currentIndex(in: walk()) == nil ? .completed : .asking
     }
 
     func handoffOffers() -> [HandoffOffer] {
@@ -541,7 +454,7 @@ public struct Session: Sendable {
 
     /// The answers on the current route, in route order, as (prompt id, question, display text).
     public func answeredSteps() -> [(key: StepKey, question: String, answer: String)] {
-        route().compactMap { slot in
+        walk().compactMap { slot in
             if state.skipped.contains(slot.key) { return (slot.key, slot.step.ask, "(skipped)") }
             guard let v = state.answers[slot.key], slot.step.kind != .info else { return nil }
             return (slot.key, slot.isMore ? slot.step.ask : slot.step.ask, v.display)
@@ -550,7 +463,7 @@ public struct Session: Sendable {
 
     /// The prompt ids on the route so far up to the current one (for `/goto` completion).
     public func reachableSteps() -> [StepKey] {
-        let route = self.route()
+        let route = walk()
         let end = currentIndex(in: route).map { $0 + 1 } ?? route.count
         return route.prefix(end).map(\.key)
     }

@@ -74,15 +74,20 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
     /// A finished email's review is worked out when it is read, from the subject and body as rendered: most turns
     /// that finish a session go to a shell that never shows it (the protocol does not send it).
     public var review: [ReviewFinding]? {
-        get { reviewing.map { DraftReview.review($0) } ?? givenReview }
+        get { reviewsItself ? DraftReview.review(reviewDraft) : givenReview }
         set {
             givenReview = newValue
-            reviewing = nil
+            reviewsItself = false
         }
     }
     private var givenReview: [ReviewFinding]?
-    /// The draft whose review `review` gives, when it is worked out on demand.
-    private var reviewing: Draft?
+    /// Whether `review` is worked out on demand from the draft as rendered.
+    private var reviewsItself = false
+
+    /// The email as the review reads it: `fullText`, so that finding lines count from its first line.
+    public var reviewDraft: Draft {
+        Draft.parse(fullText, isEmail: true)
+    }
 
     public init(
         id: String, title: String, kind: OutputKind, subject: String?, to: String?, body: String, missing: [String],
@@ -98,10 +103,10 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
         self.givenReview = review
     }
 
-    /// A finished draft whose `review` is the review of `draft`, worked out when it is read.
-    init(id: String, title: String, kind: OutputKind, subject: String?, to: String?, body: String, reviewing draft: Draft) {
+    /// A finished email whose `review` is the review of `reviewDraft`, worked out when it is read.
+    init(finishedEmail id: String, title: String, kind: OutputKind, subject: String?, to: String?, body: String) {
         self.init(id: id, title: title, kind: kind, subject: subject, to: to, body: body, missing: [], review: nil)
-        self.reviewing = draft
+        self.reviewsItself = true
     }
 
     enum CodingKeys: String, CodingKey {
@@ -118,7 +123,7 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
             review: try c.decodeIfPresent([ReviewFinding].self, forKey: .review))
         // A finished email stored without its review (see `withoutReview`) gets it back when it is read.
         if !c.contains(.review), kind == .email, missing.isEmpty {
-            reviewing = Draft(subject: subject, body: body, isEmail: true)
+            reviewsItself = true
         }
     }
 
@@ -168,9 +173,11 @@ public struct HandoffOffer: Sendable, Codable, Equatable {
 /// shell switches over it and never meets a prompt on a finished session or drafts beside a question.
 public enum Turn: Sendable, Equatable {
     /// A step to answer (or an info screen to read); `invalid` says why the last answer to it was refused.
-    case asking(Prompt, invalid: Invalid? = nil, progress: Progress, notice: String? = nil)
+    /// `accepted` shows back the answer just taken, when it reads differently from what was typed.
+    case asking(Prompt, invalid: Invalid? = nil, progress: Progress, notice: String? = nil, accepted: Accepted? = nil)
     /// Every step on the route is done: the drafts, and the other playbooks the answers lead to.
-    case completed([RenderedOutput], handoffs: [HandoffOffer] = [], progress: Progress, notice: String? = nil)
+    case completed(
+        [RenderedOutput], handoffs: [HandoffOffer] = [], progress: Progress, notice: String? = nil, accepted: Accepted? = nil)
     /// The session was stopped; only a restart carries it on.
     case cancelled(progress: Progress, notice: String? = nil)
 
@@ -185,40 +192,73 @@ public enum Turn: Sendable, Equatable {
 
     /// The step being asked, while asking.
     public var prompt: Prompt? {
-        if case .asking(let prompt, _, _, _) = self { return prompt }
+        if case .asking(let prompt, _, _, _, _) = self { return prompt }
         return nil
     }
 
     /// Why the last answer was refused, while asking again.
     public var invalid: Invalid? {
-        if case .asking(_, let invalid, _, _) = self { return invalid }
+        if case .asking(_, let invalid, _, _, _) = self { return invalid }
         return nil
     }
 
     /// The drafts, once completed.
     public var outputs: [RenderedOutput]? {
-        if case .completed(let outputs, _, _, _) = self { return outputs }
+        if case .completed(let outputs, _, _, _, _) = self { return outputs }
         return nil
     }
 
     /// The playbooks offered next, once completed (nil when there are none).
     public var handoffs: [HandoffOffer]? {
-        if case .completed(_, let handoffs, _, _) = self, !handoffs.isEmpty { return handoffs }
+        if case .completed(_, let handoffs, _, _, _) = self, !handoffs.isEmpty { return handoffs }
         return nil
     }
 
     /// How far along the session is.
     public var progress: Progress {
         switch self {
-        case .asking(_, _, let progress, _), .completed(_, _, let progress, _), .cancelled(let progress, _): return progress
+        case .asking(_, _, let progress, _, _), .completed(_, _, let progress, _, _), .cancelled(let progress, _):
+            return progress
         }
     }
 
     /// A one-line note about what just happened ("2 later answers no longer apply and were dropped.").
     public var notice: String? {
         switch self {
-        case .asking(_, _, _, let notice), .completed(_, _, _, let notice), .cancelled(_, let notice): return notice
+        case .asking(_, _, _, let notice, _), .completed(_, _, _, let notice, _), .cancelled(_, let notice): return notice
         }
+    }
+
+    /// The answer just accepted, as Coach understood it, when that reads differently from what was typed.
+    public var accepted: Accepted? {
+        switch self {
+        case .asking(_, _, _, _, let accepted), .completed(_, _, _, _, let accepted): return accepted
+        case .cancelled: return nil
+        }
+    }
+
+    /// The same turn showing back `accepted` (a cancelled turn shows no answer).
+    public func accepting(_ accepted: Accepted?) -> Turn {
+        switch self {
+        case .asking(let prompt, let invalid, let progress, let notice, _):
+            return .asking(prompt, invalid: invalid, progress: progress, notice: notice, accepted: accepted)
+        case .completed(let outputs, let handoffs, let progress, let notice, _):
+            return .completed(outputs, handoffs: handoffs, progress: progress, notice: notice, accepted: accepted)
+        case .cancelled: return self
+        }
+    }
+}
+
+/// An accepted answer shown back as it was understood (`next thursday` was taken as `Thu 17 Dec 2026`).
+public struct Accepted: Sendable, Codable, Equatable {
+    /// The prompt the answer was for.
+    public var step: StepKey
+    /// The value as understood: `Thu 17 Dec 2026`, `€36,000`, `3 items`.
+    public var display: String
+
+    public init(step: StepKey, display: String) {
+        self.step = step
+        self.display = display
     }
 }
 

@@ -1,5 +1,5 @@
 extension AnswerInput: JSONEncodable {
-    /// Text as a string, list items as an array of strings.
+    /// Text as a string, list items as an array of strings, a value given again as it reads.
     public func write(to w: inout JSONWriter) {
         switch self {
         case .text(let s): w.string(s)
@@ -7,6 +7,7 @@ extension AnswerInput: JSONEncodable {
             w.beginArray()
             for item in items { w.string(item) }
             w.endArray()
+        case .value(let value): w.string(value.display)
         }
     }
 

@@ -1,7 +1,8 @@
 /// The one JSON shape of a turn and of what it holds (docs/protocol.md describes each object): what `session/*`
 /// replies carry and what `coach run --format json` prints.
 extension Turn: JSONEncodable {
-    /// Writes the turn object: `{status, prompt?, invalid?, progress, outputs?, handoffs?, notice?}`.
+    /// Writes the turn object: `{status, prompt?, invalid?, progress, outputs?, handoffs?, notice?,
+    /// accepted?}`.
     public func write(to w: inout JSONWriter) {
         w.beginObject()
         writeMembers(to: &w)
@@ -18,6 +19,13 @@ extension Turn: JSONEncodable {
         if let outputs = outputs ?? self.outputs { w.field("outputs", outputs) }
         if let handoffs { w.field("handoffs", handoffs) }
         w.field("notice", notice)
+        if let accepted {
+            w.key("accepted")
+            w.beginObject()
+            w.field("step", accepted.step)
+            w.field("display", accepted.display)
+            w.endObject()
+        }
     }
 }
 
@@ -128,9 +136,7 @@ extension RenderedOutput: JSONCodable {
         let body = try f.string("body")
         let missing = try f.strings("missing")
         if kind == .email, missing.isEmpty {
-            self.init(
-                id: id, title: title, kind: kind, subject: subject, to: to, body: body,
-                reviewing: Draft(subject: subject, body: body, isEmail: true))
+            self.init(finishedEmail: id, title: title, kind: kind, subject: subject, to: to, body: body)
         } else {
             self.init(id: id, title: title, kind: kind, subject: subject, to: to, body: body, missing: missing, review: nil)
         }

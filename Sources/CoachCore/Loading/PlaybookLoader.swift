@@ -347,7 +347,7 @@ public struct PlaybookLoader {
             report("this step has no 'id'", at: location(node))
             return nil
         }
-        let step = Step(id: id, location: location(idNode))
+        var step = StepDefinition(id: id, location: location(idNode))
         step.keyLocations.reserveCapacity(f.count)
         for (key, value) in f { step.keyLocations[key] = location(value) }
         if !Suggest.isSnake(id) {
@@ -461,7 +461,7 @@ public struct PlaybookLoader {
         }
         checkKeysFitKind(step, f)
         if step.kind == .group { step.moreStep = step.makeMoreStep() }
-        return step
+        return Step(step)
     }
 
     /// The step keys that only some kinds of step take, with those kinds as bits of `kindBits` (built once, not
@@ -484,7 +484,7 @@ public struct PlaybookLoader {
     static let kindBits: [String: Int] = Dictionary(
         uniqueKeysWithValues: InputKind.allCases.enumerated().map { ($1.rawValue, 1 << $0) })
 
-    mutating func checkKeysFitKind(_ step: Step, _ f: [String: Node]) {
+    mutating func checkKeysFitKind(_ step: StepDefinition, _ f: [String: Node]) {
         let kind = step.kind
         let bit = Self.kindBits[kind.rawValue]!
         // The keys the step has (a few), not every key some kind restricts; diagnostics are sorted by place.

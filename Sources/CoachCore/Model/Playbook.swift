@@ -45,39 +45,16 @@ public final class Playbook: Sendable {
         for (i, c) in computed.enumerated() where cindex[c.id] == nil { cindex[c.id] = i }
         self.computedIndex = cindex
         self.routingIDs = Playbook.routingIDs(steps: steps, computed: computed)
-        self.routeSteps = steps.map {
-            RouteStep(step: $0, key: .step($0.id), when: $0.when, next: $0.next, isGroup: $0.kind == .group)
-        }
         var shapes: [String: TextShape] = [:]
         for step in steps {
             if let shape = step.shape { shapes[step.id] = shape }
             for sub in step.steps { if let shape = sub.shape { shapes[sub.id] = shape } }
         }
         self.shapes = shapes
-        self.hasGroups = steps.contains { $0.kind == .group } || steps.count > Int(UInt16.max)
     }
 
     /// The declared shape of each text or list answer that has one, by step id (group fields by their own id).
     let shapes: [String: TextShape]
-
-    /// Whether any top-level step is a repeated group (the engine remembers routes only of playbooks without).
-    let hasGroups: Bool
-
-    /// The routes sessions of this playbook have taken, shared between them (kept by the engine).
-    let routeTable = RouteTable()
-
-    /// What the engine's route walk reads of each top-level step, copied once out of the steps (whose properties
-    /// are class members, checked for exclusive access on every read).
-    struct RouteStep: Sendable {
-        let step: Step
-        let key: StepKey
-        let when: Expression?
-        let next: [NextRule]
-        let isGroup: Bool
-    }
-
-    /// `steps`, as the route walk reads them.
-    let routeSteps: [RouteStep]
 
     /// The answers the route depends on: everything a `when` or `next` condition reads, directly or through
     /// computed values.

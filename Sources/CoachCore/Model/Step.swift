@@ -55,11 +55,24 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     public var description: String { "\(line):\(column)" }
 }
 
-/// One step of a playbook: a question, an info screen or a repeated group.
+/// One step of a playbook: a question, an info screen or a repeated group. Immutable: it holds the definition
+/// the loader read and reads it out by name (`step.kind`, `step.ask`).
 ///
-/// A class so the engine's route can refer to steps without copying them; it is only changed while a playbook
-/// is being loaded and is read-only afterwards, which is what makes sharing it across threads safe.
-public final class Step: @unchecked Sendable {
+/// A class only so that the routes of many sessions share one step instead of copying its few dozen fields.
+@dynamicMemberLookup
+public final class Step: Sendable {
+    /// What the playbook file says about the step.
+    public let definition: StepDefinition
+
+    public init(_ definition: StepDefinition) { self.definition = definition }
+
+    /// A field of the definition, read through the step.
+    @inlinable
+    public subscript<T>(dynamicMember field: KeyPath<StepDefinition, T>) -> T { definition[keyPath: field] }
+}
+
+/// Everything a playbook file says about one step, as the loader builds it up.
+public struct StepDefinition: Sendable {
     public var id: String
     public var kind: InputKind = .text
     public var ask: String = ""
@@ -84,30 +97,37 @@ public final class Step: @unchecked Sendable {
         get { storedPattern }
         set {
             storedPattern = newValue
-            compiledPattern = newValue.flatMap { try? Regex($0) }
+            compiled = newValue.flatMap { try? Regex($0) }.map(CompiledPattern.init)
         }
     }
     private var storedPattern: String?
+    private var compiled: CompiledPattern?
     /// The pattern, compiled once.
-    private(set) var compiledPattern: Regex<AnyRegexOutput>?
+    var compiledPattern: Regex<AnyRegexOutput>? { compiled?.regex }
 
     /// Sets the pattern with its regular expression already compiled (the loader compiles a pattern written on
     /// several steps of a playbook once, and the steps share it).
-    func setPattern(_ pattern: String, compiled: Regex<AnyRegexOutput>) {
+    mutating func setPattern(_ pattern: String, compiled: Regex<AnyRegexOutput>) {
         storedPattern = pattern
-        compiledPattern = compiled
+        self.compiled = CompiledPattern(regex: compiled)
+    }
+
+    /// A compiled pattern. `Regex<AnyRegexOutput>` is not `Sendable` only because its output type may hold any
+    /// value; this one is built once by the loader and then only matched against, never changed.
+    struct CompiledPattern: @unchecked Sendable {
+        let regex: Regex<AnyRegexOutput>
     }
     /// The "add another?" question of a group, built once when the group is loaded.
     var moreStep: Step?
 
     /// Builds the "add another?" question of a group.
     func makeMoreStep() -> Step {
-        let more = Step(id: "more", location: location)
+        var more = StepDefinition(id: "more", location: location)
         more.kind = .yesno
         more.ask = self.more ?? "Add another \(item ?? "item")?"
         more.help = "yes to add one more, no to go on"
         more.defaultText = "no"
-        return more
+        return Step(more)
     }
     public var patternHint: String?
     public var minItems: Int?

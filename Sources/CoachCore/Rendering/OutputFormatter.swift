@@ -1,4 +1,4 @@
-/// Writes finished drafts as plain text or Markdown.
+/// Writes finished drafts as plain text or Markdown; every text it returns ends with a newline.
 public enum OutputFormatter {
     /// Every output with a heading line, for a terminal or a `.txt` file.
     public static func text(_ outputs: [RenderedOutput]) -> String {
@@ -12,14 +12,19 @@ public enum OutputFormatter {
     }
 
     /// The review notes of an email, as a short block to show under the draft ("" when there are none).
+    /// Line numbers count the lines of the draft as printed under its heading (`To:` and `Subject:` included).
     public static func reviewNotes(_ output: RenderedOutput) -> String {
         guard let findings = output.review, !findings.isEmpty else { return "" }
-        var out = "\n-- review of this draft (\(findings.count) note\(findings.count == 1 ? "" : "s")) --\n"
+        var out = "\n-- review of this draft: \(DraftReview.summary(findings)) --\n"
         for f in findings {
-            let place = f.line > 0 ? "body line \(f.line)" : "whole draft"
-            out += "  \(f.severity.rawValue) [\(f.rule)] \(place): \(f.message)\n    \(f.suggestion)\n"
+            out += "  \(f.severity.rawValue) [\(f.rule)] \(place(f)): \(f.message)\n    \(f.suggestion)\n"
         }
         return out
+    }
+
+    /// Where a finding points: `line N` of the draft, or the whole draft.
+    static func place(_ finding: ReviewFinding) -> String {
+        finding.line > 0 ? "line \(finding.line)" : "whole draft"
     }
 
     /// Every output as a Markdown document.
@@ -27,7 +32,8 @@ public enum OutputFormatter {
         "# \(title)\n\n" + outputs.map(markdown).joined(separator: "\n")
     }
 
-    /// One output as a Markdown section; emails keep their line breaks in a quoted block.
+    /// One output as a Markdown section; emails keep their line breaks in a quoted block, with the review
+    /// notes under it.
     public static func markdown(_ output: RenderedOutput) -> String {
         var out = "## \(output.title)\n\n"
         if let to = output.to { out += "**To:** \(to)  \n" }
@@ -39,6 +45,13 @@ public enum OutputFormatter {
         } else {
             out += body
         }
-        return out + "\n"
+        out += "\n"
+        if let findings = output.review, !findings.isEmpty {
+            out += "\n**Review of this draft:** \(DraftReview.summary(findings)).\n\n"
+            for f in findings {
+                out += "- \(f.severity.rawValue) `\(f.rule)`, \(place(f)): \(f.message) \(f.suggestion)\n"
+            }
+        }
+        return out
     }
 }

@@ -8,12 +8,15 @@ public struct Draft: Sendable, Equatable {
     public var isEmail: Bool
     /// How many lines of the parsed text come before the body; findings add it to body line numbers.
     public var bodyLineOffset: Int
+    /// The 1-based line of the parsed text holding the subject; 0 when the subject was given in code.
+    public var subjectLine: Int
 
     /// Creates a draft; `bodyLineOffset` is 0 when the body is the whole text being reviewed.
-    public init(subject: String?, body: String, isEmail: Bool, bodyLineOffset: Int = 0) {
+    public init(subject: String?, body: String, isEmail: Bool, bodyLineOffset: Int = 0, subjectLine: Int = 0) {
         self.subject = subject
         self.body = body
         self.isEmail = isEmail
         self.bodyLineOffset = bodyLineOffset
+        self.subjectLine = subjectLine
     }
 }

@@ -15,4 +15,10 @@ extension ReviewPatternSet {
     static let passiveSteps = ReviewPatternSet(ReviewPhrases.passiveSteps)
     static let unnamedOwners = ReviewPatternSet(ReviewPhrases.unnamedOwners)
     static let windows = ReviewPatternSet(ReviewCalendar.windows)
+    static let formalFiller = ReviewPatternSet(ReviewPhrases.formalFiller)
+    static let ownedMistakes = ReviewPatternSet(ReviewPhrases.ownedMistakes)
+    static let repairs = ReviewPatternSet(ReviewPhrases.repairs)
+    static let vagueAfterWhen = ReviewPatternSet(ReviewPhrases.vagueAfterWhen)
+    static let clientRequests = ReviewPatternSet(ReviewPhrases.clientRequests)
+    static let availability = ReviewPatternSet(ReviewPhrases.availability)
 }

@@ -9,15 +9,34 @@ enum ReviewPlaceholders {
     /// Bracketed notes that are not placeholders.
     static let bracketNotes: Set<String> = ["sic", "x", " "]
 
-    /// The placeholders on a line, in order.
+    /// The text in double braces on a line, such as `{{first_name}}`, in order.
+    static func doubleBraces(in line: ReviewLine) -> [String] {
+        let chars = line.chars
+        var found: [String] = []
+        var index = 0
+        while index + 1 < chars.count {
+            if chars[index].code == 0x7B, chars[index + 1].code == 0x7B, let (end, text) = enclosed(line, at: index) {
+                found.append(text)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// The placeholders on a line, in order; text in double braces is left to `doubleBraces(in:)`.
     static func find(in line: ReviewLine) -> [String] {
         let chars = line.chars
         var found: [(Int, String)] = []
+        var covered: [Range<Int>] = []
         var index = 0
         while index < chars.count {
             let code = chars[index].code
             if code == 0x7B || code == 0x5B || code == 0x3C, let (end, text) = enclosed(line, at: index) {
-                found.append((index, text))
+                let isDouble = code == 0x7B && index + 1 < chars.count && chars[index + 1].code == 0x7B
+                if !isDouble { found.append((index, text)) }
+                covered.append(index..<end)
                 index = end
             } else {
                 index += 1
@@ -31,11 +50,13 @@ enum ReviewPlaceholders {
             if kinds.isDisjoint(with: [.filler, .lorem]) && !isX { continue }
             let word = line.words[index]
             if kinds.contains(.filler) || isX,
-                !found.contains(where: { $0.0 <= word.start && word.start < $0.0 + $0.1.count })
+                !covered.contains(where: { $0.contains(word.start) })
             {
                 found.append((word.start, word.text))
             }
-            if kinds.contains(.lorem) { found.append((word.start, "Lorem ipsum")) }
+            if kinds.contains(.lorem), !covered.contains(where: { $0.contains(word.start) }) {
+                found.append((word.start, "Lorem ipsum"))
+            }
         }
         if let start = underscoreRun(chars) { found.append((start, "___")) }
         if found.isEmpty { return [] }

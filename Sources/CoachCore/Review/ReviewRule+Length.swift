@@ -19,15 +19,24 @@ extension ReviewRule {
         ]
     }
 
-    /// A paragraph that reads as a wall of text.
+    /// The most words one list item should have.
+    static let listItemWordLimit = 60
+
+    /// A paragraph that reads as a wall of text, or a list item that has become one.
     static let paragraphTooLong = ReviewRule(
         id: "paragraph-too-long", severity: .info,
-        summary: "A paragraph over \(paragraphWordLimit) words: a wall of text on a small screen."
+        summary: "A paragraph over \(paragraphWordLimit) words, or a list item over \(listItemWordLimit): a wall of text."
     ) { text in
-        text.paragraphs.filter { $0.wordCount > paragraphWordLimit }.map { paragraph in
+        let paragraphs = text.paragraphs.filter { $0.wordCount > paragraphWordLimit }.map { paragraph in
             ReviewNote(
                 paragraph.firstLine, "This paragraph runs to \(paragraph.wordCount) words, a wall of text on a phone.",
-                "Split it into short paragraphs of two to four sentences, or turn a list of items into bullets.")
+                "Split it into short paragraphs of two to four sentences, one point each.")
         }
+        let items = text.listItems.filter { $0.wordCount > listItemWordLimit }.map { item in
+            ReviewNote(
+                item.firstLine, "This list item runs to \(item.wordCount) words, too long to scan.",
+                "Keep each item to one point in a line or two; move the detail into an attachment.")
+        }
+        return (paragraphs + items).sorted { $0.line < $1.line }
     }
 }

@@ -1,9 +1,9 @@
 /// Rules for things that must never reach a client: errors.
 extension ReviewRule {
-    /// Template gaps such as `[Client Name]`, `{{x}}`, `<name>`, `TBD` or `XXX` still in the text.
+    /// Template gaps such as `[Client Name]`, `<name>`, `TBD` or `XXX` still in the text.
     static let placeholderLeft = ReviewRule(
         id: "placeholder-left", severity: .error,
-        summary: "A template gap such as [Client Name], {{name}}, <name>, TBD or XXX is still in the text."
+        summary: "A template gap such as [Client Name], {name}, <name>, TBD or XXX is still in the text."
     ) { text in
         text.lines.compactMap { line in
             let found = ReviewPlaceholders.find(in: line)
@@ -34,7 +34,7 @@ extension ReviewRule {
     /// Phrases that put the fault on the client.
     static let blameClient = ReviewRule(
         id: "blame-client", severity: .error,
-        summary: "Wording that puts the fault on the client (\"you failed to\", \"your fault\", \"due to your delay\")."
+        summary: "Wording that puts the fault on the client (\"if your team had sent\", \"the delay was on your side\")."
     ) { text in
         text.firstMatchPerLine(.blame).map { range in
             ReviewNote(
@@ -42,6 +42,35 @@ extension ReviewRule {
                 "'\(text.quote(range))' points the finger at the client.",
                 "State the facts and your next move without assigning fault, e.g. 'The files reached us on the 12th, "
                     + "so we now plan delivery for the 19th.'")
+        }
+    }
+
+    /// Saying other work came first: being busy, or only now getting to the client's message.
+    static let busyExcuse = ReviewRule(
+        id: "busy-excuse", severity: .error,
+        summary: "A busy excuse (\"a crazy couple of weeks\", \"I only just got to your email\", \"tied up with another client\")."
+    ) { text in
+        let tokens = text.tokens
+        let clientWords: Set<String> = ["you", "your", "yours"]
+        var seen: Set<Int> = []
+        return text.matches(.busyExcuses).filter { range in
+            // "your busy season", "we are busy packing your order", "a hectic month for your stores": the client's
+            // own busy time, or work for them, is no excuse.
+            let after = tokens[range.upperBound..<min(tokens.count, range.upperBound + 4)]
+            if let next = after.first, !next.isBreak,
+                ["for", "with", "on", "at", "in"].contains(next.word) || next.word.hasSuffix("ing")
+                    || clientWords.contains(next.word),
+                after.prefix(while: { !$0.isBreak }).contains(where: { clientWords.contains($0.word) })
+            {
+                return false
+            }
+            return seen.insert(tokens[range.lowerBound].line).inserted
+        }.map { range in
+            ReviewNote(
+                tokens[range.lowerBound].line,
+                "'\(text.quote(range))' tells the client other work came before them.",
+                "Cut the excuse: thank them for their patience or apologise once, say why only if it is about their "
+                    + "work, then go straight to the update and the next step.")
         }
     }
 

@@ -1,23 +1,9 @@
 /// Rules about wording that weakens trust: warnings and hints on single phrases.
 extension ReviewRule {
-    /// First-person "we were busy" excuses.
-    static let busyExcuse = ReviewRule(
-        id: "busy-excuse", severity: .warning,
-        summary: "A first-person busy excuse (\"I've been swamped\", \"busy with other clients\")."
-    ) { text in
-        text.firstMatchPerLine(.busyExcuses).map { range in
-            ReviewNote(
-                text.tokens[range.lowerBound].line,
-                "'\(text.quote(range))' tells the client other work came first.",
-                "Drop the excuse: thank them for their patience or apologise once, then go straight to the update "
-                    + "and the next step.")
-        }
-    }
-
     /// Hedges that make a commitment sound unsure.
     static let hedging = ReviewRule(
         id: "hedging", severity: .warning,
-        summary: "A hedge that makes a commitment sound unsure (\"we will try to\", \"hopefully\")."
+        summary: "A hedge that makes a commitment sound unsure (\"we will try to\", \"hopefully\", \"all being well\")."
     ) { text in
         text.firstMatchPerLine(.hedges).map { range in
             ReviewNote(
@@ -28,13 +14,34 @@ extension ReviewRule {
         }
     }
 
+    /// Stiff form-letter wording.
+    static let formalFiller = ReviewRule(
+        id: "formal-filler", severity: .warning,
+        summary: "Stiff form-letter wording (\"endeavour\", \"kindly revert\", \"at your earliest convenience\")."
+    ) { text in
+        text.firstMatchPerLine(.formalFiller).map { range in
+            ReviewNote(
+                text.tokens[range.lowerBound].line,
+                "'\(text.quote(range))' reads like a form letter, not a person who knows the account.",
+                "Say it the way you would on the phone: 'I will', 'please reply by Friday', 'the contract "
+                    + "attached', 'call me on 07700 900123 with any questions'.")
+        }
+    }
+
     /// Timing words such as "soon" or "ASAP" with no date in the same sentence.
     static let vagueTimeline = ReviewRule(
         id: "vague-timeline", severity: .warning,
-        summary: "A vague time (\"soon\", \"ASAP\", \"shortly\") with no date or time in the same sentence."
+        summary: "A vague time (\"soon\", \"shortly\", \"in a few days\", \"when I get a chance\") with no date in the sentence."
     ) { text in
         let tokens = text.tokens
         var ranges = text.matches(.vagueTimes)
+        // "when we can" is vague at the end of a clause ("we will send it when we can"), not before a verb
+        // ("when we can start" asks a question).
+        let clauseEnds: Set<String> = ["and", "but", "so", "then", "please", "thanks", "i", "we", "if", "or"]
+        for range in text.matches(.vagueAfterWhen) where !ranges.contains(where: { $0.overlaps(range) }) {
+            let next = range.upperBound < tokens.count ? tokens[range.upperBound] : nil
+            if next.map({ $0.isBreak || clauseEnds.contains($0.word) }) ?? true { ranges.append(range) }
+        }
         let pleasantries: Set<String> = ["speak", "talk", "see", "hear", "chat", "catch", "meet", "well", "again"]
         for index in tokens.indices where tokens[index].word == "soon" {
             if ranges.contains(where: { $0.contains(index) }) { continue }
@@ -43,11 +50,12 @@ extension ReviewRule {
             if before.contains(where: { pleasantries.contains($0.word) }) { continue }
             ranges.append(index..<(index + 1))
         }
+        // One note per sentence: "at some point down the line" is one vague time, even across a line break.
         var seen: Set<Int> = []
         return ranges.sorted { $0.lowerBound < $1.lowerBound }.filter { range in
             let sentence = text.sentence(containing: range.lowerBound)
             return !ReviewCalendar.hasAnchor(tokens, in: sentence)
-                && seen.insert(tokens[range.lowerBound].line).inserted
+                && seen.insert(sentence.lowerBound).inserted
         }.map { range in
             ReviewNote(
                 tokens[range.lowerBound].line,
@@ -60,7 +68,7 @@ extension ReviewRule {
     /// Passive wording that hides who made a mistake.
     static let passiveNonOwnership = ReviewRule(
         id: "passive-non-ownership", severity: .warning,
-        summary: "Passive wording that hides who made the mistake (\"mistakes were made\", \"it was overlooked\")."
+        summary: "Passive wording that hides who made the mistake (\"mistakes were made\", \"it was processed incorrectly\")."
     ) { text in
         let owners: Set<String> = ["me", "us", "our", "my"]
         let ranges = text.matches(.passiveMistakes).filter { range in

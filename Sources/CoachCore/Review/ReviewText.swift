@@ -12,19 +12,21 @@ struct ReviewText: Sendable {
     let lines: [ReviewLine]
     /// All tokens of all lines, with sentence breaks.
     let tokens: [ReviewToken]
-    /// The body's paragraphs.
+    /// The body's prose paragraphs, list items left out.
     let paragraphs: [Paragraph]
+    /// The body's list items, each with the indented lines that continue it.
+    let listItems: [Paragraph]
     /// How many words the body has.
     let bodyWordCount: Int
 
-    /// The line number given to findings about the subject: 1 when it came from parsed text, else 0.
-    var subjectLine: Int { draft.bodyLineOffset > 0 ? 1 : 0 }
+    /// The line number given to findings about the subject: its line in parsed text, else 0.
+    var subjectLine: Int { draft.subjectLine }
 
     init(_ draft: Draft) {
         self.draft = draft
         var lines: [ReviewLine] = []
         if let subject = draft.subject {
-            lines.append(ReviewLine(number: draft.bodyLineOffset > 0 ? 1 : 0, text: subject, isSubject: true))
+            lines.append(ReviewLine(number: draft.subjectLine, text: subject, isSubject: true))
         }
         for (index, text) in Draft.splitLines(draft.body).enumerated() {
             lines.append(ReviewLine(number: index + 1 + draft.bodyLineOffset, text: text, isSubject: false))
@@ -42,22 +44,36 @@ struct ReviewText: Sendable {
         }
         self.tokens = tokens
 
+        // Prose paragraphs run between blank lines; a list item (with the indented lines that continue it) is
+        // not part of one, so a list never counts as a wall of text.
         var paragraphs: [Paragraph] = []
+        var items: [Paragraph] = []
         var words = 0
         var open: Paragraph?
+        var item: Paragraph?
         for line in lines where !line.isSubject {
-            if line.isBlank {
+            if line.isBlank || line.isListItem || (item != nil && !line.isIndented) {
                 if let done = open { paragraphs.append(done) }
                 open = nil
-                continue
+                if let done = item { items.append(done) }
+                item = nil
             }
+            if line.isBlank { continue }
             let count = line.wordCount
             words += count
-            if open == nil { open = Paragraph(firstLine: line.number, wordCount: 0) }
-            open?.wordCount += count
+            if line.isListItem {
+                item = Paragraph(firstLine: line.number, wordCount: count)
+            } else if item != nil {
+                item?.wordCount += count
+            } else {
+                if open == nil { open = Paragraph(firstLine: line.number, wordCount: 0) }
+                open?.wordCount += count
+            }
         }
         if let done = open { paragraphs.append(done) }
+        if let done = item { items.append(done) }
         self.paragraphs = paragraphs
+        self.listItems = items
         self.bodyWordCount = words
     }
 
@@ -97,10 +113,18 @@ struct ReviewText: Sendable {
         patterns.matches(in: tokens, range: tokens.indices)
     }
 
-    /// The first match of the patterns on each line, so that a line is reported once per rule.
+    /// The first match of the patterns on each line and in each sentence, so that a line, or a sentence wrapped
+    /// over two lines, is reported once per rule.
     func firstMatchPerLine(_ patterns: ReviewPatternSet) -> [Range<Int>] {
-        var seen: Set<Int> = []
-        return matches(patterns).filter { seen.insert(tokens[$0.lowerBound].line).inserted }
+        var lines: Set<Int> = []
+        var sentences: Set<Int> = []
+        return matches(patterns).filter { range in
+            let start = sentence(containing: range.lowerBound).lowerBound
+            guard !lines.contains(tokens[range.lowerBound].line), !sentences.contains(start) else { return false }
+            lines.insert(tokens[range.lowerBound].line)
+            sentences.insert(start)
+            return true
+        }
     }
 
     /// Whether any of the patterns occurs anywhere in the draft.

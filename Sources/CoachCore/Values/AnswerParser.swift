@@ -2,12 +2,15 @@
 public enum AnswerInput: Sendable, Equatable, Codable {
     case text(String)
     case items([String])
+    /// A value already checked once, given again as it was understood (a stored session replayed on resume).
+    case value(Value)
 
     /// The input as one piece of text.
     public var text: String {
         switch self {
         case .text(let s): return s
         case .items(let items): return items.joined(separator: "; ")
+        case .value(let value): return value.display
         }
     }
 }
@@ -52,6 +55,8 @@ public enum AnswerParser {
         case .text(let s): raw = sanitize(s)
         case .items(let items):
             return parseItems(items.map { sanitize($0).trimmingWhitespace() }.filter { !$0.isEmpty }, for: step)
+        case .value(let value):
+            return .success(value)
         }
         let text = step.kind == .multiline ? trimBlankLines(raw) : raw.trimmingWhitespace()
         switch step.kind {

@@ -59,6 +59,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return "\(Day.weekdayNames[weekdayIndex].prefix(3)) \(c.day) \(Day.monthNames[c.month - 1].prefix(3))"
     }
 
+    /// `Thu 17 Dec 2026`.
+    public var medium: String { "\(short) \(components.year)" }
+
     /// The full weekday name.
     public var weekday: String { Day.weekdayNames[weekdayIndex] }
 

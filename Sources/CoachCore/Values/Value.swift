@@ -34,6 +34,28 @@ public indirect enum Value: Hashable, Sendable, Codable {
         }
     }
 
+    /// How an answer to a step of `kind` is shown back once accepted (`Thu 17 Dec 2026`, `€36,000`, `3 items`),
+    /// or nil when it reads as what was typed: the person sees what Coach understood only when that differs.
+    public func echo(typed: String, kind: InputKind) -> String? {
+        let shown: String
+        switch self {
+        case .text:
+            guard kind == .time else { return nil }
+            shown = display
+        case .date(let d): shown = d.medium
+        case .list(let items):
+            if kind == .multichoice {
+                shown = Value.joined(items)
+            } else {
+                shown = items.count == 1 ? items[0] : "\(items.count) items"
+            }
+        case .seen, .items, .plan: return nil
+        default: shown = display
+        }
+        let typed = typed.trimmingWhitespace()
+        return shown.lowercased() == typed.lowercased() ? nil : shown
+    }
+
     /// The value as a number for arithmetic and comparisons, when it has one.
     public var numeric: Double? {
         switch self {

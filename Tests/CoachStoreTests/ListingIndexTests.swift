@@ -4,9 +4,9 @@ import Testing
 
 @testable import CoachStore
 
-/// Timing checks with generous bounds (debug builds, a busy 2-core machine); the measured figures are printed.
-@Suite struct PerformanceTests {
-    @Test func listingTheNewestPageOf100000SessionsIsIndexBacked() throws {
+/// The listing is served by indexes whatever the number of sessions (timings are in docs/benchmarks.md).
+@Suite struct ListingIndexTests {
+    @Test func theNewestPageOf100000SessionsComesFromAnIndex() throws {
         let store = try CoachStore.inMemory()
         try store.database.write { db in
             try db.execute(
@@ -21,18 +21,10 @@ import Testing
                     """)
         }
         for status in [nil] + SessionStatus.allCases.map(Optional.some) {
-            var best = Double.infinity
-            var page: [SessionSummary] = []
-            for _ in 0..<5 {
-                let start = CoachStore.now()
-                page = try store.listSessions(limit: 50, status: status)
-                best = min(best, CoachStore.now() - start)
-            }
+            let page = try store.listSessions(limit: 50, status: status)
             #expect(page.count == 50)
             #expect(zip(page, page.dropFirst()).allSatisfy { $0.updatedAt >= $1.updatedAt })
             #expect(page.allSatisfy { status == nil || $0.status == status })
-            #expect(best < 0.1)
-            print("listSessions(limit: 50, status: \(status.map(\.rawValue) ?? "any")) on 100,000: \(best * 1000) ms")
         }
         let plans = try store.database.read { db in
             [
@@ -49,29 +41,5 @@ import Testing
         #expect(plans[0].contains("USING INDEX sessions_by_updated"))
         #expect(plans[1].contains("USING INDEX sessions_by_status_updated"))
         #expect(plans.allSatisfy { !$0.contains("TEMP B-TREE") })
-        print("query plans: \(plans)")
-    }
-
-    @Test func saveProgressThroughputOnAWALFile() throws {
-        let folder = TemporaryFolder()
-        let store = try CoachStore.open(home: folder.home)
-        let id = try store.makeSession()
-        let state = Data(String(repeating: #"{"k":"v"},"#, count: 50).utf8)
-        let rounds = 5000
-        let start = CoachStore.now()
-        for round in 1...rounds {
-            try store.saveProgress(
-                sessionID: id, state: state, answers: sampleAnswers, status: .asking, currentStep: "q", answered: round,
-                total: rounds,
-                journal: [
-                    JournalEntry(kind: .prompt, step: "q", text: "Question?"),
-                    JournalEntry(kind: .answer, step: "q", text: "Answer"),
-                ])
-        }
-        let seconds = CoachStore.now() - start
-        let rate = Double(rounds) / seconds
-        print("saveProgress with 2 journal entries, WAL + synchronous=NORMAL: \(Int(rate)) commits/s")
-        #expect(try store.journal(sessionID: id).count == 2 * rounds)
-        #expect(rate > 1000)
     }
 }

@@ -31,7 +31,10 @@ def load_answers(path):
             else:
                 key, _, value = line.partition(":")
                 current = key.strip()
-                answers[current] = value.strip() if value.strip() else []
+                value = value.strip()
+                if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                    value = value[1:-1]  # a quoted YAML scalar such as "11:00"
+                answers[current] = value if value else []
     return answers
 
 
@@ -73,6 +76,8 @@ def answer_for(prompt, answers):
         return "session/skip", None
     if step in answers:
         return "session/answer", answers[step]
+    if prompt.get("default") is not None:
+        return "session/answer", prompt["default"]  # what pressing Enter keeps
     return "session/skip", None
 
 
@@ -122,6 +127,9 @@ def main():
                 continue
             turn = server.receive()
             acknowledged_total += 1
+            if turn.get("invalid"):
+                print(f"FAIL: {sid}: the fixture's answer to '{in_flight[0]}' was refused: {turn['invalid']['message']}")
+                sys.exit(1)
             if value is not None:
                 model["acked"][in_flight[0]] = value
             model["status"] = turn["status"]

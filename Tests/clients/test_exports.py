@@ -54,7 +54,7 @@ def main():
             raw = handle.read()
         assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), "line ends are not CRLF"
         message = email.message_from_bytes(raw, policy=email.policy.default)
-        assert message["Subject"] == "Northwind Grocers: what went wrong, and our plan for this week", message["Subject"]
+        assert message["Subject"] == "Northwind Grocers: what went wrong and our recovery plan", message["Subject"]
         assert message["To"] == "zoe.mueller@northwind.example", message["To"]
         assert message["X-Unsent"] == "1"
         assert message["From"] is None
@@ -83,7 +83,7 @@ def main():
         assert dates == [f"2026-11-{d}" for d in range(27, 31)] + ["2026-12-01", "2026-12-02", "2026-12-03"], dates
         assert str(events[0]["SUMMARY"]) == "Day 1: Assess the damage", events[0]["SUMMARY"]
         description = str(events[0]["DESCRIPTION"])
-        assert "Phone Zoë Müller today" in description, description
+        assert "Phone Zoë Müller" in description, description
         assert "$41,000" in description, description
         assert all(str(e["DESCRIPTION"]).startswith("- ") for e in events)
         assert len({str(e["UID"]) for e in events}) == 7

@@ -2,8 +2,6 @@ import Foundation
 import GRDB
 
 extension CoachStore: CopyableStore {
-    public var copyLocation: String { "sqlite:\(path)" }
-
     public func contentCounts() throws(StoreError) -> (sessions: Int, accounts: Int) {
         try read { db in
             (

@@ -31,10 +31,7 @@ public struct AccountCopy: Sendable, Hashable {
 }
 
 /// A store that `coach store copy` can read everything from and write copies into.
-public protocol CopyableStore: Sendable {
-    /// Where the data is, for messages.
-    var copyLocation: String { get }
-
+public protocol CopyableStore: SessionStore {
     /// How many sessions and accounts the store holds.
     func contentCounts() throws(StoreError) -> (sessions: Int, accounts: Int)
 
@@ -80,14 +77,14 @@ public struct StoreCopyReport: Sendable, Equatable {
 public func copyStore(from source: any CopyableStore, to target: any CopyableStore, merge: Bool) throws(StoreError)
     -> StoreCopyReport
 {
-    guard source.copyLocation != target.copyLocation else {
-        throw StoreError(.invalid, "The source and the target are the same store (\(source.copyLocation)); nothing was copied.")
+    guard source.location != target.location else {
+        throw StoreError(.invalid, "The source and the target are the same store (\(source.location)); nothing was copied.")
     }
     let held = try target.contentCounts()
     if !merge && (held.sessions > 0 || held.accounts > 0) {
         throw StoreError(
             .conflict,
-            "\(target.copyLocation) already holds \(held.sessions) session(s) and \(held.accounts) account(s), so "
+            "\(target.location) already holds \(held.sessions) session(s) and \(held.accounts) account(s), so "
                 + "nothing was copied. Copy into an empty database, or add --merge to copy only the sessions it does "
                 + "not have yet (those it has stay as they are) and merge the accounts.")
     }

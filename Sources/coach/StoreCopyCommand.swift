@@ -25,7 +25,10 @@ struct StoreCopyCommand: ParsableCommand {
     var merge = false
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        // Both stores are named on the command line: COACH_NO_STORE and COACH_STORE do not apply.
+        var environment = ProcessInfo.processInfo.environment
+        environment["COACH_NO_STORE"] = nil
+        environment["COACH_STORE"] = nil
         let source = try Self.open(from, environment: environment, mustExist: true)
         let target = try Self.open(to, environment: environment, mustExist: false)
         let report: StoreCopyReport
@@ -36,31 +39,30 @@ struct StoreCopyCommand: ParsableCommand {
         }
         var line =
             "Copied \(report.sessions) session(s) (\(report.journalLines) journal lines, \(report.drafts) drafts) and "
-            + "\(report.accounts) account(s) from \(source.copyLocation) to \(target.copyLocation)."
+            + "\(report.accounts) account(s) from \(source.location) to \(target.location)."
         if report.skipped > 0 {
             line += " \(report.skipped) session(s) were already there and were left as they are."
         }
         print(line)
     }
 
-    /// The store a URL names, opened (and migrated); a source file that does not exist is an error, not a new store.
+    /// The store a URL names, opened (and migrated); a source that does not exist is an error, not a new store.
     static func open(_ text: String, environment: [String: String], mustExist: Bool) throws -> any CopyableStore {
-        guard text.hasPrefix("sqlite:") else {
-            throw CoachFailure("'\(text)' is not a store this build can copy: write sqlite:PATH.")
-        }
-        var path = String(text.dropFirst("sqlite:".count))
-        if path.hasPrefix("~/") { path = (environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst() }
-        let url = URL(fileURLWithPath: path)
-        guard url.lastPathComponent == CoachStore.databaseFileName else {
-            throw CoachFailure("'\(text)' is not a store this build can copy: name a \(CoachStore.databaseFileName) file.")
-        }
-        if mustExist && !FileManager.default.fileExists(atPath: url.path) {
-            throw CoachFailure("There is no database at \(url.path) to copy from. Check the path after sqlite:.")
-        }
+        let url: StoreURL
         do {
-            return try CoachStore.open(home: url.deletingLastPathComponent().path)
+            url = try StoreURL(parsing: text, environment: environment)
         } catch {
-            throw CoachFailure(error.message)
+            throw ValidationError(error.message)
+        }
+        if mustExist, case .sqlite(let path) = url, !FileManager.default.fileExists(atPath: path) {
+            throw CoachFailure("There is no database at \(path) to copy from. Check the path after sqlite:.")
+        }
+        let opening = StoreOpening(home: nil, store: text, environment: environment, noStore: false)
+        switch opening.wait() {
+        case .success(let store as any CopyableStore): return store
+        case .success(let store): throw CoachFailure("Coach cannot copy sessions from or into \(store.location).")
+        case .failure(let error): throw CoachFailure(error.message)
+        case nil: throw CoachFailure("Coach could not open \(text).")
         }
     }
 }

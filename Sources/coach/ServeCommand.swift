@@ -35,10 +35,7 @@ struct ServeCommand: ParsableCommand {
         let catalog = PlaybookFiles.catalog(
             extraDirectories: PlaybookFiles.userDirectories(option: global.playbooks, environment: global.environment),
             warnings: { log.log(.warn, $0.hasPrefix("warning: ") ? String($0.dropFirst(9)) : $0) })
-        let environment = global.environment
-        let service = SessionService.open(
-            home: global.home, environment: environment, noStore: global.noStore, catalog: catalog,
-            today: { Clock.today(environment: environment) })
+        let service = try global.sessionService(catalog: catalog)
         if let reason = service.memoryReason { log.log(service.storeProblem == nil ? .info : .warn, reason) }
         if isatty(0) == 1 {
             // A person started this by hand: say what it expects, since it prints nothing until a request comes.

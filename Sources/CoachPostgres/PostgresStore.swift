@@ -19,9 +19,22 @@
         let configuration: PostgresConnection.Configuration
         let clock: @Sendable () -> Double
         let logger = Logger(label: "coach.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
-        /// Guards `connection`: one request at a time uses it (the service is synchronous).
+        /// Guards `connection` and the reconnection state: one request at a time uses it (the service is synchronous).
         private let lock = NSLock()
         private var connection: PostgresConnection?
+        /// Connection attempts that failed in a row since the database was last reached.
+        private var failedAttempts = 0
+        /// Before this time (``CoachStore/now()``) no new connection is tried: a request fails at once instead.
+        private var nextAttempt: Double = 0
+
+        /// A fleet's database: when it fails, the request is refused rather than carried on in memory.
+        public var isShared: Bool { true }
+
+        /// The wait before the next connection attempt after `failures` failed ones in a row: 0.25 s, doubling up to
+        /// 4 s, so a database that comes back is used again within seconds and one that stays down is not hammered.
+        static func backoff(afterFailures failures: Int) -> Double {
+            min(0.25 * Double(1 << min(max(failures - 1, 0), 4)), 4)
+        }
 
         init(
             url: StoreURL.Postgres, configuration: PostgresConnection.Configuration,
@@ -125,9 +138,17 @@
             }
         }
 
+        /// The open connection, or a new one. After a failed attempt the next one waits for its backoff: a request
+        /// meanwhile fails at once as `unavailable`, and the first request after it tries again.
         private func connected() throws(StoreError) -> PostgresConnection {
             if let connection, !connection.isClosed {
                 return connection
+            }
+            connection = nil
+            let now = CoachStore.now()
+            if failedAttempts > 0 && now < nextAttempt {
+                throw unreachable(
+                    "the last attempt failed; the next one is in \(Self.seconds(nextAttempt - now))")
             }
             do {
                 let made = try PostgresConnection.connect(
@@ -135,10 +156,20 @@
                     logger: logger
                 ).wait()
                 connection = made
+                failedAttempts = 0
                 return made
             } catch {
-                throw mapped(error)
+                let failure = mapped(error)
+                if failure.kind == .unavailable {
+                    failedAttempts += 1
+                    nextAttempt = CoachStore.now() + Self.backoff(afterFailures: failedAttempts)
+                }
+                throw failure
             }
+        }
+
+        private static func seconds(_ value: Double) -> String {
+            value < 1 ? "\(Int((value * 1000).rounded())) ms" : "\(Int(value.rounded())) s"
         }
 
         // MARK: - Errors
@@ -175,6 +206,9 @@
                         + "database, or use the role that owns it.")
             case "":
                 break
+            case let state where state.hasPrefix("08") || state.hasPrefix("57P"):
+                // A connection exception, or the server shutting down or starting up (57P01-57P03).
+                return unreachable(message)
             default:
                 return StoreError(.io, "The PostgreSQL database at \(url) failed: \(message) (SQLSTATE \(state)).")
             }
@@ -194,9 +228,9 @@
 
         func unreachable(_ detail: String) -> StoreError {
             StoreError(
-                .io,
-                "Coach cannot reach the PostgreSQL database at \(url) (\(detail)). Check that the server is running "
-                    + "and accepts connections there; nothing unsaved was acknowledged.")
+                .unavailable,
+                "Coach cannot reach the PostgreSQL database at \(url) (\(detail)), so nothing was saved. Check that "
+                    + "the server is running and accepts connections there; Coach reconnects by itself when it is back.")
         }
     }
 #endif

@@ -464,6 +464,7 @@ extension ProtocolError {
         case .unknownSession, .ambiguousSession: self.init(.unknownSession, error.message)
         case .invalid: self.init(.invalidParams, error.message, field: "prefill")
         case .damaged, .store: self.init(.storeFailed, error.message)
+        case .unavailable: self.init(.storeUnavailable, error.message)
         }
     }
 }

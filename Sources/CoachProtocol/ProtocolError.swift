@@ -7,7 +7,7 @@ public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible
         case parseError, invalidUTF8, tooDeep, lineTooLong, invalidRequest, methodNotFound, invalidParams, internalError
         case notInitialized, alreadyInitialized
         case unknownPlaybook, unknownSession, staleStep, notOptional, nothingBefore, unknownStep, notReached, closed
-        case storeFailed
+        case storeFailed, storeUnavailable
 
         /// The JSON-RPC error code.
         public var code: Int {
@@ -28,6 +28,7 @@ public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible
             case .notReached: return 1007
             case .closed: return 1008
             case .storeFailed: return 1009
+            case .storeUnavailable: return 1010
             }
         }
 
@@ -56,6 +57,9 @@ public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible
             case .closed:
                 return "Nothing is being asked: session/restart it or start a new one; a completed one can also goto a step."
             case .storeFailed: return "The change was not saved and the session is unchanged; try again, or check the disk."
+            case .storeUnavailable:
+                return "Nothing was saved: the shared database cannot be reached. Send the same request again in a few "
+                    + "seconds; Coach reconnects by itself when the database is back."
             }
         }
     }

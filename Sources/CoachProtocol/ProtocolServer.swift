@@ -62,7 +62,7 @@ public struct ProtocolServer {
     /// because another process (a worker sharing the database) changed the session first: `staleStep`, naming the
     /// step now asked. Empty almost always.
     public func staleRefusals() -> [String: ProtocolError] {
-        guard !service.staleInLastGroup.isEmpty else { return [:] }
+        guard !service.staleInLastGroup.isEmpty || !service.unsavedInLastGroup.isEmpty else { return [:] }
         return service.staleRefusals().mapValues { ProtocolError(service: $0) }
     }
 

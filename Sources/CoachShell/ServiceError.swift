@@ -22,6 +22,9 @@ public struct ServiceError: Error, Equatable, Sendable, CustomStringConvertible 
         case store
         /// The request itself is not acceptable (an unknown pre-fill step, an empty name).
         case invalid
+        /// The shared database cannot be reached just now; nothing was saved, and the same request can be sent
+        /// again (the store reconnects by itself).
+        case unavailable
     }
 
     /// The category.

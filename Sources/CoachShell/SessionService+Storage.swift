@@ -64,8 +64,10 @@ extension SessionService {
 
     /// Stores a new session with `journal` (by default the first question); returns its id. In a group, the
     /// session is saved with the group's other changes.
+    ///
+    /// When a shared store (a fleet's database) fails, nothing was created: this throws and no id is given out.
     func create(_ entry: inout Live, origin: SessionOrigin, journal: [JournalEntry]? = nil, notices: inout [String])
-        -> String
+        throws(ServiceError) -> String
     {
         let snapshot = SessionProgress.Snapshot(
             state: Data(entry.session.state.jsonBytes),
@@ -111,6 +113,9 @@ extension SessionService {
         do {
             return try attempt()
         } catch {
+            if backing.isShared {
+                throw Self.serviceError(error)
+            }
             fallBack(error, notices: &notices)
             // An in-memory database fails only when memory runs out; the session still runs.
             return (try? attempt()) ?? SessionID.random()
@@ -149,6 +154,11 @@ extension SessionService {
         do {
             stale = try backing.save([.progress(change)])
         } catch {
+            if backing.isShared {
+                // Nothing was saved and the fleet's copy is the true one: the caller refuses the request and this
+                // process forgets its copy, so the next request reads the session afresh.
+                throw error
+            }
             live[id] = entry
             fallBack(error, unsaved: [.progress(change)], notices: &notices)
             // The in-memory store holds the session as of this change.
@@ -161,7 +171,10 @@ extension SessionService {
     }
 
     /// Saves a new draft version of a completed session (unless it equals the last one); returns its version.
-    func saveDraft(_ entry: inout Live, id: String, notices: inout [String]) -> Int? {
+    ///
+    /// With a shared store whose save fails, this throws: the completed session is committed, its draft is not, and
+    /// the request is refused so that it is not acknowledged (the draft is saved again when the session is next read).
+    func saveDraft(_ entry: inout Live, id: String, notices: inout [String]) throws(ServiceError) -> Int? {
         // Stored without the emails' reviews: reading the draft works them out again (see `withoutReview`).
         let outputs = encoded(
             StoredDraft(outputs: (entry.turn.outputs ?? []).map(\.withoutReview), plans: entry.session.datedPlans()))
@@ -180,6 +193,10 @@ extension SessionService {
         do {
             version = try attempt()
         } catch {
+            if backing.isShared {
+                live[id] = nil
+                throw Self.serviceError(error)
+            }
             live[id] = entry
             fallBack(error, notices: &notices)
             version = try? attempt()
@@ -245,6 +262,7 @@ extension SessionService {
         saveGroup()
         defer { group = nil }
         staleInLastGroup = group?.stale ?? []
+        unsavedInLastGroup = group?.unsavedSessions ?? [:]
         return group?.failed == true ? memoryReason : nil
     }
 
@@ -261,6 +279,16 @@ extension SessionService {
             }
             group?.stale.formUnion(stale)
         } catch {
+            if backing.isShared {
+                // None of the group's changes were saved: every reply about their sessions becomes this error, and
+                // their copies here are forgotten (the fleet's database holds the true ones).
+                let ids = Set(unsaved.map(\.sessionID))
+                for id in ids {
+                    live[id] = nil
+                    group?.unsavedSessions[id] = Self.serviceError(error)
+                }
+                return
+            }
             var notices: [String] = []
             fallBack(error, unsaved: unsaved, notices: &notices)
         }
@@ -273,6 +301,8 @@ extension SessionService {
         for id in staleInLastGroup {
             refusals[id] = staleRefusal(id)
         }
+        // A shared store that failed: nothing of these sessions' changes was saved.
+        refusals.merge(unsavedInLastGroup) { stale, _ in stale }
         return refusals
     }
 
@@ -294,6 +324,7 @@ extension SessionService {
         case .notFound: return ServiceError(.unknownSession, error.message)
         case .ambiguous: return ServiceError(.ambiguousSession, error.message)
         case .invalid, .conflict: return ServiceError(.invalid, error.message)
+        case .unavailable: return ServiceError(.unavailable, error.message)
         case .stale:
             return ServiceError(
                 .refused, error.message,
@@ -325,6 +356,8 @@ extension StoreStatus {
 
 /// The open group of requests (see ``SessionService/beginGroup()``).
 struct WriteGroup {
+    /// Sessions whose changes a shared store failed to save, with the error their replies must carry instead.
+    var unsavedSessions: [String: ServiceError] = [:]
     /// The group's changes not yet in the store, saved together.
     var unsaved: [SessionChange] = []
     /// The sessions `unsaved` changes: their live copies are ahead of the store.

@@ -51,6 +51,8 @@ public final class SessionService {
     /// The sessions of the last group (``endGroup()``) whose changes were not saved because another process changed
     /// them first: the replies about them must be refused as stale (``staleRefusals()``).
     public internal(set) var staleInLastGroup: Set<String> = []
+    /// Sessions of the last group whose changes a shared store failed to save, with the error for their replies.
+    public internal(set) var unsavedInLastGroup: [String: ServiceError] = [:]
     let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -121,7 +123,7 @@ public final class SessionService {
         let turn = session.currentTurn()
         let title = Self.title(session: session, account: accountName)
         var entry = Live(session: session, title: title, account: accountName, turn: turn)
-        let id = create(&entry, origin: origin, notices: &notices)
+        let id = try create(&entry, origin: origin, notices: &notices)
         live[id] = entry
         return SessionUpdate(sessionID: id, turn: turn, notices: notices, title: title)
     }
@@ -166,11 +168,14 @@ public final class SessionService {
         var version: Int?
         do {
             try save(&entry, id: id, journal: journal, events: events.count, notices: &notices)
-        } catch {
+        } catch  where error.kind == .stale {
             throw staleRefusal(id)
+        } catch {
+            // A shared store failed: nothing was saved, and the copy taken out above is not put back.
+            throw Self.serviceError(error)
         }
         if entry.turn.status == .completed {
-            version = saveDraft(&entry, id: id, notices: &notices)
+            version = try saveDraft(&entry, id: id, notices: &notices)
         }
         live[id] = entry
         return SessionUpdate(

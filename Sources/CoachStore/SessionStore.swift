@@ -16,6 +16,11 @@ public protocol SessionStore: AnyObject, Sendable {
     /// Where the data is, for messages: a file path, `:memory:`, or a `postgres://` URL without any password.
     var location: String { get }
 
+    /// Whether other processes on other machines share this store (a fleet's PostgreSQL database). When such a store
+    /// fails, the service refuses the request instead of going on in memory: one worker's private copy of a
+    /// session would fork it from the fleet's.
+    var isShared: Bool { get }
+
     /// The last schema migration applied to the database (for example `v3`).
     func schemaVersion() throws(StoreError) -> String?
 
@@ -92,4 +97,9 @@ public protocol SessionStore: AnyObject, Sendable {
 
     /// Forgets an account and every fact about it.
     func forgetAccount(_ name: String) throws(StoreError)
+}
+
+extension SessionStore {
+    /// A store on this machine's disk or in memory is not shared.
+    public var isShared: Bool { false }
 }

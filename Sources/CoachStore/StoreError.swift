@@ -24,6 +24,9 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case invalid
         /// The session changed elsewhere since the change was made against it; nothing was saved.
         case stale
+        /// A shared database cannot be reached just now (stopped, restarting, the network down); nothing was saved.
+        /// Coach reconnects by itself: the same request can be sent again.
+        case unavailable
     }
 
     /// The category of the error.

@@ -51,7 +51,7 @@ struct RunCommand: ParsableCommand {
                 "\(answers) does not complete '\(p.id)' (\(run.problems.count) problem\(run.problems.count == 1 ? "" : "s")):\n\(lines)")
         }
         let service = try global.sessionService(catalog: PlaybookCatalog(files: []))
-        let saved = service.record(run.session, origin: .batch)
+        let saved = try service.record(run.session, origin: .batch)
         if service.isDurable {
             Stderr.print("Saved as session \(saved.sessionID) (coach sessions show \(saved.sessionID)).")
         } else if let problem = service.storeProblem {

@@ -289,7 +289,7 @@ struct SessionServiceTests {
         let sheet = try AnswerSheet.parse(try PlaybookFiles.read(path), path: path).get()
         let run = BatchRun(playbook: catalog.playbook("post-escalation-recovery")!, sheet: sheet, today: ServiceFixture.today)
         #expect(run.succeeded)
-        let id = service.record(run.session, origin: .batch).sessionID
+        let id = try service.record(run.session, origin: .batch).sessionID
         let emails = try service.export(id, format: .eml, from: "Daniel <daniel@example.com>")
         #expect(emails.count == 2)
         #expect(emails[0].contents.contains("To: zoe.mueller@northwind.example\r\n"))

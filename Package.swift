@@ -115,6 +115,12 @@ let package = Package(
         .testTarget(
             name: "CoachShellTests", dependencies: ["CoachTestSupport", "CoachShell", "CoachCore", "CoachStore"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SessionStoreTests",
+            dependencies: [
+                "CoachTestSupport", "CoachStore", "CoachShell", "CoachCore",
+                .target(name: "CoachPostgres", condition: .when(traits: ["Postgres"])),
+            ]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CoachTestSupport", "CCoachSupport", "linedemo"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v6]

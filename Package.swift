@@ -108,6 +108,12 @@ let package = Package(
             ]),
         .testTarget(
             name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SessionStoreTests",
+            dependencies: [
+                "CoachStore", "CoachShell", "CoachCore",
+                .target(name: "CoachPostgres", condition: .when(traits: ["Postgres"])),
+            ]),
         .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v6]

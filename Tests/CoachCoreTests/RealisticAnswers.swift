@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Foundation
 
 @testable import CoachCore
@@ -52,7 +53,7 @@ struct RealisticAnswers {
     static let times = ["09:00", "10:30", "2pm", "14:30 CET", "16:00", "11:15", "8:30"]
 
     init(seed: Int) {
-        var rng = SplitMix(state: UInt64(seed) &* 0x2545_F491_4F6C_DD1D)
+        var rng = SplitMix(seed: UInt64(seed) &* 0x2545_F491_4F6C_DD1D)
         today = Self.days.randomElement(using: &rng)!
         currency = ["$", "€", "£"].randomElement(using: &rng)!
         let people = Self.people.shuffled(using: &rng)

@@ -117,4 +117,36 @@ import Testing
         #expect(controller.request.text == "perhaps")
         #expect(!controller.request.textEnded)
     }
+
+    @Test("the help screen fits a 60-column terminal: summaries wrap beside their command, no word is split")
+    func helpFitsSixtyColumns() {
+        let catalog = ReplHarness.catalog()
+        let services = ReplServices(
+            sessions: SessionService.inMemory(catalog: catalog, reason: "kept in memory", today: { ReplHarness.today }),
+            today: { ReplHarness.today })
+        var controller = ReplController(
+            catalog: catalog, options: .init(interactive: true, style: .plain, columns: { 60 }), services: services)
+        _ = controller.start(playbookID: "account-checkup")
+        let help = controller.handle(.line("/help")).output
+        for line in help.split(separator: "\n") {
+            #expect(TerminalText.displayWidth(String(line)) < 60, "too wide: \(line)")
+        }
+        #expect(help.contains("  /export <format> [path]  export the session: markdown,\n" + String(repeating: " ", count: 27) + "text,"))
+        #expect(help.contains("Ctrl-R searches what you typed before."))
+    }
+
+    @Test("leaving a multi-line answer with /back says the lines typed for it were left out")
+    func backFromABlockSaysWhatWasLeftOut() {
+        let result = ReplInputTests.run(["", "A; B", "Back on plan", "no", "Line one", "/back", "/quit", "/quit"])
+        #expect(result.text.contains("Left out the 1 line typed for that answer."), "\(result.text)")
+    }
+
+    @Test("Ctrl-D inside a block or a list with text typed warns first; a second Ctrl-D leaves")
+    func endOfInputInsideABlockWarnsFirst() {
+        let block = ReplInputTests.run(["", "A; B", "Back on plan", "no", "Line A", "Line B"])
+        #expect(block.text.contains("The 2 lines typed for this answer are not saved yet"), "\(block.text)")
+        #expect(block.text.contains("Leaving 'Input check' unfinished"))
+        let list = ReplInputTests.run(["", "Ana Ruiz, COO"])
+        #expect(list.text.contains("The 1 item typed for this answer is not saved yet"), "\(list.text)")
+    }
 }

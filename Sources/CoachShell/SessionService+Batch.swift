@@ -7,7 +7,7 @@ extension SessionService {
     /// journal and, when it is complete, its drafts and account facts.
     public func record(_ session: Session, origin: SessionOrigin) -> SessionUpdate {
         let turn = session.currentTurn()
-        let account = session.state.answers["client"].map { Self.tidy($0.display) }
+        let account = Self.account(of: session, current: nil)
         var entry = Live(
             session: session, title: Self.title(session: session, account: account), account: account, turn: turn)
         var notices: [String] = []

@@ -8,6 +8,11 @@ let package = Package(
         .executable(name: "coach", targets: ["coach"]),
         .library(name: "CoachCore", targets: ["CoachCore"]),
     ],
+    traits: [
+        // Off by default: postgres-nio and SwiftNIO take minutes to build (docs/benchmarks.md). CI and fleet builds
+        // turn it on with `swift build --traits Postgres`.
+        .trait(name: "Postgres", description: "A shared PostgreSQL store (--store postgres://...) through postgres-nio.")
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -15,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         /** The pure heart: playbook model, loader and linter, engine state machine, rendering, review. No I/O. */
@@ -26,7 +34,11 @@ let package = Package(
             ]
         ),
         /** What every shell shares: playbook files, today's date, and the durable session service over the store. */
-        .target(name: "CoachShell", dependencies: ["CoachCore", "CoachStore"]),
+        .target(
+            name: "CoachShell",
+            dependencies: [
+                "CoachCore", "CoachStore", .target(name: "CoachPostgres", condition: .when(traits: ["Postgres"])),
+            ]),
         /** libedit (BSD editline) as a C module, with a shim for its variadic functions. */
         .systemLibrary(
             name: "CLibEdit",
@@ -59,6 +71,18 @@ let package = Package(
         .target(
             name: "CoachStore",
             dependencies: ["CoachCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        /** The same store in a PostgreSQL database that several workers share (built with the Postgres trait). */
+        .target(
+            name: "CoachPostgres",
+            dependencies: [
+                "CoachStore",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["Postgres"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Postgres"])),
+            ]
         ),
         /** The `coach` command: argument parsing and wiring only. */
         .executableTarget(

@@ -65,6 +65,12 @@ void coach_stdout_write(const char *text) {
 
 int coach_errno(void) { return errno; }
 
+int coach_input_pending(int fd) {
+    int count = 0;
+    if (ioctl(fd, FIONREAD, &count) != 0) return 0;
+    return count;
+}
+
 /* Bracketed paste: the terminal marks pasted text with ESC[200~ ... ESC[201~ while mode 2004 is on. It is turned
  * off again whenever Coach gives the terminal back: at exit, on Ctrl-Z (and on again after fg), and when a fatal
  * signal ends the process, so the shell never receives the markers as text. */

@@ -43,6 +43,9 @@ static inline int coach_el_bind(EditLine *el, const char *keys, const char *func
     return el_set(el, EL_BIND, keys, function, (const char *)NULL);
 }
 
+/** Redraws the prompt (asking the prompt function again) and the line now. */
+static inline int coach_el_refresh(EditLine *el) { return el_set(el, EL_REFRESH); }
+
 static inline void *coach_el_get_clientdata(EditLine *el) {
     void *data = NULL;
     if (el_get(el, EL_CLIENTDATA, &data) != 0) return NULL;
@@ -71,6 +74,18 @@ static inline int coach_history_newest(History *h) {
 static inline int coach_history_delete(History *h, int num) {
     HistEvent ev;
     return history(h, &ev, H_DEL, num);
+}
+/** The text of the newest history event (moving the history's own cursor there), or NULL when empty. */
+static inline const char *coach_history_first_text(History *h) {
+    HistEvent ev;
+    if (history(h, &ev, H_FIRST) < 0) return NULL;
+    return ev.str;
+}
+/** The text of the next older history event after coach_history_first_text or this, or NULL at the oldest. */
+static inline const char *coach_history_next_text(History *h) {
+    HistEvent ev;
+    if (history(h, &ev, H_NEXT) < 0) return NULL;
+    return ev.str;
 }
 static inline int coach_history_load(History *h, const char *path) {
     HistEvent ev;

@@ -58,6 +58,14 @@ public struct ProtocolServer {
         service.endGroup()
     }
 
+    /// The error to reply, instead of its turn, for each session of the last group whose changes were not saved
+    /// because another process (a worker sharing the database) changed the session first: `staleStep`, naming the
+    /// step now asked. Empty almost always.
+    public func staleRefusals() -> [String: ProtocolError] {
+        guard !service.staleInLastGroup.isEmpty else { return [:] }
+        return service.staleRefusals().mapValues { ProtocolError(service: $0) }
+    }
+
     // MARK: - Lines
 
     /// Handles one line (without its `\n`).

@@ -25,6 +25,13 @@ public struct Reply: JSONEncodable, Sendable {
         return Reply(id: id, .result(result))
     }
 
+    /// The reply, or the error in `refusals` for its session when it is a turn of one of those sessions.
+    public func refusing(_ refusals: [String: ProtocolError]) -> Reply {
+        guard case .result(let result) = body, let turn = result as? TurnResult, let error = refusals[turn.session]
+        else { return self }
+        return Reply(id: id, .error(error))
+    }
+
     public func write(to w: inout JSONWriter) {
         w.beginObject()
         w.field("jsonrpc", "2.0")
@@ -45,6 +52,14 @@ public struct Reply: JSONEncodable, Sendable {
 public enum Outgoing: JSONEncodable, Sendable {
     case single(Reply)
     case batch([Reply])
+
+    /// The same message with the turns of the sessions in `refusals` replaced by their errors.
+    public func refusing(_ refusals: [String: ProtocolError]) -> Outgoing {
+        switch self {
+        case .single(let reply): return .single(reply.refusing(refusals))
+        case .batch(let replies): return .batch(replies.map { $0.refusing(refusals) })
+        }
+    }
 
     /// The same message with `notice` added to every turn result in it.
     public func adding(notice: String) -> Outgoing {

@@ -38,7 +38,7 @@ public enum StdioServer {
             let notice = server.endGroup()
             defer { pending.clear() }
             guard !pending.isEmpty else { return true }
-            return writeAll(output, pending.encoded(notice: notice))
+            return writeAll(output, pending.encoded(notice: notice, stale: server.staleRefusals()))
         }
         let deliver: (inout ProtocolServer, LineSplitter.Piece) -> Bool = { server, piece in
             var outcome: ProtocolServer.Outcome
@@ -113,10 +113,12 @@ public enum StdioServer {
         }
 
         /// The replies as lines, each ended by `\n`, with `notice` added to every turn in them when the group's
-        /// changes were kept in memory only.
-        mutating func encoded(notice: String?) -> [UInt8] {
+        /// changes were kept in memory only, and a turn of a session in `stale` (its changes were refused at the
+        /// commit) replaced by that session's error.
+        mutating func encoded(notice: String?, stale: [String: ProtocolError] = [:]) -> [UInt8] {
             buffer.removeAll()
-            for reply in replies {
+            for var reply in replies {
+                if !stale.isEmpty { reply = reply.refusing(stale) }
                 if let notice { reply.adding(notice: notice).write(to: &buffer) } else { reply.write(to: &buffer) }
                 buffer.newline()
             }

@@ -18,7 +18,10 @@ extension SessionService {
                 kind: .answer, step: step.key.description, text: step.answer,
                 value: session.state.answers[step.key].map { Data($0.jsonBytes) })
         }
-        save(&entry, id: id, journal: answers + Self.journal(for: turn), events: answers.count, snapshot: true, notices: &notices)
+        // A session no other process knows yet cannot be stale.
+        try? save(
+            &entry, id: id, journal: answers + Self.journal(for: turn), events: answers.count, snapshot: true,
+            notices: &notices)
         var version: Int?
         if turn.status == .completed {
             version = saveDraft(&entry, id: id, notices: &notices)

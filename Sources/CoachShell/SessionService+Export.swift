@@ -51,7 +51,7 @@ extension SessionService {
     /// The session as exports see it: from the engine when it can run, else from what was stored.
     public func exportData(_ id: String) throws(ServiceError) -> SessionExport {
         let full = try resolve(id)
-        if let entry = live[full] {
+        if let entry = try current(live: full, taking: false) {
             return entry.session.export(sessionID: full, title: entry.title)
         }
         let found: (StoredSession, events: [JournalEntry])?

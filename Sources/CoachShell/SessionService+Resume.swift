@@ -21,9 +21,14 @@ extension SessionService {
         if newDay || !notices.isEmpty {
             let note = JournalEntry(kind: .note, text: "Resumed." + (notices.first.map { " " + $0 } ?? ""))
             let events = newDay ? [Self.journal(today: day)] : []
-            save(
-                &entry, id: full, journal: events + [note] + Self.journal(for: entry.turn), events: events.count,
-                snapshot: !notices.isEmpty, notices: &notices)
+            do {
+                try save(
+                    &entry, id: full, journal: events + [note] + Self.journal(for: entry.turn), events: events.count,
+                    snapshot: !notices.isEmpty, notices: &notices)
+            } catch {
+                // Another process carried the session on meanwhile: carry on from what it saved.
+                entry = try load(full).entry
+            }
         }
         live[full] = entry
         return SessionUpdate(sessionID: full, turn: entry.turn, notices: notices, title: entry.title)
@@ -45,6 +50,7 @@ extension SessionService {
         let (session, notices) = try replayed(stored, events: events)
         var entry = Live(session: session, title: stored.title, account: stored.account, turn: session.currentTurn())
         entry.sinceSnapshot = events.count
+        entry.seq = stored.journalSeq
         if stored.status == .completed, let last = try? store.drafts(sessionID: full).last {
             entry.lastDraft = last.outputs
         }
@@ -117,8 +123,13 @@ extension SessionService {
     /// Saves the session's refused answers still waiting for the next change.
     func flushPending(_ id: String) {
         guard let entry = live[id], !entry.pending.isEmpty else { return }
-        if (try? store.appendJournal(sessionID: id, entries: entry.pending)) != nil {
+        guard let saved = try? store.appendJournal(sessionID: id, entries: entry.pending) else { return }
+        if saved.first?.seq == entry.seq + 1 {
             live[id]?.pending = []
+            live[id]?.seq = saved.last?.seq ?? entry.seq
+        } else {
+            // Another process changed the session meanwhile: read it afresh next time.
+            live[id] = nil
         }
     }
 

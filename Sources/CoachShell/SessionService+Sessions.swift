@@ -26,7 +26,7 @@ extension SessionService {
         let full = try resolve(id)
         flushPending(full)
         do {
-            return try store.journal(sessionID: full)
+            return try store.journal(sessionID: full, after: 0)
         } catch {
             throw Self.serviceError(error)
         }

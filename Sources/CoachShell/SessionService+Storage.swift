@@ -24,7 +24,7 @@ extension SessionService {
         case nil:
             return inMemory(catalog: catalog, reason: noStoreReason, today: today)
         case .success(let store):
-            return SessionService(catalog: catalog, store: store, mode: .database(path: store.path), today: today)
+            return SessionService(catalog: catalog, store: store, mode: .database(path: store.location), today: today)
         case .failure(let error):
             let service = inMemory(catalog: catalog, reason: memoryMessage(error), today: today)
             service.storeProblem = error.message
@@ -55,7 +55,7 @@ extension SessionService {
 
     /// The store, with the changes of the open group saved first, so that whatever is read or written next sees
     /// them. Every use of the store goes through here but the group's own saves (``save(_:id:journal:events:notices:)``).
-    var store: CoachStore {
+    var store: any SessionStore {
         saveGroup()
         return backing
     }
@@ -90,14 +90,23 @@ extension SessionService {
                 id = SessionID.random()
             }
             group?.unsaved.append(.start(start(id)))
+            group?.touched.insert(id)
+            entry.seq = journal.count
             return id
         }
+        entry.seq = journal.count
         func attempt() throws(StoreError) -> String {
-            let new = start("")
-            return try store.createSession(
-                playbookID: new.playbookID, playbookVersion: new.playbookVersion, title: new.title,
-                account: new.account, currentStep: new.currentStep, answered: new.answered, total: new.total,
-                state: snapshot.state, answers: snapshot.answers, origin: origin, journal: journal)
+            // A new id taken meanwhile (by another process) is a conflict: draw another.
+            for _ in 0..<20 {
+                let id = SessionID.random()
+                do {
+                    try store.save([.start(start(id))])
+                    return id
+                } catch  where error.kind == .conflict {
+                    continue
+                }
+            }
+            throw StoreError(.io, "Coach could not find a free session id. Delete old sessions and try again.")
         }
         do {
             return try attempt()
@@ -110,10 +119,13 @@ extension SessionService {
 
     /// Saves an accepted change of the session: the listing columns and `journal` (`events` of its lines are
     /// events), with a snapshot of the state when one is due; in the open group's transaction if there is one.
+    ///
+    /// The change is made against the entry's version: when another process changed the session since, nothing is
+    /// saved and this throws `stale` (the caller refuses the request; the entry must not be kept).
     func save(
         _ entry: inout Live, id: String, journal: [JournalEntry], events: Int, snapshot force: Bool = false,
         notices: inout [String]
-    ) {
+    ) throws(StoreError) {
         let turn = entry.turn
         entry.sinceSnapshot += events
         var snapshot: SessionProgress.Snapshot?
@@ -126,16 +138,25 @@ extension SessionService {
         let change = SessionProgress(
             sessionID: id, status: StoreStatus(turn.status), currentStep: turn.prompt?.step.description,
             answered: turn.progress.answered, total: turn.progress.total, title: entry.title, account: entry.account,
-            snapshot: snapshot, journal: journal)
+            snapshot: snapshot, journal: journal, expectedSeq: entry.seq)
+        entry.seq += journal.count
         if group != nil {
             group?.unsaved.append(.progress(change))
+            group?.touched.insert(id)
             return
         }
+        let stale: Set<String>
         do {
-            try backing.save([.progress(change)])
+            stale = try backing.save([.progress(change)])
         } catch {
             live[id] = entry
             fallBack(error, unsaved: [.progress(change)], notices: &notices)
+            // The in-memory store holds the session as of this change.
+            entry.seq = live[id]?.seq ?? entry.seq
+            return
+        }
+        if !stale.isEmpty {
+            throw StoreError.stale(id)
         }
     }
 
@@ -195,6 +216,7 @@ extension SessionService {
                 answers: Data(Self.answers(entry.session).jsonBytes), origin: .repl,
                 journal: lines[id] ?? [])
             live[id]?.sinceSnapshot = 0
+            live[id]?.seq = lines[id]?.count ?? 0
         }
         if group != nil {
             group = WriteGroup(failed: true)
@@ -222,19 +244,36 @@ extension SessionService {
     public func endGroup() -> String? {
         saveGroup()
         defer { group = nil }
+        staleInLastGroup = group?.stale ?? []
         return group?.failed == true ? memoryReason : nil
     }
 
-    /// Saves the open group's changes so far in one transaction; the group stays open.
+    /// Saves the open group's changes so far in one transaction; the group stays open. The changes of a session
+    /// that another process changed meanwhile are left out (see ``staleInLastGroup``) and its copy is forgotten.
     func saveGroup() {
         guard let unsaved = group?.unsaved, !unsaved.isEmpty else { return }
         group?.unsaved = []
+        group?.touched = []
         do {
-            try backing.save(unsaved)
+            let stale = try backing.save(unsaved)
+            for id in stale {
+                live[id] = nil
+            }
+            group?.stale.formUnion(stale)
         } catch {
             var notices: [String] = []
             fallBack(error, unsaved: unsaved, notices: &notices)
         }
+    }
+
+    /// The staleStep refusal for each session of the last group whose changes were left out because another
+    /// process changed the session meanwhile, by session id (the session is read afresh to name its step).
+    public func staleRefusals() -> [String: ServiceError] {
+        var refusals: [String: ServiceError] = [:]
+        for id in staleInLastGroup {
+            refusals[id] = staleRefusal(id)
+        }
+        return refusals
     }
 
     /// The full id for an id or unambiguous prefix.
@@ -255,6 +294,10 @@ extension SessionService {
         case .notFound: return ServiceError(.unknownSession, error.message)
         case .ambiguous: return ServiceError(.ambiguousSession, error.message)
         case .invalid, .conflict: return ServiceError(.invalid, error.message)
+        case .stale:
+            return ServiceError(
+                .refused, error.message,
+                refusal: Refusal(kind: .staleStep, message: error.message, current: nil))
         default: return ServiceError(.store, error.message)
         }
     }
@@ -284,6 +327,10 @@ extension StoreStatus {
 struct WriteGroup {
     /// The group's changes not yet in the store, saved together.
     var unsaved: [SessionChange] = []
+    /// The sessions `unsaved` changes: their live copies are ahead of the store.
+    var touched: Set<String> = []
+    /// The sessions whose changes the store refused as stale (another process changed them first).
+    var stale: Set<String> = []
     /// True once a change of the group could not be saved: the service went on in memory.
     var failed = false
 }

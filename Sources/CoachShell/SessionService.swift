@@ -12,7 +12,7 @@ import Foundation
 public final class SessionService {
     /// Where sessions are kept right now.
     public enum Mode: Equatable, Sendable {
-        /// In the SQLite database at this path.
+        /// In the store at this location (an SQLite file's path, or a PostgreSQL URL without its password).
         case database(path: String)
         /// In an in-memory database only: `--no-store`, or the store failed (the reason says why).
         case memory(reason: String)
@@ -31,11 +31,14 @@ public final class SessionService {
         var lastDraft: Data?
         /// Events saved since the stored snapshot (a resume replays them).
         var sinceSnapshot = 0
+        /// The session's version this copy is at: the number of its last journal line, saved or in the open group.
+        /// Another process may have changed the session since: each request checks it against the store.
+        var seq = 0
     }
 
     let catalog: PlaybookCatalog
     /// The store sessions are saved in (see ``store``).
-    var backing: CoachStore
+    var backing: any SessionStore
     /// Where sessions are kept right now.
     public internal(set) var mode: Mode
     /// The store's own message when it could not be opened or written (nil while it works, and with --no-store).
@@ -45,6 +48,9 @@ public final class SessionService {
     var live = LiveTable()
     /// The open group of requests (``beginGroup()``): their changes are saved in one transaction.
     var group: WriteGroup?
+    /// The sessions of the last group (``endGroup()``) whose changes were not saved because another process changed
+    /// them first: the replies about them must be refused as stale (``staleRefusals()``).
+    public internal(set) var staleInLastGroup: Set<String> = []
     let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -54,7 +60,7 @@ public final class SessionService {
 
     /// A service over `store`; `mode` says whether it is durable.
     public init(
-        catalog: PlaybookCatalog, store: CoachStore, mode: Mode, today: @escaping () -> Day,
+        catalog: PlaybookCatalog, store: any SessionStore, mode: Mode, today: @escaping () -> Day,
         now: @escaping () -> Double = CoachStore.now
     ) {
         self.catalog = catalog
@@ -208,7 +214,11 @@ public final class SessionService {
         journal += Self.journal(for: entry.turn)
         entry.title = Self.title(session: entry.session, account: entry.account)
         var version: Int?
-        save(&entry, id: id, journal: journal, events: events.count, notices: &notices)
+        do {
+            try save(&entry, id: id, journal: journal, events: events.count, notices: &notices)
+        } catch {
+            throw staleRefusal(id)
+        }
         if entry.turn.status == .completed {
             version = saveDraft(&entry, id: id, notices: &notices)
         }
@@ -243,17 +253,56 @@ public final class SessionService {
         live[id] = nil
     }
 
-    /// The live session with this id or prefix, loaded from the store when it is not live yet; and its full id.
-    /// With `taking`, a live session is removed from the table (the caller puts it back).
+    /// The live session with this id or prefix, loaded from the store when it is not live yet or when another
+    /// process changed it since; and its full id. With `taking`, a live session is removed from the table (the
+    /// caller puts it back).
     func liveSession(_ id: String, taking: Bool = false) throws(ServiceError) -> (String, Live) {
-        if let entry = taking ? live.take(id) : live[id] {
+        if let entry = try current(live: id, taking: taking) {
             return (id, entry)
         }
         let full = try resolve(id)
-        if let entry = taking ? live.take(full) : live[full] {
+        if let entry = try current(live: full, taking: taking) {
             return (full, entry)
         }
         return (full, try load(full).entry)
+    }
+
+    /// The live copy of session `id` when it is the session's latest version in the store (read afresh, without
+    /// saving the open group); nil when there is no live copy or it is out of date (it is then forgotten).
+    func current(live id: String, taking: Bool) throws(ServiceError) -> Live? {
+        guard let entry = taking ? live.take(id) : live[id] else {
+            return nil
+        }
+        // Only this process writes an in-memory store, and the open group's changes are this copy's own.
+        if !isDurable || group?.touched.contains(id) == true {
+            return entry
+        }
+        let version: Int?
+        do {
+            version = try backing.sessionVersion(id: id)
+        } catch {
+            if taking { live[id] = entry }
+            throw Self.serviceError(error)
+        }
+        if version == entry.seq {
+            return entry
+        }
+        live[id] = nil
+        if version == nil {
+            throw ServiceError(.unknownSession, "There is no session '\(id)' any more: it was deleted elsewhere.")
+        }
+        return nil
+    }
+
+    /// The refusal for a change to session `id` made against a version another process had already replaced: the
+    /// session is read afresh, and the refusal names the step it now asks.
+    func staleRefusal(_ id: String) -> ServiceError {
+        live[id] = nil
+        let step = (try? load(id))?.entry.turn.prompt?.step
+        let asking = step.map { "the step being asked is now '\($0)'" } ?? "it is no longer asking anything"
+        return ServiceError(
+            .refused, "The session was changed elsewhere at the same time, and \(asking); nothing was changed.",
+            refusal: Refusal(kind: .staleStep, message: "The session was changed elsewhere; \(asking).", current: step))
     }
 }
 
@@ -273,6 +322,7 @@ struct LiveTable: Sequence {
         var pending: [JournalEntry]
         var lastDraft: Data?
         var sinceSnapshot: Int
+        var seq: Int
 
         init(_ live: SessionService.Live) {
             session = live.session
@@ -285,6 +335,7 @@ struct LiveTable: Sequence {
             pending = live.pending
             lastDraft = live.lastDraft
             sinceSnapshot = live.sinceSnapshot
+            seq = live.seq
         }
 
         var live: SessionService.Live {
@@ -298,6 +349,7 @@ struct LiveTable: Sequence {
             live.pending = pending
             live.lastDraft = lastDraft
             live.sinceSnapshot = sinceSnapshot
+            live.seq = seq
             return live
         }
     }

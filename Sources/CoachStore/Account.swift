@@ -11,6 +11,15 @@ public struct Account: Sendable, Hashable {
     /// When it or its facts last changed, in seconds since 1970.
     public var updatedAt: Double
 
+    /// An account as stored.
+    public init(id: Int64, key: String, name: String, createdAt: Double, updatedAt: Double) {
+        self.id = id
+        self.key = key
+        self.name = name
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
     /// The normalized key for an account name: trimmed, lowercased, runs of whitespace made one space.
     public static func key(for name: String) -> String {
         name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")

@@ -211,7 +211,7 @@ extension CoachStore {
     }
 
     /// The name as shown: trimmed, runs of whitespace made one space, case kept.
-    static func tidy(_ name: String) -> String {
+    public static func tidy(_ name: String) -> String {
         name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

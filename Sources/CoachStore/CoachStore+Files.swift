@@ -10,7 +10,24 @@ extension CoachStore {
         while folder.count > 1 && folder.hasSuffix("/") {
             folder.removeLast()
         }
-        let path = folder + "/" + databaseFileName
+        return try prepare(folder + "/" + databaseFileName, folder: folder, restrictFolder: true)
+    }
+
+    /// Prepares the database file at `path` as ``prepareHome(_:)`` does, but leaves an existing folder's mode alone
+    /// (the user named the file; the folder may be shared with other things).
+    static func prepareFile(_ path: String) throws(StoreError) -> String {
+        var absolute = path
+        if !absolute.hasPrefix("/") {
+            absolute = FileManager.default.currentDirectoryPath + "/" + path
+        }
+        guard let slash = absolute.lastIndex(of: "/"), slash != absolute.index(before: absolute.endIndex) else {
+            throw StoreError.cannotOpen(path: path, detail: "it names a folder, not a database file")
+        }
+        let folder = slash == absolute.startIndex ? "/" : String(absolute[..<slash])
+        return try prepare(absolute, folder: folder, restrictFolder: false)
+    }
+
+    private static func prepare(_ path: String, folder: String, restrictFolder: Bool) throws(StoreError) -> String {
         let made = makeDirectory(folder, mode: 0o700)
         if made != 0 {
             throw fileError(errno: made, path: path, doing: "cannot create the folder \(folder)")
@@ -22,7 +39,7 @@ extension CoachStore {
         guard info.st_mode & S_IFMT == S_IFDIR else {
             throw StoreError.cannotOpen(path: path, detail: "\(folder) exists but is not a folder")
         }
-        if info.st_mode & 0o077 != 0 {
+        if restrictFolder && info.st_mode & 0o077 != 0 {
             // Take away group and other access; never grant the owner more than they chose. Best effort: a folder
             // we do not own stays as it is.
             _ = chmod(folder, info.st_mode & 0o700)

@@ -4,18 +4,36 @@ import GRDB
 extension CoachStore {
     /// Saves changes (sessions started, accepted changes), each with its journal lines, all in one transaction
     /// (a group commit). A session started with an id already taken fails the whole transaction (`conflict`).
-    public func save(_ changes: [SessionChange]) throws(StoreError) {
-        guard !changes.isEmpty else { return }
+    /// Returns the sessions whose change was refused as stale (left out; the rest is saved).
+    @discardableResult
+    public func save(_ changes: [SessionChange]) throws(StoreError) -> Set<String> {
+        guard !changes.isEmpty else { return [] }
         let now = clock()
-        try write { db in
+        return try write { db in
+            var stale: Set<String> = []
             for change in changes {
                 switch change {
                 case .start(let start):
                     try Self.insert(start, now: now, db)
                 case .progress(let progress):
-                    try Self.save(progress, now: now, db)
+                    if stale.contains(progress.sessionID) {
+                        continue
+                    }
+                    do {
+                        try Self.save(progress, now: now, db)
+                    } catch let error as StoreError where error.kind == .stale {
+                        stale.insert(progress.sessionID)
+                    }
                 }
             }
+            return stale
+        }
+    }
+
+    /// The session's version (its last journal line), or nil when there is no such session.
+    public func sessionVersion(id: String) throws(StoreError) -> Int? {
+        try read { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT journal_seq FROM sessions WHERE id = ?"), arguments: [id])
         }
     }
 
@@ -69,7 +87,9 @@ extension CoachStore {
 
     @discardableResult
     static func save(_ change: SessionProgress, now: Double, _ db: Database) throws -> [JournalEntry] {
-        let first = try lastJournalSeq(change.sessionID, db) + 1
+        // Against an expected version, the UPDATE below changes the row only if the session is still at it; the
+        // journal lines then take the numbers after it, which the key (session_id, seq) keeps unique.
+        let first = try (change.expectedSeq ?? lastJournalSeq(change.sessionID, db)) + 1
         let last = first - 1 + change.journal.count
         var arguments: StatementArguments = [
             change.status, change.currentStep, change.answered, change.total, change.title, change.account, now, last,
@@ -81,19 +101,22 @@ extension CoachStore {
                     UPDATE sessions SET status = ?, current_step = ?, answered = ?, total = ?,
                         title = COALESCE(?, title), account = COALESCE(?, account), updated_at = ?, journal_seq = ?,
                         state = ?, answers = ?, snapshot_seq = ?
-                    WHERE id = ?
+                    WHERE id = ? AND journal_seq = ?
                     """)
-            arguments += [snapshot.state, snapshot.answers, last, change.sessionID]
+            arguments += [snapshot.state, snapshot.answers, last, change.sessionID, first - 1]
         } else {
             statement = try db.cachedStatement(
                 sql: """
                     UPDATE sessions SET status = ?, current_step = ?, answered = ?, total = ?,
                         title = COALESCE(?, title), account = COALESCE(?, account), updated_at = ?, journal_seq = ?
-                    WHERE id = ?
+                    WHERE id = ? AND journal_seq = ?
                     """)
-            arguments += [change.sessionID]
+            arguments += [change.sessionID, first - 1]
         }
         try statement.execute(arguments: arguments)
+        if db.changesCount == 0 {
+            throw try sessionExists(change.sessionID, db) ? StoreError.stale(change.sessionID) : .sessionNotFound(change.sessionID)
+        }
         return try insert(change.journal, sessionID: change.sessionID, firstSeq: first, now: now, db)
     }
 

@@ -1,12 +1,15 @@
 import Foundation
 import GRDB
 
-/// The durable layer: sessions, their journal and drafts, and account memory, in one SQLite database (WAL).
+/// The SQLite store (the default): sessions, their journal and drafts, and account memory, in one database file
+/// (WAL) in the data folder, or in memory.
 ///
 /// Every method is synchronous and commits before it returns, so a caller may acknowledge what it saved.
-public final class CoachStore: Sendable {
+public final class CoachStore: SessionStore {
     /// The database file's path, or `:memory:` for an in-memory store.
     public let path: String
+    /// The database file's path, or `:memory:`.
+    public var location: String { path }
     let database: DatabaseQueue
     let clock: @Sendable () -> Double
     init(database: DatabaseQueue, path: String, clock: @escaping @Sendable () -> Double) {
@@ -25,7 +28,20 @@ public final class CoachStore: Sendable {
     public static func open(
         home: String, busyTimeout: Double = 5, clock: @escaping @Sendable () -> Double = CoachStore.now
     ) throws(StoreError) -> CoachStore {
-        let path = try prepareHome(home)
+        try open(preparedPath: prepareHome(home), busyTimeout: busyTimeout, clock: clock)
+    }
+
+    /// Opens (creating if needed) the database file at `path` (`--store sqlite:PATH`): a missing folder is created
+    /// 0700 (an existing one keeps its mode), a new database file is 0600; WAL, busy timeout.
+    public static func open(
+        path: String, busyTimeout: Double = 5, clock: @escaping @Sendable () -> Double = CoachStore.now
+    ) throws(StoreError) -> CoachStore {
+        try open(preparedPath: prepareFile(path), busyTimeout: busyTimeout, clock: clock)
+    }
+
+    private static func open(
+        preparedPath path: String, busyTimeout: Double, clock: @escaping @Sendable () -> Double
+    ) throws(StoreError) -> CoachStore {
         var configuration = Configuration()
         configuration.label = "Coach"
         configuration.journalMode = .wal
@@ -47,7 +63,7 @@ public final class CoachStore: Sendable {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000")
         }
         // A connection opened while another process creates or migrates the schema can see a stale schema.
-        let folder = String(path.dropLast(databaseFileName.count + 1))
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         return try withOpeningLock(folder: folder, path: path, timeout: busyTimeout) { () throws(StoreError) in
             let database: DatabaseQueue
             do {

@@ -12,4 +12,13 @@ public struct Draft: Sendable, Hashable {
     public var outputs: Data
     /// The answers the outputs were rendered from, as opaque JSON.
     public var answers: Data
+
+    /// A draft as stored.
+    public init(sessionID: String, version: Int, createdAt: Double, outputs: Data, answers: Data) {
+        self.sessionID = sessionID
+        self.version = version
+        self.createdAt = createdAt
+        self.outputs = outputs
+        self.answers = answers
+    }
 }

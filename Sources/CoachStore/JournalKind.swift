@@ -45,5 +45,5 @@ public enum JournalKind: String, Sendable, Hashable, Codable, CaseIterable, Data
     }
 
     /// The kinds that are events, as stored.
-    static let events = allCases.filter(\.isEvent)
+    public static let events = allCases.filter(\.isEvent)
 }

@@ -27,11 +27,16 @@ public struct SessionProgress: Sendable {
     public var snapshot: Snapshot?
     /// The lines to append.
     public var journal: [JournalEntry]
+    /// The session's version (its last journal line) the change was made against, or nil to append after whatever
+    /// is there. When the session has moved on since, the change is refused as stale and nothing of it is saved.
+    public var expectedSeq: Int?
 
     public init(
         sessionID: String, status: SessionStatus, currentStep: String?, answered: Int, total: Int,
-        title: String? = nil, account: String? = nil, snapshot: Snapshot? = nil, journal: [JournalEntry] = []
+        title: String? = nil, account: String? = nil, snapshot: Snapshot? = nil, journal: [JournalEntry] = [],
+        expectedSeq: Int? = nil
     ) {
+        self.expectedSeq = expectedSeq
         self.sessionID = sessionID
         self.status = status
         self.currentStep = currentStep

@@ -22,6 +22,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case conflict
         /// The input is not acceptable (an empty account name, an empty session id).
         case invalid
+        /// The session changed elsewhere since the change was made against it; nothing was saved.
+        case stale
     }
 
     /// The category of the error.
@@ -40,7 +42,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension StoreError {
-    static func readOnly(path: String, detail: String? = nil) -> StoreError {
+    public static func readOnly(path: String, detail: String? = nil) -> StoreError {
         let why = detail.map { " (\($0))" } ?? ""
         return StoreError(
             .readOnly,
@@ -49,7 +51,7 @@ extension StoreError {
         )
     }
 
-    static func diskFull(path: String) -> StoreError {
+    public static func diskFull(path: String) -> StoreError {
         StoreError(
             .diskFull,
             "The disk holding the Coach database at \(path) is full, so the last change was not saved. "
@@ -57,7 +59,7 @@ extension StoreError {
         )
     }
 
-    static func corrupt(path: String) -> StoreError {
+    public static func corrupt(path: String) -> StoreError {
         StoreError(
             .corrupt,
             "The Coach database at \(path) is not a valid database (it may be damaged). "
@@ -65,7 +67,7 @@ extension StoreError {
         )
     }
 
-    static func locked(path: String) -> StoreError {
+    public static func locked(path: String) -> StoreError {
         StoreError(
             .locked,
             "The Coach database at \(path) is busy: another Coach process kept it locked for too long. "
@@ -73,7 +75,7 @@ extension StoreError {
         )
     }
 
-    static func newerSchema(path: String, version: String) -> StoreError {
+    public static func newerSchema(path: String, version: String) -> StoreError {
         StoreError(
             .newerSchema,
             "The Coach database at \(path) was written by a newer version of Coach (schema \(version)). "
@@ -81,7 +83,7 @@ extension StoreError {
         )
     }
 
-    static func io(path: String, detail: String) -> StoreError {
+    public static func io(path: String, detail: String) -> StoreError {
         StoreError(
             .io,
             "Coach could not read or write its database at \(path) (\(detail)). "
@@ -89,7 +91,7 @@ extension StoreError {
         )
     }
 
-    static func cannotOpen(path: String, detail: String) -> StoreError {
+    public static func cannotOpen(path: String, detail: String) -> StoreError {
         StoreError(
             .io,
             "Coach cannot open its database at \(path) (\(detail)). Check that the folder exists and that you can "
@@ -97,11 +99,17 @@ extension StoreError {
         )
     }
 
-    static func sessionNotFound(_ id: String) -> StoreError {
+    /// Session `id` changed elsewhere (another process) since version `seq` was read.
+    public static func stale(_ id: String) -> StoreError {
+        StoreError(
+            .stale, "Session \(id) was changed elsewhere since it was read; nothing was saved. Read it again and retry.")
+    }
+
+    public static func sessionNotFound(_ id: String) -> StoreError {
         StoreError(.notFound, "There is no session '\(id)'. List the sessions to see their ids.")
     }
 
-    static func accountNotFound(_ name: String) -> StoreError {
+    public static func accountNotFound(_ name: String) -> StoreError {
         StoreError(.notFound, "There is no account named '\(name)'. List the accounts to see their names.")
     }
 }

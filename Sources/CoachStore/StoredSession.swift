@@ -35,6 +35,30 @@ public struct StoredSession: Sendable, Hashable {
     /// The journal line its state was saved after: the events after it are replayed on resume.
     public var snapshotSeq: Int = 0
 
+    /// A session as stored.
+    public init(
+        id: String, playbookID: String, playbookVersion: Int, title: String, status: SessionStatus, account: String?,
+        currentStep: String?, answered: Int, total: Int, state: Data, answers: Data, createdAt: Double,
+        updatedAt: Double, origin: SessionOrigin, journalSeq: Int = 0, snapshotSeq: Int = 0
+    ) {
+        self.id = id
+        self.playbookID = playbookID
+        self.playbookVersion = playbookVersion
+        self.title = title
+        self.status = status
+        self.account = account
+        self.currentStep = currentStep
+        self.answered = answered
+        self.total = total
+        self.state = state
+        self.answers = answers
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.origin = origin
+        self.journalSeq = journalSeq
+        self.snapshotSeq = snapshotSeq
+    }
+
     /// The same session without its state and answers.
     public var summary: SessionSummary {
         SessionSummary(

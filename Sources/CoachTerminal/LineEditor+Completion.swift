@@ -92,7 +92,7 @@ extension LineEditor {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func lineBeforeCursor(_ editLine: OpaquePointer) -> String {
+    static func lineBeforeCursor(_ editLine: OpaquePointer) -> String {
         guard let info = el_line(editLine) else { return "" }
         let buffer = UnsafeRawPointer(info.pointee.buffer!)
         let count = UnsafeRawPointer(info.pointee.cursor!) - buffer

@@ -10,8 +10,9 @@ import CLibEdit
 /// An interactive line editor on the terminal, built on libedit: emacs keys, history, Ctrl-R search, Tab completion.
 ///
 /// Keys: Left/Right, Home/End, Ctrl-A/E, Ctrl-W (delete word), Ctrl-U (delete to start), Ctrl-K (delete to end),
-/// Up/Down (history), Ctrl-R (reverse incremental search), Tab (completion), Ctrl-C (discard the line, returns
-/// `.interrupted`), Ctrl-D on an empty line (returns `.endOfInput`). A request's default comes first under Up and
+/// Up/Down (history), Ctrl-R (search the history as you type: Ctrl-R again for an older match, Enter takes it, Esc
+/// or Ctrl-G goes back to the line as it was, another key keeps the match to edit), Tab (completion), Ctrl-C
+/// (discard the line, returns `.interrupted`), Ctrl-D on an empty line (returns `.endOfInput`). A request's default comes first under Up and
 /// fills an empty line under Tab. Bracketed paste is on while Coach runs (off at exit, on Ctrl-Z and on a crash):
 /// a pasted block never ends the line by itself; it is joined into the line, or returned whole as `.paste`.
 ///
@@ -29,12 +30,18 @@ public final class LineEditor: LineReader {
     static let promptIgnoreMarker: Character = "\u{1}"
 
     private let editLine: OpaquePointer
-    private let history: OpaquePointer
+    let history: OpaquePointer
     private let historyFile: String?
     let completer: Completer?
     private var promptStorage: UnsafeMutablePointer<CChar>?
+    /// The prompt shown instead while Ctrl-R searches the history.
+    var searchPrompt: UnsafeMutablePointer<CChar>?
+    /// True when Ctrl-C ended a history search (the line is given up, as Ctrl-C does anywhere).
+    var interruptedInSearch = false
     /// The request being read, for the key functions (Tab's default, what a paste becomes).
     var request = LineRequest(prompt: "")
+    /// The question's prompt as libedit shows it (invisible sequences between ignore markers).
+    var currentPrompt: String { promptStorage.map { String(cString: $0) } ?? "" }
     /// A pasted block that ended the line, returned as `.paste`.
     private var pastedBlock: String?
 
@@ -80,6 +87,7 @@ public final class LineEditor: LineReader {
         _ = coach_el_set_hist(editLine, history)
         _ = coach_el_addfn(editLine, "coach-complete", "Complete the word before the cursor", Self.completeCallback)
         _ = coach_el_addfn(editLine, "coach-paste", "Take a bracketed paste as one piece", Self.pasteCallback)
+        _ = coach_el_addfn(editLine, "coach-search", "Search the history for what is typed", Self.searchCallback)
         bindKeys()
         if let rc = getenv("COACH_EDITRC"), rc.pointee != 0 {
             _ = el_source(editLine, rc)
@@ -91,6 +99,7 @@ public final class LineEditor: LineReader {
         el_end(editLine)
         history_end(history)
         free(promptStorage)
+        free(searchPrompt)
     }
 
     /// True when the terminal is likely to understand bracketed paste (any but a dumb one).
@@ -105,22 +114,38 @@ public final class LineEditor: LineReader {
     public func readLine(_ request: LineRequest) -> LineInput {
         self.request = request
         pastedBlock = nil
+        interruptedInSearch = false
         free(promptStorage)
         promptStorage = strdup(Self.markInvisible(request.prompt))
-        if let prefill = request.text {
-            let text = Self.sanitizedPrefill(prefill)
-            // el_insertstr before el_gets is wiped when el_gets resets the line; el_push feeds the text as
-            // if typed, which libedit 3.1-20221030 keeps.
-            if !text.isEmpty { el_push(editLine, text) }
-        }
-        // The default is the newest history entry while this line is read, so Up brings it first.
-        let offered = offerInHistory(request.offer)
-        defer { if let offered { _ = coach_history_delete(history, offered) } }
         coach_sigint_clear()
         if Self.supportsBracketedPaste { coach_paste_enable() }
         // el_gets prints the prompt first and only then switches the terminal to raw mode, so keys typed in
-        // between were echoed by the kernel and a quick Ctrl-D was eaten by canonical mode. Switch now.
+        // between were echoed by the kernel and a quick Ctrl-D was eaten by canonical mode. Switch now (raw mode
+        // also lets the keys already typed be counted below).
         _ = coach_el_set_prep_term(editLine, 1)
+        var offers = [request.offer]
+        if let prefill = request.text {
+            let text = Self.sanitizedPrefill(prefill)
+            if !text.isEmpty && coach_input_pending(0) > 0 {
+                // Keys typed before the text could be shown must not land after it, glued to it.
+                if request.textEnded {
+                    // That text was already ended with Enter: it is the line, and the keys are the next one.
+                    _ = coach_el_set_prep_term(editLine, 0)
+                    coach_stdout_write(request.prompt + TerminalText.neutralize(text) + "\n")
+                    return .line(prefill)
+                }
+                // They are a new answer typed over it: they make the line alone, the text waits under Up.
+                offers.append(text)
+            } else if !text.isEmpty {
+                // el_insertstr before el_gets is wiped when el_gets resets the line; el_push feeds the text as
+                // if typed, which libedit 3.1-20221030 keeps.
+                el_push(editLine, text)
+            }
+        }
+        // The default is the newest history entry while this line is read, so Up brings it first (after a
+        // text typed over, which is newer still).
+        let offered = offers.compactMap { offerInHistory($0) }
+        defer { for number in offered.reversed() { _ = coach_history_delete(history, number) } }
         var count: Int32 = 0
         let raw = el_gets(editLine, &count)
         if let block = pastedBlock {
@@ -131,7 +156,7 @@ public final class LineEditor: LineReader {
         }
         guard let raw else {
             let error = coach_errno()
-            if count < 0 && (error == EINTR || coach_sigint_pending() != 0) {
+            if interruptedInSearch || (count < 0 && (error == EINTR || coach_sigint_pending() != 0)) {
                 coach_sigint_clear()
                 coach_stdout_write("^C\n")
                 return .interrupted
@@ -206,7 +231,7 @@ public final class LineEditor: LineReader {
         var bindings: [(String, String)] = [
             ("^A", "ed-move-to-beg"), ("^E", "ed-move-to-end"),
             ("^W", "ed-delete-prev-word"), ("^U", "vi-kill-line-prev"), ("^K", "ed-kill-line"),
-            ("^R", "em-inc-search-prev"), ("^I", "coach-complete"),
+            ("^R", "coach-search"), ("^I", "coach-complete"),
             ("^P", "ed-prev-history"), ("^N", "ed-next-history"),
             (escape + "[200~", "coach-paste"),
         ]
@@ -242,7 +267,14 @@ public final class LineEditor: LineReader {
     /// The C prompt callback: returns the current prompt of the editor found through EL_CLIENTDATA.
     private static let promptCallback: coach_el_prompt_fn = { editLine in
         guard let editLine, let data = coach_el_get_clientdata(editLine) else { return nil }
-        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().promptStorage
+        let editor = Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+        return editor.searchPrompt ?? editor.promptStorage
+    }
+
+    /// The C function bound to Ctrl-R: searches the history of the editor found through EL_CLIENTDATA.
+    private static let searchCallback: coach_el_user_fn = { editLine, _ in
+        guard let editLine, let data = coach_el_get_clientdata(editLine) else { return UInt8(CC_ERROR) }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().search(editLine)
     }
 
     /// The C function bound to the start of a bracketed paste.

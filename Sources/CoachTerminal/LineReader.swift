@@ -31,13 +31,20 @@ public struct LineRequest: Equatable, Sendable {
     public var offer: String?
     /// What a pasted block of several lines becomes.
     public var paste: Paste
+    /// True when `text` was already ended with Enter where it was typed (at an info screen): keys typed after it
+    /// before it is shown are the next line, so the text is taken as this line. Otherwise (a refused answer) keys
+    /// typed ahead make the line on their own and the text waits under Up.
+    public var textEnded: Bool
 
     /// A request with `prompt`; nothing in the line, no default, pastes joined with spaces unless told.
-    public init(prompt: String, text: String? = nil, offer: String? = nil, paste: Paste = .join(" ")) {
+    public init(
+        prompt: String, text: String? = nil, offer: String? = nil, paste: Paste = .join(" "), textEnded: Bool = false
+    ) {
         self.prompt = prompt
         self.text = text
         self.offer = offer
         self.paste = paste
+        self.textEnded = textEnded
     }
 
     /// `text` made one line: a pasted block's line breaks become `separator`, blank lines and trailing breaks go.

@@ -1,6 +1,10 @@
+import CoachCore
+import CoachShell
+
 extension ReplController {
     /// Tab candidates for the word before the cursor: commands, playbook ids, step ids after `/goto`, draft ids
-    /// after `/show` and `/copy`, and the choices of the current question.
+    /// after `/show` and `/copy`, formats after `/export`, the choices of the current question, and the accounts
+    /// Coach remembers at the question that names the account.
     public func completions(for lineBeforeCursor: String) -> [String] {
         let leading = String(lineBeforeCursor.drop { $0 == " " })
         let words = leading.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
@@ -13,6 +17,7 @@ extension ReplController {
             switch command {
             case "/goto": return matching((session?.reachableSteps() ?? []).map(\.description), word)
             case "/show", "/copy": return matching((turn?.outputs ?? []).map(\.id), word)
+            case "/export": return matching(ExportFormat.allCases.map(\.rawValue), word)
             default: break
             }
         }
@@ -32,6 +37,13 @@ extension ReplController {
                 return words.count <= 1 ? matching(["yes", "no"], word) : []
             case .choice:
                 return words.count <= 1 ? matching(prompt.choices?.map(\.value) ?? [], word) : []
+            case _ where isAccountQuestion(prompt):
+                // The accounts Coach remembers, matched on the whole line typed so far (names have spaces).
+                let typed = leading.lowercased()
+                let names = ((try? services.sessions.accounts()) ?? []).map(\.name)
+                let head = String(leading.dropLast(word.count))
+                return names.filter { $0.lowercased().hasPrefix(typed) && $0.count > head.count }
+                    .map { String($0.dropFirst(head.count)) }
             case .multichoice:
                 // Items are separated by commas: complete the part after the last comma, keep the rest.
                 let head = word.lastIndex(of: ",").map { String(word[...$0]) } ?? ""
@@ -41,6 +53,11 @@ extension ReplController {
                 return []
             }
         }
+    }
+
+    /// True for the question whose answer names the account the session is about (the client question).
+    func isAccountQuestion(_ prompt: Prompt) -> Bool {
+        prompt.kind == .text && prompt.step == "client"
     }
 
     private func matching(_ candidates: [String], _ word: String) -> [String] {

@@ -108,7 +108,8 @@ extension ReplController {
         return !(session?.answeredSteps().isEmpty ?? true)
     }
 
-    /// `/export <format> [path]`: writes the session as a document, emails, calendar or transcript.
+    /// `/export <format> [path]`: writes the session as a document, emails, calendar or transcript, into the current
+    /// folder when no path is given.
     mutating func export(_ argument: String?) -> ReplReply {
         var reply = ReplReply()
         let formats = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
@@ -129,15 +130,8 @@ extension ReplController {
             reply.say(renderer.refusal(error.message))
             return reply
         }
-        guard parts.count > 1 else {
-            if files.count == 1 && (format == .markdown || format == .text || format == .transcript) {
-                reply.say("\n" + renderer.safe(files[0].contents) + "\n")
-            } else {
-                reply.say(renderer.refusal("Say where to write it: /export \(format.rawValue) PATH (a folder for several files)."))
-            }
-            return reply
-        }
-        let target = Self.expandTilde(parts[1].trimmingWhitespace())
+        // Without a path the files go to the current folder, under their own names, and the message says where.
+        let target = parts.count > 1 ? Self.expandTilde(parts[1].trimmingWhitespace()) : services.currentFolder() + "/"
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isFolder)
         let intoFolder = files.count > 1 || (exists && isFolder.boolValue) || target.hasSuffix("/")

@@ -43,6 +43,8 @@ public struct ReplController {
     var items: [String]?
     /// Text to put in the next line: an answer that was refused (to fix), or text typed at an info screen.
     var carried: String?
+    /// True when `carried` was typed at an info screen and ended there with Enter (not a refused answer).
+    var carriedEnded = false
     /// Lines read so far, to say where piped input did not fit.
     var lineNumber = 0
     /// True once an answer of the current session was accepted in this run (a piped run that fails before
@@ -122,10 +124,11 @@ public struct ReplController {
             if let items {
                 return LineRequest(prompt: "\(items.count + 1)> ", text: carried, paste: .join("; "))
             }
-            if prompt.kind == .info { return LineRequest(prompt: "> ", text: carried) }
+            if prompt.kind == .info { return LineRequest(prompt: "> ", text: carried, textEnded: carriedEnded) }
             // The line starts empty (Enter keeps the default); Up or Tab put the default in the line to edit.
             let separator = prompt.kind == .list ? "; " : prompt.kind == .multichoice ? ", " : " "
-            return LineRequest(prompt: "> ", text: carried, offer: prompt.default, paste: .join(separator))
+            return LineRequest(
+                prompt: "> ", text: carried, offer: prompt.default, paste: .join(separator), textEnded: carriedEnded)
         }
     }
 
@@ -153,6 +156,7 @@ public struct ReplController {
         // Text carried into the line was part of what was just read.
         let inLine = carried
         carried = nil
+        carriedEnded = false
         var input = input
         if case .line(let line) = input, let inLine, !inLine.isEmpty, line.hasPrefix(inLine),
             isCommandOrHelp(String(line.dropFirst(inLine.count)))
@@ -361,7 +365,10 @@ public struct ReplController {
             var reply = ReplReply()
             reply.say(renderer.note("This screen takes no answer, so your text is kept in the line for the next question."))
             reply.append(send(.answer(.text(""), step: prompt.step)))
-            if screen == .asking { carried = text }
+            if screen == .asking {
+                carried = text
+                carriedEnded = true
+            }
             return reply
         }
         if prompt.kind == .list, !text.contains(";"), text.contains(where: { !$0.isWhitespace }) {
@@ -597,9 +604,11 @@ public struct ReplController {
                     "coach: the input ended inside the list for \(question) (\(Self.plural(items.count, "item")) so far): "
                         + "end it with an empty line.\n")
             } else {
+                // Before any answer of this run the progress would only count info screens: leave it out.
+                let with = startedHere && !answeredHere ? "" : ", with \(progress)"
                 reply.warn(
                     "coach: the input ended at the question \(question) (step \(renderer.safe(prompt.step.description))) of "
-                        + "'\(session.playbook.id)', with \(progress).\n")
+                        + "'\(session.playbook.id)'\(with).\n")
             }
             if startedHere && !answeredHere, let sessionID, (try? services.sessions.delete(sessionID)) != nil {
                 // Nothing was answered: a session with no answers is not worth keeping.

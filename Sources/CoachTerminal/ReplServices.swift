@@ -1,5 +1,6 @@
 import CoachCore
 import CoachShell
+import Foundation
 
 /// Everything the REPL needs from the outside world, as closures, so tests can replace each one.
 public struct ReplServices {
@@ -11,6 +12,8 @@ public struct ReplServices {
     public var editText: (_ initial: String) -> Result<String, ExternalEditor.Failure>
     /// The day relative dates count from.
     public var today: () -> Day
+    /// The folder `/export` writes to when no path is given (the current folder).
+    public var currentFolder: () -> String
 
     /// Services with the given closures; unset ones keep nothing and write nothing.
     public init(
@@ -19,11 +22,13 @@ public struct ReplServices {
         editText: @escaping (_ initial: String) -> Result<String, ExternalEditor.Failure> = { _ in
             .failure(ExternalEditor.Failure("No editor is available here."))
         },
-        today: @escaping () -> Day
+        today: @escaping () -> Day,
+        currentFolder: @escaping () -> String = { FileManager.default.currentDirectoryPath }
     ) {
         self.sessions = sessions
         self.writeFile = writeFile
         self.editText = editText
         self.today = today
+        self.currentFolder = currentFolder
     }
 }

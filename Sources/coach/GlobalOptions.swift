@@ -13,11 +13,28 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Where Coach keeps its data (also COACH_HOME).", valueName: "dir"))
     var home: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Where sessions are kept: sqlite:PATH or postgres://USER@HOST:PORT/DATABASE (also COACH_STORE; the "
+                + "password comes from PGPASSWORD or ~/.pgpass). Default: the database in the data folder.",
+            valueName: "url"))
+    var store: String?
+
     @Flag(name: .long, help: "Never use colours or styles (also NO_COLOR).")
     var noColor = false
 
     @Flag(name: .long, help: "Keep sessions in memory only; write nothing to disk (also COACH_NO_STORE=1).")
     var noStore = false
+
+    mutating func validate() throws {
+        // A store URL that cannot be read is a usage error (exit 2), before anything runs.
+        do {
+            _ = try StoreOpening.url(home: home, store: store, environment: environment)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
 
     /// The process environment, read once (each read of `ProcessInfo.environment` copies it into a new dictionary).
     var environment: [String: String] { processEnvironment }
@@ -29,22 +46,28 @@ struct GlobalOptions: ParsableArguments {
             warnings: { Stderr.print($0) })
     }
 
-    /// The session service over the store in --home / COACH_HOME (in memory with --no-store or when it fails).
-    func sessionService(catalog: PlaybookCatalog, opening: StoreOpening? = nil) -> SessionService {
+    /// The session service over the store --store / COACH_STORE names, else the one in --home / COACH_HOME (in
+    /// memory with --no-store, or when the data folder's database fails). A shared (PostgreSQL) store that cannot
+    /// be opened is an error: a worker never goes on alone in memory.
+    func sessionService(catalog: PlaybookCatalog, opening: StoreOpening? = nil) throws -> SessionService {
         let environment = self.environment
-        return SessionService.open(
-            opening: opening ?? StoreOpening(home: home, environment: environment, noStore: noStore), catalog: catalog,
-            today: { Clock.today(environment: environment) })
+        let opening = opening ?? StoreOpening(home: home, store: store, environment: environment, noStore: noStore)
+        let service = SessionService.open(
+            opening: opening, catalog: catalog, today: { Clock.today(environment: environment) })
+        if opening.isShared, let problem = service.storeProblem {
+            throw CoachFailure(problem)
+        }
+        return service
     }
 
     /// Starts opening the store on another thread, for ``sessionService(catalog:opening:)`` to wait on.
     func openingStore() -> StoreOpening {
-        StoreOpening(home: home, environment: environment, noStore: noStore, inBackground: true)
+        StoreOpening(home: home, store: store, environment: environment, noStore: noStore, inBackground: true)
     }
 
     /// The session service for commands that only read or change what is stored: fails when there is no store.
     func storedSessions(catalog: PlaybookCatalog = PlaybookCatalog(files: [])) throws -> SessionService {
-        let service = sessionService(catalog: catalog)
+        let service = try sessionService(catalog: catalog)
         if let problem = service.storeProblem {
             throw CoachFailure(problem)
         }

@@ -29,7 +29,7 @@ struct MCPCommand: ParsableCommand {
         let catalog = PlaybookFiles.catalog(
             extraDirectories: PlaybookFiles.userDirectories(option: global.playbooks, environment: global.environment),
             warnings: { Stderr.print("coach mcp: \($0)") })
-        let service = global.sessionService(catalog: catalog)
+        let service = try global.sessionService(catalog: catalog)
         if let reason = service.memoryReason, service.storeProblem != nil { Stderr.print("coach mcp: warning: \(reason)") }
         Foundation.exit(CoachMCPServer.serve(service: service, logLevel: level))
     }

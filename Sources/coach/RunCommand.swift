@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
             throw CoachFailure(
                 "\(answers) does not complete '\(p.id)' (\(run.problems.count) problem\(run.problems.count == 1 ? "" : "s")):\n\(lines)")
         }
-        let service = global.sessionService(catalog: PlaybookCatalog(files: []))
+        let service = try global.sessionService(catalog: PlaybookCatalog(files: []))
         let saved = service.record(run.session, origin: .batch)
         if service.isDurable {
             Stderr.print("Saved as session \(saved.sessionID) (coach sessions show \(saved.sessionID)).")
@@ -117,7 +117,7 @@ struct RunCommand: ParsableCommand {
                 throw error
             }
         }
-        let service = global.sessionService(catalog: catalog, opening: opening)
+        let service = try global.sessionService(catalog: catalog, opening: opening)
         if let resume {
             // Fail here, before the screen changes, when the session cannot be carried on.
             _ = try service.stored(resume)

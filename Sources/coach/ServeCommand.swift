@@ -35,11 +35,15 @@ struct ServeCommand: ParsableCommand {
         let catalog = PlaybookFiles.catalog(
             extraDirectories: PlaybookFiles.userDirectories(option: global.playbooks, environment: global.environment),
             warnings: { log.log(.warn, $0.hasPrefix("warning: ") ? String($0.dropFirst(9)) : $0) })
-        let environment = global.environment
-        let service = SessionService.open(
-            home: global.home, environment: environment, noStore: global.noStore, catalog: catalog,
-            today: { Clock.today(environment: environment) })
+        let service = try global.sessionService(catalog: catalog)
         if let reason = service.memoryReason { log.log(service.storeProblem == nil ? .info : .warn, reason) }
+        if isatty(0) == 1 {
+            // A person started this by hand: say what it expects, since it prints nothing until a request comes.
+            FileHandle.standardError.write(
+                Data(
+                    ("coach serve speaks JSON-RPC 2.0 on stdin/stdout, one JSON message per line "
+                        + "(docs/protocol.md); press Ctrl-D to stop.\n").utf8))
+        }
         var server = ProtocolServer(service: service, log: log)
         let status = StdioServer.run(&server, log: log)
         Foundation.exit(status)

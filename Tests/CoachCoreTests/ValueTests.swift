@@ -94,7 +94,11 @@ struct ValueTests {
         #expect(try parse("zoe.muller@acme.example", step(.email)).get() == .text("zoe.muller@acme.example"))
         #expect((try? parse("zoe at acme", step(.email)).get()) == nil)
         #expect(try parse("Zoë Müller; José Álvarez; 北京 office", step(.list)).get() == .list(["Zoë Müller", "José Álvarez", "北京 office"]))
-        #expect(try parse("a, b", step(.list)).get() == .list(["a", "b"]))
+        // A list splits on ; and line breaks only: a comma is part of an item ("name, role").
+        #expect(try parse("Zoë Müller, CFO", step(.list)).get() == .list(["Zoë Müller, CFO"]))
+        #expect(try parse("Ana Ruiz, COO", step(.list)).get() == .list(["Ana Ruiz, COO"]))
+        #expect(try parse("Ana Ruiz, COO; Zoë Müller, CFO", step(.list)).get() == .list(["Ana Ruiz, COO", "Zoë Müller, CFO"]))
+        #expect(try parse("Ana Ruiz, COO\nZoë Müller, CFO", step(.list)).get() == .list(["Ana Ruiz, COO", "Zoë Müller, CFO"]))
     }
 
     @Test("text limits and patterns give one-line reasons")

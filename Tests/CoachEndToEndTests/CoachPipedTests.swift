@@ -113,3 +113,76 @@ struct CoachPipedTests {
         #expect(kept.stdout.contains("input-check"), "an answered session is kept: \(kept.stdout)")
     }
 }
+
+/// `coach sessions` on a narrow listing and piped runs that leave nothing behind.
+@Suite(.timeLimit(.minutes(1)))
+struct CoachSessionsListingTests {
+    /// The columns `line` takes on a terminal (CJK characters take two).
+    static func columns(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { width, scalar in
+            width
+                + ((0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                    || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+                    || (0xFF00...0xFF60).contains(scalar.value) ? 2 : 1)
+        }
+    }
+
+    @Test func theListingFitsEightyColumnsAndLongTitlesEndInAnEllipsis() throws {
+        let home = try PseudoTerminal.makeTemporaryFolder() + "/coach"
+        let long = "Brasserie Lumière Group Holdings International 北京 Logistics Division"
+        for client in [long, "Acme"] {
+            let run = try CoachBinary.piped(["run", "account-checkup"], input: client + "\n", environment: ["COACH_HOME": home])
+            #expect(run.status == 1)
+        }
+        let listing = try CoachBinary.piped(["sessions"], input: "", environment: ["COACH_HOME": home])
+        #expect(listing.status == 0)
+        let lines = listing.stdout.split(separator: "\n")
+        #expect(lines.count == 3, "\(listing.stdout)")
+        for line in lines {
+            #expect(Self.columns(line) <= 80, "\(Self.columns(line)) columns: \(line)")
+        }
+        #expect(lines.first?.hasPrefix("ID") == true && lines.first?.contains("TITLE") == true)
+        let cut = try #require(lines.first { $0.contains("Brasserie") })
+        #expect(cut.hasSuffix("…"), "\(cut)")
+        #expect(cut.contains("account-checkup · Brasserie Lumière"))
+        #expect(lines.contains { $0.hasSuffix("account-checkup · Acme") })
+    }
+
+    @Test func aRunWhoseFirstAnswerIsRefusedLeavesNoSession() throws {
+        let home = try PseudoTerminal.makeTemporaryFolder() + "/coach"
+        let folder = try PseudoTerminal.makeTemporaryFolder()
+        let playbook = """
+            format: 1
+            id: short-check
+            title: Short check
+            summary: One email question.
+            version: 1
+            steps:
+              - id: intro
+                type: info
+                text: Nothing to answer here.
+              - id: contact
+                type: email
+                ask: Who should hear about it?
+            outputs:
+              - id: note
+                title: Note
+                kind: note
+                body: "Tell {{contact}}."
+            """
+        try playbook.write(toFile: folder + "/short-check.yaml", atomically: true, encoding: .utf8)
+        let run = try CoachBinary.piped(
+            ["run", "short-check", "--playbooks", folder], input: "not-an-address\n", environment: ["COACH_HOME": home])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("is not an email address"))
+        #expect(run.stderr.contains("nothing was answered, so no session was saved"))
+        #expect(!run.stderr.contains("answered."), "progress counted the info screen as an answer: \(run.stderr)")
+        let listing = try CoachBinary.piped(["sessions"], input: "", environment: ["COACH_HOME": home])
+        #expect(listing.stdout.isEmpty, "left behind: \(listing.stdout)")
+        #expect(listing.stderr.contains("No saved sessions yet"))
+        let devNull = try CoachBinary.piped(["run", "short-check", "--playbooks", folder], input: "", environment: ["COACH_HOME": home])
+        #expect(devNull.status == 1)
+        let after = try CoachBinary.piped(["sessions"], input: "", environment: ["COACH_HOME": home])
+        #expect(after.stdout.isEmpty, "left behind: \(after.stdout)")
+    }
+}

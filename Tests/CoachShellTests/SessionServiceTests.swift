@@ -2,6 +2,7 @@ import CoachCore
 import CoachShell
 import CoachStore
 import Foundation
+import GRDB
 import Testing
 
 @Suite("SessionService: durable sessions")
@@ -190,8 +191,11 @@ struct SessionServiceTests {
         let service = ServiceFixture.fileService(home: home)
         let id = try service.start(playbookID: "mini", origin: .repl).sessionID
         _ = try service.apply(id, .answer(.text("Acme Corp"), step: "client"))
-        // Another process deletes the session row: the next save fails.
-        try CoachStore.open(home: home).deleteSession(id: id)
+        // Another process breaks the journal (as an I/O error would): the next save fails.
+        try DatabaseQueue(path: home + "/" + CoachStore.databaseFileName).write { db in
+            try db.execute(
+                sql: "CREATE TRIGGER broken BEFORE INSERT ON journal BEGIN SELECT RAISE(ABORT, 'simulated I/O failure'); END")
+        }
         let next = try service.apply(id, .answer(.text("Atlas"), step: "project"))
         #expect(!service.isDurable)
         #expect(next.notices.count == 1)
@@ -237,7 +241,7 @@ struct SessionServiceTests {
         #expect(broken.storeProblem != nil)
         _ = try broken.start(playbookID: "mini", origin: .repl)
         let none = StoreOpening(home: home, environment: ["COACH_NO_STORE": "1"], noStore: false, inBackground: true)
-        #expect(none.folder == nil)
+        #expect(none.url == nil)
         #expect(none.wait() == nil)
     }
 

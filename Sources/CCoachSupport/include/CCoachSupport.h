@@ -26,6 +26,9 @@ int coach_terminal_columns(int fd);
 /** Writes `text` to stdout through stdio (the stream libedit uses) and flushes it. */
 void coach_stdout_write(const char *text);
 
+/** The bytes typed on `fd` and not read yet (0 when none or unknown); count them with the terminal in raw mode. */
+int coach_input_pending(int fd);
+
 /** The errno value of the calling thread (Swift's access to errno is awkward). */
 int coach_errno(void);
 

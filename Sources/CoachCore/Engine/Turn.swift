@@ -285,6 +285,13 @@ public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     /// The step being asked, when relevant.
     public var current: StepKey?
 
+    /// A refusal of `kind` saying `message`, naming the step being asked (`current`) when relevant.
+    public init(kind: Kind, message: String, current: StepKey?) {
+        self.kind = kind
+        self.message = message
+        self.current = current
+    }
+
     public var description: String { message }
 }
 

@@ -68,7 +68,7 @@ public enum AnswerParser {
         case .multiline: return parseText(text, step)
         case .choice: return parseChoice(text, step).map { .choice(value: $0.value, label: $0.label) }
         case .multichoice:
-            return parseItems(splitItems(text), for: step)
+            return parseItems(splitItems(text, commas: true), for: step)
         case .yesno:
             switch text.lowercased() {
             case "y", "yes", "true", "yep", "yeah", "sure", "1", "oui", "ja", "si", "sí": return .success(.bool(true))
@@ -120,7 +120,7 @@ public enum AnswerParser {
             }
             return checkPattern(text, step).map { .text($0) }
         case .list:
-            return parseItems(splitItems(text), for: step)
+            return parseItems(splitItems(text, commas: false), for: step)
         case .info:
             return .success(.seen)
         case .group:
@@ -206,9 +206,11 @@ public enum AnswerParser {
         return .success(.list(values))
     }
 
-    static func splitItems(_ text: String) -> [String] {
-        if let ascii = splitASCIIItems(text) { return ascii }
-        let separators: Set<Character> = text.contains(";") || text.contains("\n") ? [";", "\n"] : [","]
+    /// The items of a one-text answer: separated by `;` or line breaks; with `commas` (choices picked by number or
+    /// name), by commas when there is neither. A list item keeps its commas: "Zoë Müller, CFO" is one person.
+    static func splitItems(_ text: String, commas: Bool) -> [String] {
+        if let ascii = splitASCIIItems(text, commas: commas) { return ascii }
+        let separators: Set<Character> = !commas || text.contains(";") || text.contains("\n") ? [";", "\n"] : [","]
         return text.split(whereSeparator: { separators.contains($0) })
             .map { String($0).trimmingWhitespace() }
             .map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
@@ -217,10 +219,10 @@ public enum AnswerParser {
 
     /// `splitItems` for ASCII text without carriage returns, where every byte is a Character of its own: the same
     /// pieces, split on bytes.
-    private static func splitASCIIItems(_ text: String) -> [String]? {
+    private static func splitASCIIItems(_ text: String, commas: Bool) -> [String]? {
         var text = text
         return text.withUTF8 { bytes -> [String]? in
-            var lines = false
+            var lines = !commas
             for b in bytes {
                 if b >= 0x80 || b == 0x0D { return nil }
                 if b == UInt8(ascii: ";") || b == 0x0A { lines = true }

@@ -22,4 +22,27 @@ public struct AccountMerge: Sendable, Equatable {
     public var factsMoved: Int
     /// The facts both held with different values, by name.
     public var conflicts: [Conflict]
+
+    /// What merging facts `from` into facts `into` means: the facts of `from` to write into `into` (those it lacks,
+    /// and those where `from`'s is newer), and the facts both hold with different values.
+    public static func plan(from: [Fact], into: [Fact]) -> (write: [Fact], conflicts: [Conflict]) {
+        let kept = Dictionary(into.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var write: [Fact] = []
+        var conflicts: [Conflict] = []
+        for fact in from {
+            guard let old = kept[fact.name] else {
+                write.append(fact)
+                continue
+            }
+            let newer = fact.givenAt > old.givenAt
+            if old.display != fact.display {
+                conflicts.append(
+                    Conflict(
+                        fact: fact.name, kept: newer ? fact.display : old.display,
+                        dropped: newer ? old.display : fact.display, keptFromMerged: newer))
+            }
+            if newer { write.append(fact) }
+        }
+        return (write, conflicts)
+    }
 }

@@ -109,32 +109,20 @@ extension CoachStore {
             guard source.id != target.id else {
                 throw StoreError(.invalid, "'\(from)' and '\(into)' are the same account: name two different ones.")
             }
-            let kept = Dictionary(
-                try Self.facts(accountID: target.id, db).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-            var moved = 0
-            var conflicts: [AccountMerge.Conflict] = []
+            let plan = AccountMerge.plan(
+                from: try Self.facts(accountID: source.id, db), into: try Self.facts(accountID: target.id, db))
             let upsert = try db.cachedStatement(sql: Self.upsertFactSQL)
-            for fact in try Self.facts(accountID: source.id, db) {
-                if let old = kept[fact.name] {
-                    let newer = fact.givenAt > old.givenAt
-                    if old.display != fact.display {
-                        conflicts.append(
-                            AccountMerge.Conflict(
-                                fact: fact.name, kept: newer ? fact.display : old.display,
-                                dropped: newer ? old.display : fact.display, keptFromMerged: newer))
-                    }
-                    guard newer else { continue }
-                }
+            for fact in plan.write {
                 try upsert.execute(arguments: [
                     target.id, fact.name, fact.value, fact.display, fact.sessionID, fact.givenAt,
                 ])
-                moved += 1
             }
             let sessions = try Self.repointSessions(from: source.key, to: target.name, db)
             try db.execute(sql: "DELETE FROM accounts WHERE id = ?", arguments: [source.id])
             try db.execute(sql: "UPDATE accounts SET updated_at = ? WHERE id = ?", arguments: [now, target.id])
             target.updatedAt = now
-            return AccountMerge(from: source, into: target, sessions: sessions, factsMoved: moved, conflicts: conflicts)
+            return AccountMerge(
+                from: source, into: target, sessions: sessions, factsMoved: plan.write.count, conflicts: plan.conflicts)
         }
     }
 

@@ -94,21 +94,34 @@ let package = Package(
         ),
         /** A tiny line-editor driver that pseudo-terminal tests run to prove editing, history and Ctrl-C. */
         .executableTarget(name: "linedemo", dependencies: ["CoachTerminal"], path: "Tests/LineDemo"),
-        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal", "CoachCore", "CCoachSupport"], exclude: ["Golden"]),
+        /** What every test target shares: fixture listings that throw, golden files, a seeded generator, temporary folders. */
+        .target(name: "CoachTestSupport", path: "Tests/CoachTestSupport"),
+        .testTarget(name: "CoachCoreTests", dependencies: ["CoachTestSupport", "CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "CoachProtocolTests", dependencies: ["CoachProtocol", "CoachCore", "CoachShell", "CoachStore"],
+            name: "CoachTerminalTests", dependencies: ["CoachTestSupport", "CoachTerminal", "CoachCore", "CCoachSupport"],
+            exclude: ["Golden"]),
+        .testTarget(
+            name: "CoachProtocolTests", dependencies: ["CoachTestSupport", "CoachProtocol", "CoachCore", "CoachShell", "CoachStore"],
             exclude: ["Transcripts", "Fixtures"]),
-        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CoachStoreTests", dependencies: ["CoachTestSupport", "CoachStore", "CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CoachMCPTests",
             dependencies: [
+                "CoachTestSupport",
                 "CoachMCP", "CoachCore", "CoachShell", .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
-            name: "CoachShellTests", dependencies: ["CoachShell", "CoachCore", "CoachStore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CoachEndToEndTests", dependencies: ["CCoachSupport", "linedemo"], exclude: ["Scripts"]),
+            name: "CoachShellTests", dependencies: ["CoachTestSupport", "CoachShell", "CoachCore", "CoachStore"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SessionStoreTests",
+            dependencies: [
+                "CoachTestSupport", "CoachStore", "CoachShell", "CoachCore",
+                .target(name: "CoachPostgres", condition: .when(traits: ["Postgres"])),
+            ]),
+        .testTarget(name: "CoachEndToEndTests", dependencies: ["CoachTestSupport", "CCoachSupport", "linedemo"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,12 +6,34 @@
 #   benchmarks/run.sh            full run (about 10 minutes on 2 cores)
 #   benchmarks/run.sh --quick    fewer repeats and sessions (about 3 minutes)
 #   benchmarks/run.sh --only startup,prompt,protocol,lint,store,engine [--no-write]
+#   benchmarks/run.sh --baseline REV [...]   also builds commit REV (once, kept in .build-baseline/REV) and measures
+#                                            it beside this tree in the same run (protocol, store, engine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Release builds with the Swift runtime linked in (as installed; see README), Coach and floors alike, in their
 # own folder so a debug build next to them is left alone.
 export COACH_BENCHMARKS=1
-for product in coach coach-bench floor-hello floor-libedit floor-responder; do
+products=(coach coach-bench floor-hello floor-libedit floor-responder)
+args=()
+while [ $# -gt 0 ]; do
+    if [ "$1" = --baseline ]; then
+        rev=$(git rev-parse --short "$2")
+        src=".build-baseline/$rev"
+        if [ ! -x "$src/.build-static/release/coach-bench" ]; then
+            mkdir -p "$src"
+            git archive "$rev" | tar -x -C "$src"
+            for product in coach coach-bench; do
+                (cd "$src" && swift build -c release --static-swift-stdlib --scratch-path .build-static --product "$product")
+            done
+        fi
+        args+=(--baseline "$src/.build-static/release" --baseline-label "$rev")
+        shift 2
+    else
+        args+=("$1")
+        shift
+    fi
+done
+for product in "${products[@]}"; do
     swift build -c release --static-swift-stdlib --scratch-path .build-static --product "$product"
 done
-exec python3 benchmarks/suite.py "$@"
+exec python3 benchmarks/suite.py "${args[@]}"

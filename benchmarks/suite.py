@@ -5,6 +5,10 @@ Run through benchmarks/run.sh (which builds first). Writes the generated part of
 <!-- suite:start --> and <!-- suite:end --> and leaves the rest of the file (other sections) alone.
 
     python3 benchmarks/suite.py [--quick] [--only startup,prompt,protocol,memory,lint,store,engine] [--no-write]
+        [--baseline DIR --baseline-label REV]
+
+With --baseline (run.sh --baseline REV builds REV's release binaries into DIR), the protocol, store and engine
+measurements run both builds in turn, repeat by repeat, and a side-by-side table against REV is written too.
 """
 
 import argparse
@@ -34,8 +38,8 @@ PLAYBOOK = "stakeholder-reset"
 CORE = os.cpu_count() - 1 if os.cpu_count() else 0
 
 
-def exe(name):
-    return os.path.join(BIN, name)
+def exe(name, bin=None):
+    return os.path.join(bin or BIN, name)
 
 
 def pin(core=CORE):
@@ -77,8 +81,8 @@ def result_line(text):
     raise RuntimeError("no RESULT line in:\n" + text)
 
 
-def bench(*args):
-    out = subprocess.run([exe("coach-bench")] + [str(a) for a in args], check=True, capture_output=True, text=True)
+def bench(*args, bin=None):
+    out = subprocess.run([exe("coach-bench", bin)] + [str(a) for a in args], check=True, capture_output=True, text=True)
     print("   ", out.stdout.strip().splitlines()[0], flush=True)
     return result_line(out.stdout)
 
@@ -210,6 +214,18 @@ class Pipe:
                     return int(row.split()[1])
         return 0
 
+    def cpu_ns(self):
+        """CPU time the server's threads have run so far (the scheduler's own count, in nanoseconds)."""
+        total = 0
+        task = "/proc/%d/task" % self.proc.pid
+        for tid in os.listdir(task):
+            try:
+                with open("%s/%s/schedstat" % (task, tid)) as f:
+                    total += int(f.read().split()[0])
+            except (FileNotFoundError, ProcessLookupError):
+                pass
+        return total
+
     def close(self):
         self.proc.stdin.close()
         self.proc.stdout.read()
@@ -233,21 +249,22 @@ def candidates(p):
     return out + FALLBACK.get(p["kind"], []) + ["A plain answer"]
 
 
-def serve_modes(env):
+def serve_modes(env, bin=None):
     """The `coach serve` argument lists for store off and store on, or None when a mode is not there."""
-    help_text = subprocess.run([exe("coach"), "serve", "--help"], capture_output=True, text=True, env=env.vars)
+    coach = exe("coach", bin)
+    help_text = subprocess.run([coach, "serve", "--help"], capture_output=True, text=True, env=env.vars)
     if help_text.returncode != 0 or "USAGE: coach serve" not in help_text.stdout:
         return None
     text = help_text.stdout
     modes = {}
     if "--no-store" in text:
-        modes["off"] = [exe("coach"), "serve", "--no-store"]
-        modes["on"] = [exe("coach"), "serve", "--home", env.home("serve-store")]
+        modes["off"] = [coach, "serve", "--no-store"]
+        modes["on"] = [coach, "serve", "--home", env.home("serve-store")]
     elif "--store" in text:
-        modes["off"] = [exe("coach"), "serve"]
-        modes["on"] = [exe("coach"), "serve", "--store", "--home", env.home("serve-store")]
+        modes["off"] = [coach, "serve"]
+        modes["on"] = [coach, "serve", "--store", "--home", env.home("serve-store")]
     else:
-        modes["off"] = [exe("coach"), "serve"]  # sessions in memory: the store is not wired into serve yet
+        modes["off"] = [coach, "serve"]  # sessions in memory: the store is not wired into serve yet
     return modes
 
 
@@ -298,7 +315,10 @@ def lockstep(argv, env, calls, turns):
     clock = time.perf_counter_ns
     lat = []
     warm = 200
+    cpu0 = None
     while len(lat) < turns + warm:
+        if cpu0 is None and len(lat) >= warm:
+            cpu0, counted = pipe.cpu_ns(), len(lat)
         t0 = clock()
         reply = pipe.call(start)
         lat.append((clock() - t0) / 1000)
@@ -311,9 +331,10 @@ def lockstep(argv, env, calls, turns):
                 raise RuntimeError("unexpected reply: %r" % reply[:300])
         if b'"completed"' not in reply:
             raise RuntimeError("the session did not complete: %r" % reply[:300])
+    cpu = (pipe.cpu_ns() - cpu0) / 1000 / (len(lat) - counted)
     assert pipe.close() == 0
     unpin()
-    return lat[warm:warm + turns]
+    return lat[warm:warm + turns], cpu
 
 
 def pipelined(argv, env, calls, sessions, window=1000):
@@ -321,6 +342,7 @@ def pipelined(argv, env, calls, sessions, window=1000):
     (step by step across the sessions) written ahead by a thread while the replies are read."""
     pipe = fresh(argv, env)
     turns = 0
+    cpu0 = pipe.cpu_ns()
     began = time.perf_counter_ns()
     for base in range(0, sessions, window):
         n = min(window, sessions - base)
@@ -341,9 +363,10 @@ def pipelined(argv, env, calls, sessions, window=1000):
             raise RuntimeError("%d of %d sessions completed" % (completed, n))
         turns += n * (1 + len(calls))
     elapsed = (time.perf_counter_ns() - began) / 1e9
+    cpu = (pipe.cpu_ns() - cpu0) / 1000 / turns
     peak = pipe.status("VmHWM")
     assert pipe.close() == 0
-    return turns / elapsed, peak
+    return turns / elapsed, peak, cpu
 
 
 def open_sessions(argv, env, calls, sessions):
@@ -409,37 +432,47 @@ def floor_responder(env, lines, repeats):
     return lat_runs, rates
 
 
-def protocol(env, turns, sessions, repeats):
-    modes = serve_modes(env)
-    out = {"modes": {}}
+def protocol(env, turns, sessions, repeats, builds):
+    """Lock-step and pipelined, store off and on, for every build: in turn within each repeat, so a change in the
+    machine's load falls on all of them alike."""
+    out = {"builds": {}}
     lat_runs, rates = floor_responder(env, turns, repeats)
     out["floor"] = {"p50": [pct(r, 0.5) for r in lat_runs], "p99": [pct(r, 0.99) for r in lat_runs], "rate": rates}
     print("  floor-responder: p50 %s, p99 %s, pipelined %s" % (
         fmt(out["floor"]["p50"], "µs"), fmt(out["floor"]["p99"], "µs"), fmt(rates, "lines/s", 0)), flush=True)
-    if modes is None:
-        print("  coach serve is not in this build: protocol measurements skipped")
-        return out
-    calls = script_for(modes["off"], env)
-    out["turns_per_session"] = len(calls) + 1
-    for name, argv in modes.items():
-        m = {"p50": [], "p99": [], "rate": [], "peak": []}
-        for _ in range(repeats):
-            if name == "on":
-                shutil.rmtree(env.home("serve-store"))
-                env.home("serve-store")
-            lat = lockstep(argv, env, calls, turns)
-            m["p50"].append(pct(lat, 0.5))
-            m["p99"].append(pct(lat, 0.99))
-            rate, peak = pipelined(argv, env, calls, sessions)
-            m["rate"].append(rate)
-            m["peak"].append(peak / 1024)
-        print("  coach serve, store %s: lock-step p50 %s, p99 %s; pipelined %s, peak %s" % (
-            name, fmt(m["p50"], "µs"), fmt(m["p99"], "µs"), fmt(m["rate"], "turns/s", 0), fmt(m["peak"], "MiB")), flush=True)
-        out["modes"][name] = m
-    started, halfway, half = open_sessions(modes["off"], env, calls, sessions)
-    out["open"] = {"started": started, "half": halfway, "answers": half, "sessions": sessions}
-    print("  coach serve, %d sessions open: %.0f KiB per 1,000 started, %.0f KiB per 1,000 with %d answers each" % (
-        sessions, started, halfway, half), flush=True)
+    setups = {}
+    for label, bin in builds:
+        modes = serve_modes(env, bin)
+        if modes is None:
+            print("  %s: coach serve is not in this build: protocol measurements skipped" % label)
+            continue
+        calls = script_for(modes["off"], env)
+        setups[label] = (modes, calls)
+        out["builds"][label] = {"modes": {name: {"p50": [], "p99": [], "cpu": [], "rate": [], "peak": [], "pcpu": []}
+                                          for name in modes}, "turns_per_session": len(calls) + 1}
+    for _ in range(repeats):
+        for label, (modes, calls) in setups.items():
+            for name, argv in modes.items():
+                m = out["builds"][label]["modes"][name]
+                if name == "on":
+                    shutil.rmtree(env.home("serve-store"))
+                    env.home("serve-store")
+                lat, cpu = lockstep(argv, env, calls, turns)
+                m["p50"].append(pct(lat, 0.5))
+                m["p99"].append(pct(lat, 0.99))
+                m["cpu"].append(cpu)
+                rate, peak, pcpu = pipelined(argv, env, calls, sessions)
+                m["rate"].append(rate)
+                m["peak"].append(peak / 1024)
+                m["pcpu"].append(pcpu)
+                print("  %s, store %s: lock-step p50 %.1f µs, p99 %.1f µs, server CPU %.1f µs/turn; pipelined %.0f turns/s, "
+                      "server CPU %.1f µs/turn, peak %.1f MiB" % (label, name, m["p50"][-1], m["p99"][-1], cpu, rate, pcpu,
+                                                                   peak / 1024), flush=True)
+    for label, (modes, calls) in setups.items():
+        started, halfway, half = open_sessions(modes["off"], env, calls, sessions)
+        out["builds"][label]["open"] = {"started": started, "half": halfway, "answers": half, "sessions": sessions}
+        print("  %s: coach serve, %d sessions open: %.0f KiB per 1,000 started, %.0f KiB per 1,000 with %d answers each" % (
+            label, sessions, started, halfway, half), flush=True)
     return out
 
 
@@ -471,32 +504,40 @@ def lint(env, count, repeats):
 # MARK: - 7. Store at scale
 
 
-def store(env, count, repeats):
-    home = env.home("store")
-    seed = bench("store-seed", home)
+def store(env, count, repeats, bin=None):
+    home = env.home("store-%d" % len(os.listdir(env.dir)))
+    seed = bench("store-seed", home, bin=bin)
     db = sqlite3.connect(os.path.join(home, "coach.sqlite"))
     cols = [r[1] for r in db.execute("PRAGMA table_info(sessions)")]
     picks = ", ".join("printf('s-%06d', n)" if c == "id" else "updated_at + n" if c == "updated_at" else c for c in cols)
     db.execute("""WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ?)
                   INSERT INTO sessions (%s) SELECT %s FROM seq, (SELECT * FROM sessions WHERE id = ?)""" % (
-        ", ".join(cols), picks), (count - 1, seed["id"]))
+        ", ".join(cols), picks), (count - len(db.execute("SELECT id FROM sessions").fetchall()), seed["id"]))
     db.commit()
     db.close()
+    # A build whose seed has no session of 100 events (before the journal was the session) resumes a clone.
+    args = [home, seed["long"], 10] if "long" in seed else [home, 10]
     pin()
-    runs = [bench("store", home, 10) for _ in range(repeats)]
+    runs = [bench("store", *args, bin=bin) for _ in range(repeats)]
     unpin()
+    for run in runs:
+        run["events"] = seed.get("events", 0)
     return runs
 
 
 # MARK: - Engine (in process, for the record)
 
 
-def engine(sessions, repeats):
+def engine(sessions, repeats, builds):
+    """`coach-bench engine` of every build in turn, repeat by repeat, and `coach-bench memory` once each."""
     pin()
-    runs = [bench("engine", sessions, PLAYBOOK) for _ in range(repeats)]
-    mem = bench("memory", 10000, PLAYBOOK)
+    runs = {label: [] for label, _ in builds}
+    for _ in range(repeats):
+        for label, bin in builds:
+            runs[label].append(bench("engine", sessions, PLAYBOOK, bin=bin))
+    out = {label: (runs[label], bench("memory", 10000, PLAYBOOK, bin=bin)) for label, bin in builds}
     unpin()
-    return runs, mem
+    return out
 
 
 # MARK: - Report
@@ -515,7 +556,8 @@ def machine():
     with open("/proc/meminfo") as f:
         mem = int(f.readline().split()[1]) // 1024
     return {"nproc": os.cpu_count(), "cpu": model, "kernel": platform.release(), "swift": swift.strip(),
-            "python": platform.python_version(), "memory": "%d MiB" % mem, "load": "%.2f %.2f %.2f" % os.getloadavg()}
+            "python": platform.python_version(), "memory": "%d MiB" % mem, "load": "%.2f %.2f %.2f" % os.getloadavg(),
+            "when": time.strftime("%Y-%m-%d %H:%M")}
 
 
 def verdict(ok):
@@ -525,7 +567,7 @@ def verdict(ok):
 def report(r, args):
     m = r["machine"]
     lines = [START, "## Latest figures (generated by `benchmarks/run.sh`)", ""]
-    lines += ["Measured %s with `%s`%s." % (time.strftime("%Y-%m-%d %H:%M"), "benchmarks/run.sh" + (" --quick" if args.quick else ""),
+    lines += ["Measured %s with `%s`%s." % (m.get("when", time.strftime("%Y-%m-%d %H:%M")), "benchmarks/run.sh" + (" --quick" if args.quick else ""),
                                             " (quick: fewer repeats and sessions)" if args.quick else ""),
               "",
               "Machine: %d cores, %s, Linux %s, %s, Python %s, %s RAM; load average at start %s (other builds share it)." % (
@@ -553,9 +595,9 @@ def report(r, args):
         lines.append("| 2 | `coach list` cold start | floor-hello %s | %s | (no line; same scale as --version) | — |" % (
             fmt(s["floor-hello"], "ms", 2), fmt(s["coach list"], "ms", 2)))
         budget.append(v < 15)
-    if "protocol" in r:
-        p = r["protocol"]
-        fl = p["floor"]
+    if "protocol" in r and "now" in r["protocol"]["builds"]:
+        p = r["protocol"]["builds"]["now"]
+        fl = r["protocol"]["floor"]
         floor50 = statistics.median(fl["p50"])
         n_turns = args.turns
         for name, label in [("off", "store off"), ("on", "store on")]:
@@ -592,7 +634,7 @@ def report(r, args):
                 o["sessions"], o["started"], o["half"], o["answers"], verdict(ok)))
             budget.append(ok)
     if "engine" in r:
-        mem = r["engine"][1]
+        mem = r["engine"]["now"][1]
         lines.append("| 5 | resident memory, 10,000 engine sessions in process (per 1,000) | | %.0f KiB started; %.0f KiB with %d answers each | at most 1 MB per 1,000 | %s (started) |" % (
             mem["started_kib_per_1000"], mem["half_kib_per_1000"], mem["answers"], verdict(mem["started_kib_per_1000"] <= 1024)))
     if "lint" in r:
@@ -602,28 +644,104 @@ def report(r, args):
             lt["count"], fmt(lt["cli"], "s", 3), fmt(lt["pinned"], "s", 3), fmt(lt["inproc"], "s", 3), verdict(cli < 1)))
         budget.append(cli < 1)
     if "store" in r:
-        runs = r["store"]
+        runs = r["store"]["now"]
         lst = [x["list_ms"] for x in runs]
         ok = statistics.median(lst) < 100
-        lines.append("| 7 | %d stored sessions: list newest 50 / list all / resume one / open store | | %s / %s / %s / %s | listing under 100 ms | %s |" % (
+        lines.append("| 7 | %d stored sessions: list newest 50 / list all / resume a session of 100 events / open store | | %s / %s / %s / %s | listing under 100 ms | %s |" % (
             int(runs[0]["sessions"]), fmt(lst, "ms", 2), fmt([x["list_all_ms"] for x in runs], "ms", 0),
             fmt([x["resume_us"] for x in runs], "µs", 0), fmt([x["open_ms"] for x in runs], "ms", 1), verdict(ok)))
         budget.append(ok)
     lines.append("")
     if "engine" in r:
-        runs = r["engine"][0]
+        runs = r["engine"]["now"][0]
         lines += ["Engine in process (`coach-bench engine %d %s`, %d runs): %s per turn on average; start %s, mid-session answer %s," % (
             args.engine_sessions, PLAYBOOK, len(runs), fmt([x["per_turn_us"] for x in runs], "µs"), fmt([x["start_us"] for x in runs], "µs"),
             fmt([x["mid_us"] for x in runs], "µs")),
             "completing answer (renders every draft; the review of an email is worked out when it is read) %s." % fmt([x["last_us"] for x in runs], "µs"), ""]
-    if "protocol" in r and r["protocol"].get("turns_per_session"):
-        lines += ["Protocol sessions have %d turns each (`session/start`, then every answer or skip); the driver is Python" % r["protocol"]["turns_per_session"],
+    if "protocol" in r and "now" in r["protocol"]["builds"]:
+        lines += ["Protocol sessions have %d turns each (`session/start`, then every answer or skip); the driver is Python" % r["protocol"]["builds"]["now"]["turns_per_session"],
                   "(`benchmarks/suite.py`), timing each write/read pair in lock-step; pipelined runs write every request of",
                   "1,000 sessions ahead, interleaved step by step across the sessions.", ""]
-    lines += ["%d of %d budget lines measured here pass." % (sum(budget), len(budget)), "",
-              "Reproduce: `benchmarks/run.sh%s` (builds the release products and floors, then runs everything)." % (" --quick" if args.quick else ""),
+    lines += ["%d of %d budget lines measured here pass." % (sum(budget), len(budget)), ""]
+    if args.baseline:
+        lines += side_by_side(r, args)
+    lines += [
+              "Reproduce: `benchmarks/run.sh%s` (builds the release products and floors, then runs everything)." % (
+                  (" --quick" if args.quick else "") + (" --baseline %s" % args.baseline_label if args.baseline else "")
+                  + (" --only " + args.only if args.only != args.default_only else "")
+                  + (" --sessions %d" % args.sessions if args.sessions != args.default_sessions else "")
+                  + (" --repeats %d" % args.repeats if args.repeats else "")),
               END]
     return "\n".join(lines)
+
+
+def side_by_side(r, args):
+    """The redesign's budget lines: this build against the baseline build, measured in the same run."""
+    base = args.baseline_label
+    med = statistics.median
+    lines = ["### Against `%s`, measured in the same run" % base, "",
+             "Both builds ran every measurement below in turn, repeat by repeat (`benchmarks/run.sh --baseline %s`)." % base,
+             "Server CPU is the scheduler's count for the `coach serve` process (`/proc/PID/task/*/schedstat`) over the",
+             "timed turns, divided by the turns.", "",
+             "| line | `%s` | now | budget | verdict |" % base, "|---|---|---|---|---|"]
+    ok_all = []
+
+    def row(what, old, new, budget, ok):
+        lines.append("| %s | %s | %s | %s | %s |" % (what, old, new, budget, "—" if ok is None else verdict(ok)))
+        if ok is not None:
+            ok_all.append(ok)
+
+    if "protocol" in r:
+        b = r["protocol"]["builds"]
+        old, new = b.get(base, {}).get("modes", {}), b.get("now", {}).get("modes", {})
+        if "off" in old and "off" in new:
+            o, n = old["off"], new["off"]
+            ratio = med(n["cpu"]) / med(o["cpu"])
+            row("store off: server CPU per lock-step turn", fmt(o["cpu"], "µs"), "%s (%.2f×)" % (fmt(n["cpu"], "µs"), ratio),
+                "at most 1.10× `%s`" % base, ratio <= 1.10)
+            ratio = med(n["pcpu"]) / med(o["pcpu"])
+            row("store off: server CPU per pipelined turn", fmt(o["pcpu"], "µs"), "%s (%.2f×)" % (fmt(n["pcpu"], "µs"), ratio),
+                "at most 1.10× `%s`" % base, ratio <= 1.10)
+            ratio = med(n["p50"]) / med(o["p50"])
+            row("store off: lock-step p50", fmt(o["p50"], "µs"), "%s (%.2f×)" % (fmt(n["p50"], "µs"), ratio),
+                "at most 1.10× `%s`" % base, ratio <= 1.10)
+            row("store off: pipelined", fmt(o["rate"], "turns/s", 0), fmt(n["rate"], "turns/s", 0), "(no line)", None)
+        if "on" in new and "off" in new:
+            n_on, n_off = new["on"], new["off"]
+            o_on, o_off = old.get("on"), old.get("off")
+
+            def vs(m_on, m_off, key):
+                return "%s (%.2f× store off)" % (fmt(m_on[key], "µs"), med(m_on[key]) / med(m_off[key]))
+            ratio = med(n_on["cpu"]) / med(n_off["cpu"])
+            row("store on: server CPU per durable lock-step turn", vs(o_on, o_off, "cpu") if o_on else "",
+                vs(n_on, n_off, "cpu"), "at most 1.5× store off", ratio <= 1.5)
+            ratio = med(n_on["pcpu"]) / med(n_off["pcpu"])
+            row("store on: server CPU per durable pipelined turn", vs(o_on, o_off, "pcpu") if o_on else "",
+                vs(n_on, n_off, "pcpu"), "at most 1.5× store off", ratio <= 1.5)
+            ratio = med(n_on["p50"]) / med(n_off["p50"])
+            row("store on: lock-step p50", vs(o_on, o_off, "p50") if o_on else "", vs(n_on, n_off, "p50"),
+                "at most 2× store off", ratio <= 2)
+            row("store on: pipelined", fmt(o_on["rate"], "turns/s", 0) if o_on else "", fmt(n_on["rate"], "turns/s", 0),
+                "at least 30,000 turns/s", med(n_on["rate"]) >= 30000)
+        if "open" in b.get("now", {}):
+            o, n = b.get(base, {}).get("open"), b["now"]["open"]
+            row("`coach serve --no-store`, %d sessions open halfway (%d answers each), per 1,000" % (n["sessions"], n["answers"]),
+                "%.0f KiB" % o["half"] if o else "", "%.0f KiB" % n["half"], "at most 1 MiB (1,024 KiB)", n["half"] <= 1024)
+    if "store" in r and "now" in r["store"]:
+        o, n = r["store"].get(base), r["store"]["now"]
+        row("resume a stored session of %d events (snapshot read, later events replayed, turn shown)" % n[0]["events"],
+            (fmt([x["resume_us"] for x in o], "µs", 0) + " (a half-answered session: its one saved state)") if o else "",
+            fmt([x["resume_us"] for x in n], "µs", 0), "under 2 ms", med([x["resume_us"] for x in n]) < 2000)
+        row("list the newest 50 of %d stored sessions" % int(n[0]["sessions"]),
+            fmt([x["list_ms"] for x in o], "ms", 2) if o else "", fmt([x["list_ms"] for x in n], "ms", 2), "under 1 ms",
+            med([x["list_ms"] for x in n]) < 1)
+    if "engine" in r and "now" in r["engine"]:
+        o, n = r["engine"].get(base), r["engine"]["now"]
+        for key, what in [("mid_us", "engine in process: mid-session answer"), ("last_us", "engine in process: completing answer"),
+                          ("per_turn_us", "engine in process: average turn")]:
+            row(what, fmt([x[key] for x in o[0]], "µs") if o else "", fmt([x[key] for x in n[0]], "µs"), "(no line)", None)
+    lines += ["", "%d of %d lines against `%s` pass." % (sum(ok_all), len(ok_all), base), ""]
+    return lines
 
 
 def main():
@@ -631,15 +749,26 @@ def main():
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", default="startup,prompt,protocol,lint,store,engine")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--baseline", help="a folder of the baseline's release binaries (coach, coach-bench)")
+    parser.add_argument("--baseline-label", default="baseline")
+    parser.add_argument("--from", dest="results", help="write the report from a run's saved figures (suite-results.json)")
+    parser.add_argument("--sessions", type=int, help="pipelined and open sessions (default 10000, quick 2000)")
+    parser.add_argument("--repeats", type=int, help="repeats of the protocol, store and engine runs (default 3)")
     args = parser.parse_args()
+    builds = ([(args.baseline_label, os.path.abspath(args.baseline))] if args.baseline else []) + [("now", BIN)]
     q = args.quick
+    args.default_only, args.default_sessions = parser.get_default("only"), 2000 if q else 10000
     args.turns = 10000
-    args.sessions = 2000 if q else 10000
+    args.sessions = args.sessions or (2000 if q else 10000)
     args.engine_sessions = 300 if q else 2000
     only = set(args.only.split(","))
     env = Env()
     r = {"machine": machine()}
     print("machine:", r["machine"], flush=True)
+    if args.results:
+        with open(args.results) as f:
+            r = json.load(f)
+        only = set()
     try:
         if "startup" in only:
             print("2. start-up", flush=True)
@@ -649,18 +778,21 @@ def main():
             r["prompt"] = prompt(env, 8 if q else 25)
         if "protocol" in only:
             print("3-5. protocol", flush=True)
-            r["protocol"] = protocol(env, args.turns, args.sessions, 1 if q else 3)
+            r["protocol"] = protocol(env, args.turns, args.sessions, args.repeats or (1 if q else 3), builds)
         if "lint" in only:
             print("6. load + lint", flush=True)
             r["lint"] = lint(env, 1000, 2 if q else 5)
         if "store" in only:
             print("7. store", flush=True)
-            r["store"] = store(env, 100000, 1 if q else 3)
+            r["store"] = {label: store(env, 100000, args.repeats or (1 if q else 3), bin) for label, bin in builds}
         if "engine" in only:
             print("engine (in process)", flush=True)
-            r["engine"] = engine(args.engine_sessions, 1 if q else 3)
+            r["engine"] = engine(args.engine_sessions, args.repeats or (1 if q else 3), builds)
     finally:
         shutil.rmtree(env.dir, ignore_errors=True)
+    # The raw figures, kept beside the build so that a report can be written again from them.
+    with open(os.path.join(os.path.dirname(BIN), "suite-results.json"), "w") as f:
+        json.dump(r, f)
     section = report(r, args)
     print(section)
     if args.no_write:

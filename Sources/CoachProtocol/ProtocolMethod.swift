@@ -9,8 +9,8 @@ import CoachCore
 ///
 /// ```swift
 /// var server = ProtocolServer(service: service)
-/// let turn = try server.call(SessionAnswer.self, .init(session: id, step: "client", value: .text("Acme")))
-/// if case .asking(let prompt) = ... // or read turn.turn, turn.notices; turn.jsonText is the wire form
+/// let reply = try server.call(Methods.SessionAnswer.self, .init(session: id, step: "client", value: .text("Acme")))
+/// if case .asking(let prompt, _, _, _, _) = reply.turn { print(prompt.text) }  // the next question
 /// ```
 ///
 /// `call` skips the wire's `initialize` handshake; everything else (validation, the service, saving before the

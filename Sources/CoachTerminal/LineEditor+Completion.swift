@@ -33,6 +33,10 @@ extension LineEditor {
         let prefix = String(common)
         if common.count > word.count && prefix.hasPrefix(word) {
             edit.insert = String(prefix.dropFirst(word.count))
+        } else if common.count >= word.count && prefix.lowercased().hasPrefix(word.lowercased()) && prefix != word {
+            // Typed in another case ("nor" for "Nordwind …"): the shared start replaces the word.
+            edit.deleteCount = word.unicodeScalars.count
+            edit.insert = prefix
         }
         return edit
     }

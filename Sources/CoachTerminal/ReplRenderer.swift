@@ -275,19 +275,27 @@ struct ReplRenderer {
         let names = commands.map { $0.name + ($0.argument.map { " " + $0 } ?? "") }
         let width = names.map(\.count).max() ?? 0
         var out = "\nCommands (Tab completes them):\n"
+        // Each summary wraps beside its command, so no word is split at a narrow terminal.
+        let indent = 2 + width + 2
+        func entry(_ name: String, _ summary: String) -> String {
+            let body = TerminalText.wrap(summary, width: max(20, columns - 1 - indent))
+                .split(separator: "\n", omittingEmptySubsequences: false)
+                .joined(separator: "\n" + String(repeating: " ", count: indent))
+            return "  \(name)\(String(repeating: " ", count: max(0, width - name.count)))  \(body)\n"
+        }
         for (name, info) in zip(names, commands) {
-            out += "  \(name)\(String(repeating: " ", count: width - name.count))  \(info.summary)\n"
+            out += entry(name, info.summary)
         }
         switch place {
         case .home:
-            out += "Type a playbook's number or id to start it.\n"
+            out += wrapped("Type a playbook's number or id to start it.") + "\n"
         case .asking:
-            out += "  ?\(String(repeating: " ", count: max(0, width - 1)))  show an example answer\n"
-            out += "Enter on an empty line keeps the default shown; Up or Tab puts it in the line to edit.\n"
-            out += "To answer with text that starts with /, type // first.\n"
-            out += "Ctrl-C clears the line; Ctrl-D on an empty line leaves.\n"
+            out += entry("?", "show an example answer")
+            out += wrapped("Enter on an empty line keeps the default shown; Up or Tab puts it in the line to edit.") + "\n"
+            out += wrapped("To answer with text that starts with /, type // first.") + "\n"
+            out += wrapped("Ctrl-C clears the line; Ctrl-D on an empty line leaves; Ctrl-R searches what you typed before.") + "\n"
         case .finished:
-            out += "Type the number of a suggested next playbook to start it.\n"
+            out += wrapped("Type the number of a suggested next playbook to start it.") + "\n"
         }
         return out
     }

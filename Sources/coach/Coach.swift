@@ -15,7 +15,7 @@ struct Coach: ParsableCommand {
         version: CoachVersion.current,
         subcommands: [
             RunCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self, GraphCommand.self, ReviewCommand.self,
-            SessionsCommand.self, AccountsCommand.self, ServeCommand.self, MCPCommand.self,
+            SessionsCommand.self, AccountsCommand.self, StoreCommand.self, ServeCommand.self, MCPCommand.self,
         ]
     )
 

@@ -11,7 +11,7 @@ struct CatalogTests {
 
     @Test("the quick header read agrees with a full load for every shipped playbook")
     func headersMatchFullLoad() throws {
-        let urls = Fixtures.files(in: Fixtures.repository.appendingPathComponent("playbooks"))
+        let urls = try Fixtures.files(in: Fixtures.repository.appendingPathComponent("playbooks"))
         let catalog = PlaybookCatalog(files: try urls.map { try Self.file($0) })
         #expect(catalog.summaries.count == urls.count)
         for summary in catalog.summaries {

@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Foundation
 import Testing
 
@@ -5,14 +6,27 @@ import Testing
 
 @Suite("Every shipped playbook's outputs, from answer fixtures")
 struct GoldenOutputTests {
-    /// `playbook-id/fixture-name` for every answers fixture.
-    static let cases: [String] = {
-        let root = Fixtures.root.appendingPathComponent("answers")
-        let ids = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
-        return ids.flatMap { id in
-            Fixtures.files(in: root.appendingPathComponent(id)).map { "\(id)/\($0.deletingPathExtension().lastPathComponent)" }
+    /// `playbook-id/fixture-name` for every answers fixture; throws when a folder is missing or empty.
+    static func cases() throws -> [String] {
+        try FixtureFolder.folders(in: Fixtures.root.appendingPathComponent("answers")).flatMap { folder in
+            try Fixtures.files(in: folder).map {
+                "\(folder.lastPathComponent)/\($0.deletingPathExtension().lastPathComponent)"
+            }
         }
-    }()
+    }
+
+    @Test("every shipped playbook has answer fixtures, and each fixture has a golden file")
+    func everyPlaybookHasCases() throws {
+        let cases = try Self.cases()
+        try #require(!cases.isEmpty)
+        let shipped = try Fixtures.files(in: Fixtures.repository.appendingPathComponent("playbooks"))
+            .map { $0.deletingPathExtension().lastPathComponent }
+        #expect(Set(cases.map { String($0.split(separator: "/")[0]) }) == Set(shipped))
+        for name in cases {
+            let golden = Fixtures.root.appendingPathComponent("golden/\(name).txt")
+            #expect(FileManager.default.fileExists(atPath: golden.path), "no golden file for \(name)")
+        }
+    }
 
     static func render(_ name: String) throws -> [RenderedOutput] {
         let id = String(name.split(separator: "/")[0])
@@ -25,22 +39,14 @@ struct GoldenOutputTests {
         return run.session.render(preview: false)
     }
 
-    @Test("outputs match their golden files (COACH_RECORD=1 rewrites them)", arguments: cases)
+    @Test("outputs match their golden files (COACH_RECORD=1 rewrites them)", arguments: try cases())
     func golden(name: String) throws {
         let outputs = try Self.render(name)
         let text = OutputFormatter.text(outputs)
-        let golden = Fixtures.root.appendingPathComponent("golden/\(name).txt")
-        if ProcessInfo.processInfo.environment["COACH_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: golden, atomically: true, encoding: .utf8)
-            Issue.record("Recorded a new golden file for \(name); read the diff, then run the tests again without COACH_RECORD")
-            return
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(text == expected, "re-record with COACH_RECORD=1 swift test --filter GoldenOutputTests, then read the diff")
+        try Golden.assert(text, matches: Fixtures.root.appendingPathComponent("golden/\(name).txt"))
     }
 
-    @Test("completed outputs hold no template syntax, missing marker or HTML entity", arguments: cases)
+    @Test("completed outputs hold no template syntax, missing marker or HTML entity", arguments: try cases())
     func complete(name: String) throws {
         for output in try Self.render(name) {
             let text = output.fullText
@@ -53,7 +59,7 @@ struct GoldenOutputTests {
         }
     }
 
-    @Test("the product's own emails pass its own review with no error", arguments: cases)
+    @Test("the product's own emails pass its own review with no error", arguments: try cases())
     func ownReview(name: String) throws {
         for output in try Self.render(name) where output.kind == .email {
             let errors = (output.review ?? []).filter { $0.severity == .error }

@@ -62,7 +62,7 @@ struct FlowDocsTests {
     @Test("docs/flows.md holds the current picture of every shipped playbook (regenerate: docs/flows/render.sh)")
     func docsInSync() throws {
         let doc = try String(contentsOf: Fixtures.repository.appendingPathComponent("docs/flows.md"), encoding: .utf8)
-        let shipped = Fixtures.files(in: Fixtures.repository.appendingPathComponent("playbooks"))
+        let shipped = try Fixtures.files(in: Fixtures.repository.appendingPathComponent("playbooks"))
         #expect(shipped.count >= 8)
         for url in shipped {
             let playbook = try Fixtures.load(url)

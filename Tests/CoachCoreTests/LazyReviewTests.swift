@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
 @Suite struct LazyReviewTests {
     @Test func reviewIsTheDraftsReview() throws {
         let playbook = try #require(try Fixtures.allPlaybooks().first { $0.id == "stakeholder-reset" })
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix(seed: 42)
         var session = Session(playbook: playbook, today: Fixtures.monday)
         while let prompt = session.currentTurn().prompt {
             for candidate in PropertyTests.candidates(for: prompt, rng: &rng) {

@@ -5,9 +5,12 @@ import Testing
 
 @Suite("Loader and linter")
 struct LintTests {
-    static let broken = Fixtures.files(in: Fixtures.root.appendingPathComponent("broken")).map(\.lastPathComponent)
+    /// The broken fixtures' file names; throws when the folder is missing or empty.
+    static func broken() throws -> [String] {
+        try Fixtures.files(in: Fixtures.root.appendingPathComponent("broken")).map(\.lastPathComponent)
+    }
 
-    @Test("each broken fixture reports its problem at its line and column", arguments: broken)
+    @Test("each broken fixture reports its problem at its line and column", arguments: try broken())
     func brokenFixture(name: String) throws {
         let text = try Fixtures.text("broken/\(name)")
         let firstLine = String(text.split(separator: "\n")[0])
@@ -58,7 +61,7 @@ struct LintTests {
     @Test("the complete example and every shipped playbook lint clean")
     func shippedAreClean() throws {
         let folder = Fixtures.repository.appendingPathComponent("playbooks")
-        for url in Fixtures.files(in: folder) + [Fixtures.root.appendingPathComponent("playbooks/account-checkup.yaml")] {
+        for url in try Fixtures.files(in: folder) + [Fixtures.root.appendingPathComponent("playbooks/account-checkup.yaml")] {
             let text = try String(contentsOf: url, encoding: .utf8)
             let (playbook, diagnostics) = PlaybookLoader.load(yaml: text, path: url.lastPathComponent)
             #expect(playbook != nil, "\(diagnostics.map(\.description).joined(separator: "\n"))")

@@ -1,22 +1,10 @@
+import CoachTestSupport
 import Testing
 
 @testable import CoachCore
 
-/// A small seeded generator so every failing walk can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Random walks through every playbook")
 struct PropertyTests {
-    static let playbookIDs: [String] = ((try? Fixtures.allPlaybooks()) ?? []).map(\.id)
 
     /// A random answer the prompt should accept.
     static func candidates(for prompt: Prompt, rng: inout SplitMix) -> [String] {
@@ -47,11 +35,13 @@ struct PropertyTests {
         return out + prompt.examples.shuffled(using: &rng) + [prompt.default].compactMap { $0 }
     }
 
-    @Test("random answers with random back and go-to moves always complete with every output filled", arguments: playbookIDs)
+    @Test(
+        "random answers with random back and go-to moves always complete with every output filled", arguments: try Fixtures.allPlaybookIDs()
+    )
     func randomWalks(id: String) throws {
         let playbook = try #require(try Fixtures.allPlaybooks().first { $0.id == id })
         for seed in 1...40 {
-            var rng = SplitMix(state: UInt64(seed) &* 7919)
+            var rng = SplitMix(seed: UInt64(seed) &* 7919)
             var session = Session(playbook: playbook, today: Fixtures.monday)
             var steps = 0
             while let prompt = session.currentTurn().prompt, steps < 3000 {

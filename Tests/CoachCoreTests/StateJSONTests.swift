@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Foundation
 import Testing
 
@@ -6,11 +7,11 @@ import Testing
 @Suite("Session state JSON")
 struct StateJSONTests {
     @Test(
-        "states from random walks read back as they were written", arguments: PropertyTests.playbookIDs)
+        "states from random walks read back as they were written", arguments: try Fixtures.allPlaybookIDs())
     func roundTrip(id: String) throws {
         let playbook = try #require(try Fixtures.allPlaybooks().first { $0.id == id })
         for seed in 1...6 {
-            var rng = SplitMix(state: UInt64(seed) &* 104_729)
+            var rng = SplitMix(seed: UInt64(seed) &* 104_729)
             var session = Session(
                 playbook: playbook, today: Fixtures.monday,
                 prefill: ["client": .init(text: "Zoë \"Q\" \\ Müller\n北京", note: seed.isMultiple(of: 2) ? "from 3 days ago" : nil)])

@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Foundation
 import Testing
 
@@ -28,7 +29,7 @@ struct StepKeyTests {
 
     @Test("printing what was parsed gives the text back, for random text")
     func roundTrip() {
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix(seed: 42)
         let pieces = ["risks", "[", "]", ".", "1", "0", "12", "owner", "more", "é", ""]
         for _ in 0..<2000 {
             let text = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()

@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Foundation
 import Testing
 
@@ -5,17 +6,16 @@ import Testing
 
 /// Loading fixtures and shipped playbooks for tests.
 enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Repository.url("Tests/CoachCoreTests/Fixtures")
+    static let repository = Repository.root
 
     static func text(_ relative: String) throws -> String {
         try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
     }
 
-    static func files(in folder: URL, ext: String = "yaml") -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix("." + ext) }.sorted().map { folder.appendingPathComponent($0) }
+    /// The `.ext` files in `folder`, sorted; throws when the folder is missing or has none.
+    static func files(in folder: URL, ext: String = "yaml") throws -> [URL] {
+        try FixtureFolder.files(in: folder, ext: ext)
     }
 
     /// The example playbook with every feature.
@@ -43,12 +43,12 @@ enum Fixtures {
         try files(in: repository.appendingPathComponent("playbooks")).map(load) + [example()]
     }
 
-    static let monday = Day(year: 2026, month: 11, day: 23)!
-}
+    /// The id of every shipped playbook plus the example's (the arguments of the random-walk tests).
+    static func allPlaybookIDs() throws -> [String] {
+        try allPlaybooks().map(\.id)
+    }
 
-struct FixtureError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+    static let monday = Day(year: 2026, month: 11, day: 23)!
 }
 
 extension Session {

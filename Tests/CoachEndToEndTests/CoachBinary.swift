@@ -1,14 +1,11 @@
+import CoachTestSupport
 import Foundation
 import Testing
 
 /// Finds the built `coach` binary and the example playbooks, and starts it on a pseudo-terminal or with pipes.
 enum CoachBinary {
-    /// The package root, from this file's place: Tests/CoachEndToEndTests/CoachBinary.swift.
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<3 { path = (path as NSString).deletingLastPathComponent }
-        return path
-    }()
+    /// The package root.
+    static let root: String = Repository.root.path
 
     /// The folder holding the complete example playbook (account-checkup).
     static let fixtures = root + "/Tests/CoachCoreTests/Fixtures/playbooks"

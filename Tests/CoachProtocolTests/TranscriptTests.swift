@@ -6,7 +6,7 @@ import Testing
 /// as decoded JSON. Re-record them with `python3 Tests/clients/transcripts.py .build/debug/coach --record`.
 @Suite("Golden transcripts through the coach binary")
 struct TranscriptTests {
-    @Test("transcript", arguments: Transcript.names)
+    @Test("transcript", arguments: try Transcript.names())
     func transcript(_ name: String) throws {
         let failures = try Transcript(named: name).run()
         #expect(failures.isEmpty, "\(name):\n\(failures.joined(separator: "\n"))")
@@ -16,7 +16,7 @@ struct TranscriptTests {
     func coverage() throws {
         var methods: Set<String> = []
         var codes: Set<Int> = []
-        for name in Transcript.names {
+        for name in try Transcript.names() {
             for entry in try Transcript(named: name).entries {
                 switch entry {
                 case .send(_, let json?):

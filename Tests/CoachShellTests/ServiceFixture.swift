@@ -1,6 +1,7 @@
 import CoachCore
 import CoachShell
 import CoachStore
+import CoachTestSupport
 import Foundation
 
 /// Small playbooks and services for the session service tests.
@@ -71,9 +72,7 @@ enum ServiceFixture {
 
     /// A fresh folder under the temporary directory.
     static func temporaryHome() -> String {
-        let path = NSTemporaryDirectory() + "coach-service-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        TemporaryFolder.make(prefix: "service")
     }
 
     /// A service over an in-memory store whose clock (and the service's) reads `clock`.

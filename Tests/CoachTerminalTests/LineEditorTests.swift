@@ -35,6 +35,13 @@ struct LineEditorTests {
         #expect(none == .init(deleteCount: 0, insert: "", listing: ["ab", "ac"]))
     }
 
+    @Test func severalCandidatesTypedInAnotherCaseGetTheirSharedStart() {
+        let edit = LineEditor.completionEdit(lineBeforeCursor: "nor", candidates: ["Nordwind Grocers", "Nordwind Logistics"])
+        #expect(edit == .init(deleteCount: 3, insert: "Nordwind ", listing: ["Nordwind Grocers", "Nordwind Logistics"]))
+        let same = LineEditor.completionEdit(lineBeforeCursor: "Nordwind ", candidates: ["Grocers", "Logistics"])
+        #expect(same == .init(deleteCount: 0, insert: "", listing: ["Grocers", "Logistics"]))
+    }
+
     @Test func noCandidatesChangeNothing() {
         #expect(LineEditor.completionEdit(lineBeforeCursor: "zzz", candidates: []) == .init())
         #expect(LineEditor.completionEdit(lineBeforeCursor: "", candidates: [""]) == .init())

@@ -117,4 +117,21 @@ import Testing
         #expect(controller.request.text == "perhaps")
         #expect(!controller.request.textEnded)
     }
+
+    @Test("the help screen fits a 60-column terminal: summaries wrap beside their command, no word is split")
+    func helpFitsSixtyColumns() {
+        let catalog = ReplHarness.catalog()
+        let services = ReplServices(
+            sessions: SessionService.inMemory(catalog: catalog, reason: "kept in memory", today: { ReplHarness.today }),
+            today: { ReplHarness.today })
+        var controller = ReplController(
+            catalog: catalog, options: .init(interactive: true, style: .plain, columns: { 60 }), services: services)
+        _ = controller.start(playbookID: "account-checkup")
+        let help = controller.handle(.line("/help")).output
+        for line in help.split(separator: "\n") {
+            #expect(TerminalText.displayWidth(String(line)) < 60, "too wide: \(line)")
+        }
+        #expect(help.contains("  /export <format> [path]  export the session: markdown,\n" + String(repeating: " ", count: 27) + "text,"))
+        #expect(help.contains("Ctrl-R searches what you typed before."))
+    }
 }

@@ -1,5 +1,6 @@
 import CoachCore
 import CoachShell
+import CoachTestSupport
 import Foundation
 import Testing
 
@@ -7,12 +8,8 @@ import Testing
 
 /// Builds controllers over the fixture and shipped playbooks, runs scripts, and compares golden transcripts.
 enum ReplHarness {
-    /// The package root, from this file's place: Tests/CoachTerminalTests/ReplHarness.swift.
-    static let root: String = {
-        var path = #filePath
-        for _ in 0..<3 { path = (path as NSString).deletingLastPathComponent }
-        return path
-    }()
+    /// The package root.
+    static let root: String = Repository.root.path
 
     /// The folder of the complete example playbook.
     static let fixtureFolder = root + "/Tests/CoachCoreTests/Fixtures/playbooks"
@@ -99,34 +96,12 @@ enum ReplHarness {
         text.replacing(/s-[0-9a-z]{6}\b/, with: "s-<id>")
     }
 
-    /// Compares `text` with the golden file `name`. With COACH_RECORD=1 it writes the file and fails ("recorded,
-    /// run again"), so a recording never passes for a comparison; a missing file fails too.
+    /// Compares `text` with the golden file `name` (see ``Golden``: recording or a missing file fails too).
     static func assertGolden(_ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let path = goldenFolder + "/" + name + ".txt"
-        if ProcessInfo.processInfo.environment["COACH_RECORD"] == "1" {
-            do {
-                try FileManager.default.createDirectory(atPath: goldenFolder, withIntermediateDirectories: true)
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
-                Issue.record("Recorded \(path): recorded, run again without COACH_RECORD=1 to compare.", sourceLocation: sourceLocation)
-            } catch {
-                Issue.record("Could not record \(path): \(error)", sourceLocation: sourceLocation)
-            }
-            return
-        }
-        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Issue.record("No golden file \(path): record it with COACH_RECORD=1 swift test, then run again", sourceLocation: sourceLocation)
-            return
-        }
-        if text != expected {
-            let got = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let index = Array(zip(got, want)).firstIndex { $0.0 != $0.1 } ?? min(got.count, want.count)
-            let gotLine = index < got.count ? String(got[index]) : "<end>"
-            let wantLine = index < want.count ? String(want[index]) : "<end>"
-            let message =
-                "\(name).txt differs at line \(index + 1):\n  expected: \(wantLine)\n  actual:   \(gotLine)\n"
-                + "Re-record with COACH_RECORD=1 swift test if the change is intended, then run again."
-            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+        do {
+            try Golden.assert(text, matches: URL(fileURLWithPath: goldenFolder + "/" + name + ".txt"))
+        } catch {
+            Issue.record(Comment(rawValue: "\(error)"), sourceLocation: sourceLocation)
         }
     }
 }

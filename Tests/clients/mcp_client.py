@@ -3,7 +3,8 @@
 
 1. Over the SDK's stdio client: initialize; list tools, prompts and resources; drive stakeholder-reset to the end
    through the step tools (with a stale answer, an invalid answer, back and preview on the way); read its draft
-   resources; then drive post-escalation-recovery through run_playbook with an elicitation callback that gives one
+   resources; decline the first (required) question of a run_playbook (the run stops there, saved); then drive
+   post-escalation-recovery through run_playbook with an elicitation callback that gives one
    invalid answer (re-asked with its reason), cancels once (the session stays saved and resumable), carries on,
    and declines an optional step (skipped). Every byte the server wrote to stdout is checked to be a valid MCP
    (JSON-RPC) message.
@@ -145,6 +146,21 @@ def pick(records, step):
     return [r for r in records if step in r["schema"]["properties"]["answer"].get("title", "")]
 
 
+async def decline_required(session, plan):
+    """run_playbook declined at its first question, a required one: the run stops there, saved and resumable."""
+    r = await tool(session, "run_playbook", {"playbook": "post-escalation-recovery"})
+    stopped = r.structured_content
+    check(r.is_error is not True, "a decline is not an error", r)
+    check(stopped["stopped"]["reason"] == "declined" and stopped["stopped"]["step"] == plan["declined"],
+          "declining a required question stops the run there", stopped, plan)
+    check("declined a required question" in r.content[0].text and "saved" in r.content[0].text,
+          "the stop says the question was required and the session is saved", r.content[0].text)
+    state = structured(await tool(session, "session_state", {"session": stopped["session"]}), "state after decline")
+    check(state["status"] == "asking" and state["prompt"]["step"] == plan["declined"] and state["prompt"]["required"],
+          "the session waits at the declined required step", state)
+    plan["phase"] = 1
+
+
 async def drive_recovery(session, records, plan):
     """run_playbook on post-escalation-recovery: cancelled at start_date, then carried on to the end."""
     r = await tool(session, "run_playbook", {"playbook": "post-escalation-recovery", "account": "Brasserie Lumière Group"})
@@ -194,11 +210,14 @@ async def sdk_client(env):
         command="bash", args=["-c", '"$0" mcp --log-level info | tee -a "$1"', env.binary, stdout_copy], env=env.env)
     answers = fixture("post-escalation-recovery", "contained-weekdays.yaml")
     records = []
-    plan = {"phase": 1}
+    plan = {"phase": 0}
 
     async def elicit(context, p):
         prop = p.requested_schema["properties"]["answer"]
         step = prop["title"]
+        if plan["phase"] == 0:
+            plan["declined"] = step
+            return types.ElicitResult(action="decline")
         records.append({"step": step, "message": p.message, "schema": p.requested_schema})
         if step == "contact_email" and len(pick(records, "contact_email")) == 1:
             return types.ElicitResult(action="accept", content={"answer": "jose.alvarez-at-lumiere"})
@@ -272,6 +291,7 @@ async def sdk_client(env):
                 listing = await tool(session, "list_sessions")
                 check(any(s["session"] == sid and s["status"] == "completed" for s in listing.structured_content["sessions"]), "list_sessions")
 
+                await decline_required(session, plan)
                 rid = await drive_recovery(session, records, plan)
                 ics = (await session.read_resource("coach://sessions/%s/drafts/plan.ics" % rid)).contents[0]
                 check(ics.mime_type == "text/calendar" and "BEGIN:VCALENDAR" in ics.text and "20261126" in ics.text, "plan.ics", ics.text[:300])

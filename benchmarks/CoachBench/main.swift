@@ -9,8 +9,8 @@ import Foundation
 ///     coach-bench memory [SESSIONS] [PLAYBOOK]   resident memory of open sessions (started, and half answered)
 ///     coach-bench lint [COUNT]                   loading + linting generated playbooks (all shipped ones, renamed)
 ///     coach-bench generate [DIR] [COUNT]         writes COUNT generated playbooks into DIR (default .build/generated-playbooks)
-///     coach-bench store-seed HOME                opens a store in HOME and saves one half-answered session
-///     coach-bench store HOME [REPEATS]           lists and resumes sessions in a store seeded by run.sh
+///     coach-bench store-seed HOME                saves a half-answered session and one of 100 events in HOME
+///     coach-bench store HOME LONG [REPEATS]      lists the sessions seeded by run.sh, resumes session LONG
 ///
 /// Every mode ends with one `RESULT key=value ...` line that benchmarks/run.sh reads.
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -186,32 +186,50 @@ case "generate":
     print("generated \(count) playbooks in \(dir)")
     print("RESULT count=\(count)")
 case "store-seed":
+    // Through the session service, as Coach saves them: one session half answered (run.sh clones its row into
+    // 100,000), and one whose journal holds 100 events (the first half of the answers, then back and the same
+    // answer again, over and over).
     guard let home = argument(1) else { fatalError("usage: coach-bench store-seed HOME") }
     let playbook = shipped("stakeholder-reset")
     let events = script(playbook, answersFor("stakeholder-reset"))
-    var session = Session(playbook: playbook, today: today)
-    for (step, input) in events.prefix(events.count / 2) { _ = session.handle(.answer(input, step: step)) }
-    let store = try! CoachStore.open(home: home)
-    let state = try! JSONEncoder().encode(session.state)
-    let answers = try! JSONEncoder().encode(session.state.answers)
-    let turn = session.currentTurn()
-    let id = try! store.createSession(
-        playbookID: playbook.id, playbookVersion: playbook.version, title: "Kowalski Logistics reset",
-        account: "Kowalski Logistics", currentStep: turn.prompt?.step.description, answered: turn.progress.answered,
-        total: turn.progress.total, state: state, answers: answers, origin: .protocol)
-    print("RESULT id=\(id) state_bytes=\(state.count)")
+    let service = SessionService.open(
+        home: home, environment: [:], noStore: false, catalog: PlaybookFiles.catalog(extraDirectories: []),
+        today: { today })
+    precondition(service.isDurable, "the store in \(home) did not open")
+    let half = events.prefix(events.count / 2)
+    let id = try! service.start(playbookID: playbook.id, account: "Kowalski Logistics", origin: .protocol).sessionID
+    for (step, input) in half { _ = try! service.apply(id, .answer(input, step: step)) }
+    let long = try! service.start(playbookID: playbook.id, account: "Kowalski Logistics", origin: .protocol).sessionID
+    let first = events.prefix(10)
+    for (step, input) in first { _ = try! service.apply(long, .answer(input, step: step)) }
+    var given = first.count
+    let (step, input) = first.last!
+    while given < 100 {
+        _ = try! service.apply(long, .back)
+        _ = try! service.apply(long, .answer(input, step: step))
+        given += 2
+    }
+    let stored = try! service.journal(long).filter { [.answer, .back].contains($0.kind) }.count
+    precondition(stored == 100, "the long session has \(stored) events")
+    print("RESULT id=\(id) long=\(long) events=\(stored)")
 case "store":
-    guard let home = argument(1) else { fatalError("usage: coach-bench store HOME [REPEATS]") }
-    let repeats = Int(argument(2) ?? "") ?? 20
-    let playbook = shipped("stakeholder-reset")
+    // `store HOME LONG [REPEATS]`: lists the sessions of a store seeded by run.sh, and resumes session LONG (100
+    // events) the way `coach sessions resume` does: its snapshot read, the events after it replayed, its turn shown.
+    guard let home = argument(1), let long = argument(2) else { fatalError("usage: coach-bench store HOME LONG [REPEATS]") }
+    let repeats = Int(argument(3) ?? "") ?? 20
     let t0 = now()
     let store = try! CoachStore.open(home: home)
     let openMs = (now() - t0) * 1000
+    let service = SessionService.open(
+        home: home, environment: [:], noStore: false, catalog: PlaybookFiles.catalog(extraDirectories: []),
+        today: { today })
+    _ = try! service.resume(long)
+    service.close(long)
     var listMs: [Double] = []
     var listAllMs: [Double] = []
     var resumeUs: [Double] = []
     var total = 0
-    for r in 0..<repeats {
+    for _ in 0..<repeats {
         let a = now()
         let recent = try! store.listSessions()
         listMs.append((now() - a) * 1000)
@@ -219,19 +237,15 @@ case "store":
         let all = try! store.listSessions(limit: Int.max)
         listAllMs.append((now() - b) * 1000)
         total = all.count
-        // Resume: read the row, decode the state, rebuild the session and show its turn.
-        let pick = all[(r * 7919) % all.count].id
         let c = now()
-        let stored = try! store.session(id: pick)!
-        let state = try! JSONDecoder().decode(SessionState.self, from: stored.state)
-        let session = Session(playbook: playbook, state: state)
-        let turn = session.currentTurn()
+        let update = try! service.resume(long)
         resumeUs.append((now() - c) * 1e6)
-        precondition(turn.prompt != nil && recent.count == 50)
+        service.close(long)
+        precondition(update.turn.prompt != nil && recent.count == 50)
     }
     func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
     print(
-        "store: \(total) sessions; open \(f(openMs)) ms; list newest 50 \(f(median(listMs))) ms; list all \(f(median(listAllMs))) ms; resume one \(f(median(resumeUs), 0)) µs (medians of \(repeats))"
+        "store: \(total) sessions; open \(f(openMs)) ms; list newest 50 \(f(median(listMs))) ms; list all \(f(median(listAllMs))) ms; resume a 100-event session \(f(median(resumeUs), 0)) µs (medians of \(repeats))"
     )
     print(
         "RESULT sessions=\(total) open_ms=\(openMs) list_ms=\(median(listMs)) list_all_ms=\(median(listAllMs)) resume_us=\(median(resumeUs)) list_ms_max=\(listMs.max()!) list_all_ms_max=\(listAllMs.max()!)"

@@ -1,59 +1,41 @@
 import Mustache
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Synchronization
 
 /// A Mustache template of a playbook (plain text, no escaping).
 ///
 /// Parsing Mustache is a fifth of loading a playbook, and most loaded playbooks are never rendered (`coach list`,
 /// the catalog behind `coach run`, `coach lint`). A template the loader can prove parses is kept as text and
 /// parsed the first time it is rendered; any other is parsed at load time, so its errors are reported exactly as
-/// before. Shared read-only by every session of the playbook; the first render parses under a lock.
-final class CompiledTemplate: @unchecked Sendable {
+/// before. Shared read-only by every session of the playbook; the parsed template is reachable only inside its
+/// mutex, so the first render parses it once whichever thread gets there first.
+final class CompiledTemplate: Sendable {
     /// Makes every template plain text (no HTML escaping).
     static let pragma = "{{%CONTENT_TYPE:TEXT}}\n"
 
     /// The template text as written in the playbook.
     private let text: String
-    private var parsed: MustacheTemplate?
-    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+    private let parsed: Mutex<MustacheTemplate?>
 
     /// A template parsed at load time.
     init(_ template: MustacheTemplate) {
         self.text = ""
-        self.parsed = template
-        self.lock = Self.makeLock()
+        self.parsed = Mutex(template)
     }
 
     /// A template `certainlyParses` accepted, parsed on first use.
     init(deferred text: String) {
         self.text = text
-        self.parsed = nil
-        self.lock = Self.makeLock()
-    }
-
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
-    }
-
-    private static func makeLock() -> UnsafeMutablePointer<pthread_mutex_t> {
-        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(lock, nil)
-        return lock
+        self.parsed = Mutex(nil)
     }
 
     /// The parsed template.
     var template: MustacheTemplate? {
-        pthread_mutex_lock(lock)
-        defer { pthread_mutex_unlock(lock) }
-        if let parsed { return parsed }
-        let made = try? MustacheTemplate(string: Self.pragma + text)
-        parsed = made
-        return made
+        parsed.withLock { parsed in
+            if let parsed { return parsed }
+            let made = try? MustacheTemplate(string: Self.pragma + text)
+            parsed = made
+            return made
+        }
     }
 
     /// The template rendered with `values`; nil only if a deferred template failed to parse after all.

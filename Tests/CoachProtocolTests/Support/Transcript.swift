@@ -1,5 +1,6 @@
 import CoachCore
 import CoachProtocol
+import CoachTestSupport
 import Foundation
 
 /// A golden transcript: what to send to `coach serve` and the replies expected, in order. The format is
@@ -19,11 +20,10 @@ struct Transcript: CustomStringConvertible {
     /// The transcripts folder.
     static let directory = ServeProcess.packageRoot.appendingPathComponent("Tests/CoachProtocolTests/Transcripts")
 
-    /// Every transcript file name, sorted.
-    static let names: [String] = {
-        let all = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return all.filter { $0.hasSuffix(".jsonl") }.sorted()
-    }()
+    /// Every transcript file name, sorted; throws when the folder is missing or holds none.
+    static func names() throws -> [String] {
+        try FixtureFolder.files(in: directory, ext: "jsonl").map(\.lastPathComponent)
+    }
 
     /// Reads `name` from the transcripts folder.
     init(named name: String) throws {

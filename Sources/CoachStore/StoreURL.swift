@@ -58,12 +58,12 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
         /// The URL as shown in messages (never with a password: it has none).
         public var description: String {
             var text = "postgres://\(user)@\(host ?? "")"
-            if host != nil || port != 5432 {
+            if host != nil {
                 text += ":\(port)"
             }
             text += "/\(database)"
             var query: [String] = []
-            if let socketFolder { query.append("host=\(socketFolder)") }
+            if let socketFolder { query += ["host=\(socketFolder)", "port=\(port)"] }
             if tls != .prefer { query.append("sslmode=\(tls.rawValue)") }
             return query.isEmpty ? text : text + "?" + query.joined(separator: "&")
         }

@@ -57,6 +57,8 @@ public struct ReplController {
     var sessionID: String?
     /// True once leaving was refused because the answers are only in memory (the next /quit leaves).
     var warnedUnsaved = false
+    /// True once Ctrl-D was refused because lines or items typed for the current answer would go (the next leaves).
+    var warnedTyped = false
 
     /// A controller over `catalog`.
     public init(catalog: PlaybookCatalog, options: Options, services: ReplServices) {
@@ -164,6 +166,7 @@ public struct ReplController {
             // `?` or a /command typed after the text Coach put in the line is that command, not part of an answer.
             input = .line(String(line.dropFirst(inLine.count)))
         }
+        if input != .endOfInput { warnedTyped = false }
         switch input {
         case .interrupted: return interrupted()
         case .endOfInput: return leave(endOfInput: true)
@@ -437,13 +440,16 @@ public struct ReplController {
             reply.say(renderer.why(prompt))
         case .back:
             let typed = typedSoFar
-            return noteDropped(typed, after: send(.back))
+            let result = send(.back)  // first: noteDropped must see the turn after it
+            return noteDropped(typed, after: result)
         case .goto(let argument):
             let typed = typedSoFar
-            return noteDropped(typed, after: goto(argument))
+            let result = goto(argument)
+            return noteDropped(typed, after: result)
         case .skip:
             let typed = typedSoFar
-            return noteDropped(typed, after: send(.skip(step: prompt.step)))
+            let result = send(.skip(step: prompt.step))
+            return noteDropped(typed, after: result)
         case .answers:
             reply.say(renderer.answers(answeredQuestions))
             reply.say(reminder())
@@ -584,6 +590,20 @@ public struct ReplController {
             return reply
         }
         let progress = turn.map { "\($0.progress.answered) of \($0.progress.total) answered" } ?? ""
+        let typed = typedSoFar
+        if endOfInput, options.interactive, typed.count > 0, !warnedTyped {
+            // Ctrl-D in the middle of a block or a list would drop what was typed for it: say so once.
+            warnedTyped = true
+            reply.exitCode = nil
+            let finish = multiline != nil ? "finish it with a line containing only ." : "finish the list with an empty line"
+            let these = typed.count == 1 ? "it" : "them"
+            let are = typed.count == 1 ? "is" : "are"
+            reply.say(
+                renderer.note(
+                    "The \(Self.plural(typed.count, typed.noun)) typed for this answer \(are) not saved yet: \(finish), "
+                        + "or press Ctrl-D again to leave without \(these)."))
+            return reply
+        }
         if !endOfInput || options.interactive, wouldLoseAnswers(), !warnedUnsaved {
             warnedUnsaved = true
             reply.exitCode = nil

@@ -134,4 +134,19 @@ import Testing
         #expect(help.contains("  /export <format> [path]  export the session: markdown,\n" + String(repeating: " ", count: 27) + "text,"))
         #expect(help.contains("Ctrl-R searches what you typed before."))
     }
+
+    @Test("leaving a multi-line answer with /back says the lines typed for it were left out")
+    func backFromABlockSaysWhatWasLeftOut() {
+        let result = ReplInputTests.run(["", "A; B", "Back on plan", "no", "Line one", "/back", "/quit", "/quit"])
+        #expect(result.text.contains("Left out the 1 line typed for that answer."), "\(result.text)")
+    }
+
+    @Test("Ctrl-D inside a block or a list with text typed warns first; a second Ctrl-D leaves")
+    func endOfInputInsideABlockWarnsFirst() {
+        let block = ReplInputTests.run(["", "A; B", "Back on plan", "no", "Line A", "Line B"])
+        #expect(block.text.contains("The 2 lines typed for this answer are not saved yet"), "\(block.text)")
+        #expect(block.text.contains("Leaving 'Input check' unfinished"))
+        let list = ReplInputTests.run(["", "Ana Ruiz, COO"])
+        #expect(list.text.contains("The 1 item typed for this answer is not saved yet"), "\(list.text)")
+    }
 }

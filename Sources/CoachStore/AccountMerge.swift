@@ -23,6 +23,15 @@ public struct AccountMerge: Sendable, Equatable {
     /// The facts both held with different values, by name.
     public var conflicts: [Conflict]
 
+    /// A finished merge, as a store reports it.
+    public init(from: Account, into: Account, sessions: Int, factsMoved: Int, conflicts: [Conflict]) {
+        self.from = from
+        self.into = into
+        self.sessions = sessions
+        self.factsMoved = factsMoved
+        self.conflicts = conflicts
+    }
+
     /// What merging facts `from` into facts `into` means: the facts of `from` to write into `into` (those it lacks,
     /// and those where `from`'s is newer), and the facts both hold with different values.
     public static func plan(from: [Fact], into: [Fact]) -> (write: [Fact], conflicts: [Conflict]) {

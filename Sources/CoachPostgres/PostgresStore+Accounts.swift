@@ -102,23 +102,13 @@
 
         public func facts(account name: String) throws(StoreError) -> [Fact] {
             try withLink { link throws(StoreError) in
-                var facts: [Fact] = []
                 let rows = try link.run(
                     """
                     SELECT f.fact, f.value, f.display, f.session_id, f.given_at
                     FROM account_facts f JOIN accounts a ON a.id = f.account_id
                     WHERE a.key = \(Account.key(for: name)) ORDER BY f.fact COLLATE "C"
                     """)
-                for plain in rows {
-                    let row = plain.makeRandomAccess()
-                    facts.append(
-                        Fact(
-                            name: try decode(row["fact"], as: String.self), value: try decode(row["value"], as: Data.self),
-                            display: try decode(row["display"], as: String.self),
-                            sessionID: try decode(row["session_id"], as: String?.self),
-                            givenAt: try decode(row["given_at"], as: Double.self)))
-                }
-                return facts
+                return try rows.map { row throws(StoreError) in try Self.fact(row.makeRandomAccess()) }
             }
         }
 
@@ -187,22 +177,21 @@
         }
 
         static func facts(accountID: Int64, _ link: Link) throws(StoreError) -> [Fact] {
-            var facts: [Fact] = []
             let rows = try link.run(
                 """
                 SELECT fact, value, display, session_id, given_at FROM account_facts WHERE account_id = \(accountID)
                 ORDER BY fact COLLATE "C"
                 """)
-            for plain in rows {
-                let row = plain.makeRandomAccess()
-                facts.append(
-                    Fact(
-                        name: try decode(row["fact"], as: String.self), value: try decode(row["value"], as: Data.self),
-                        display: try decode(row["display"], as: String.self),
-                        sessionID: try decode(row["session_id"], as: String?.self),
-                        givenAt: try decode(row["given_at"], as: Double.self)))
-            }
-            return facts
+            return try rows.map { row throws(StoreError) in try fact(row.makeRandomAccess()) }
+        }
+
+        /// One row of `account_facts` (columns fact, value, display, session_id, given_at) as a fact.
+        static func fact(_ row: PostgresRandomAccessRow) throws(StoreError) -> Fact {
+            Fact(
+                name: try decode(row["fact"], as: String.self), value: try decode(row["value"], as: Data.self),
+                display: try decode(row["display"], as: String.self),
+                sessionID: try decode(row["session_id"], as: String?.self),
+                givenAt: try decode(row["given_at"], as: Double.self))
         }
 
         /// Makes every session that names the account with key `key` name `name`; returns how many changed.

@@ -102,23 +102,13 @@
 
         public func facts(account name: String) throws(StoreError) -> [Fact] {
             try withLink { link throws(StoreError) in
-                var facts: [Fact] = []
                 let rows = try link.run(
                     """
                     SELECT f.fact, f.value, f.display, f.session_id, f.given_at
                     FROM account_facts f JOIN accounts a ON a.id = f.account_id
                     WHERE a.key = \(Account.key(for: name)) ORDER BY f.fact COLLATE "C"
                     """)
-                for plain in rows {
-                    let row = plain.makeRandomAccess()
-                    facts.append(
-                        Fact(
-                            name: try decode(row["fact"], as: String.self), value: try decode(row["value"], as: Data.self),
-                            display: try decode(row["display"], as: String.self),
-                            sessionID: try decode(row["session_id"], as: String?.self),
-                            givenAt: try decode(row["given_at"], as: Double.self)))
-                }
-                return facts
+                return try rows.map { row throws(StoreError) in try Self.fact(row.makeRandomAccess()) }
             }
         }
 
@@ -138,6 +128,7 @@
                         .conflict,
                         "An account named '\(other.name)' already exists. Forget it first or choose another name.")
                 }
+                let oldKey = account.key
                 account.key = newKey
                 account.name = CoachStore.tidy(new)
                 account.updatedAt = now
@@ -146,8 +137,77 @@
                     UPDATE accounts SET key = \(account.key), name = \(account.name), updated_at = \(now)
                     WHERE id = \(account.id)
                     """)
+                _ = try Self.repointSessions(from: oldKey, to: account.name, link)
                 return account
             }
+        }
+
+        public func mergeAccounts(from: String, into: String) throws(StoreError) -> AccountMerge {
+            let now = clock()
+            return try transaction { link throws(StoreError) in
+                guard let source = try Self.account(key: Account.key(for: from), link) else {
+                    throw StoreError.accountNotFound(from)
+                }
+                guard var target = try Self.account(key: Account.key(for: into), link) else {
+                    throw StoreError.accountNotFound(into)
+                }
+                guard source.id != target.id else {
+                    throw StoreError(.invalid, "'\(from)' and '\(into)' are the same account: name two different ones.")
+                }
+                let plan = AccountMerge.plan(
+                    from: try Self.facts(accountID: source.id, link), into: try Self.facts(accountID: target.id, link))
+                for fact in plan.write {
+                    try link.run(
+                        """
+                        INSERT INTO account_facts (account_id, fact, value, display, session_id, given_at)
+                        VALUES (\(target.id), \(fact.name), \(bytes(fact.value)), \(fact.display), \(fact.sessionID),
+                            \(fact.givenAt))
+                        ON CONFLICT (account_id, fact) DO UPDATE SET value = excluded.value, display = excluded.display,
+                            session_id = excluded.session_id, given_at = excluded.given_at
+                        """)
+                }
+                let sessions = try Self.repointSessions(from: source.key, to: target.name, link)
+                try link.run("DELETE FROM accounts WHERE id = \(source.id)")
+                try link.run("UPDATE accounts SET updated_at = \(now) WHERE id = \(target.id)")
+                target.updatedAt = now
+                return AccountMerge(
+                    from: source, into: target, sessions: sessions, factsMoved: plan.write.count,
+                    conflicts: plan.conflicts)
+            }
+        }
+
+        static func facts(accountID: Int64, _ link: Link) throws(StoreError) -> [Fact] {
+            let rows = try link.run(
+                """
+                SELECT fact, value, display, session_id, given_at FROM account_facts WHERE account_id = \(accountID)
+                ORDER BY fact COLLATE "C"
+                """)
+            return try rows.map { row throws(StoreError) in try fact(row.makeRandomAccess()) }
+        }
+
+        /// One row of `account_facts` (columns fact, value, display, session_id, given_at) as a fact.
+        static func fact(_ row: PostgresRandomAccessRow) throws(StoreError) -> Fact {
+            Fact(
+                name: try decode(row["fact"], as: String.self), value: try decode(row["value"], as: Data.self),
+                display: try decode(row["display"], as: String.self),
+                sessionID: try decode(row["session_id"], as: String?.self),
+                givenAt: try decode(row["given_at"], as: Double.self))
+        }
+
+        /// Makes every session that names the account with key `key` name `name`; returns how many changed.
+        static func repointSessions(from key: String, to name: String, _ link: Link) throws(StoreError) -> Int {
+            // Names are matched by their normalized key, which SQL cannot compute for every script: compared here.
+            var ids: [String] = []
+            for plain in try link.run("SELECT id, account FROM sessions WHERE account IS NOT NULL") {
+                let row = plain.makeRandomAccess()
+                if Account.key(for: try decode(row["account"], as: String.self)) == key {
+                    ids.append(try decode(row["id"], as: String.self))
+                }
+            }
+            for id in ids {
+                try link.run("UPDATE sessions SET account = \(name) WHERE id = \(id)")
+            }
+            return ids.count
         }
 
         public func forgetAccount(_ name: String) throws(StoreError) {

@@ -156,13 +156,8 @@ extension Methods {
 
         public static func handle(_ params: Params, on server: inout ProtocolServer) throws(ProtocolError) -> TurnResult {
             guard let playbook = server.catalog.playbook(params.playbook) else { throw server.unknownPlaybook(params.playbook) }
-            var prefill: [String: String] = [:]
-            for (step, value) in params.prefill {
-                guard let target = playbook.step(step), target.kind.asks else {
-                    throw .invalidParams("prefill.\(step)", "'\(playbook.id)' has no question '\(step)' to pre-fill")
-                }
-                prefill[step] = value.text
-            }
+            // The service checks every pre-filled answer against its step.
+            let prefill = Dictionary(params.prefill.map { ($0.step, $0.value.text) }) { _, last in last }
             let service = server.service
             let update = try server.call { () throws(ServiceError) in
                 try service.start(playbookID: playbook.id, account: params.account, prefill: prefill, origin: .protocol)
@@ -462,7 +457,7 @@ extension ProtocolError {
         case .unknownPlaybook, .playbookMissing: self.init(.unknownPlaybook, error.message)
         case .playbookChanged: self.init(.unknownPlaybook, error.message)
         case .unknownSession, .ambiguousSession: self.init(.unknownSession, error.message)
-        case .invalid: self.init(.invalidParams, error.message, field: "prefill")
+        case .invalid: self.init(.invalidParams, error.message, field: error.field ?? "prefill")
         case .damaged, .store: self.init(.storeFailed, error.message)
         case .unavailable: self.init(.storeUnavailable, error.message)
         }

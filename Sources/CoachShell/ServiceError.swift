@@ -33,6 +33,8 @@ public struct ServiceError: Error, Equatable, Sendable, CustomStringConvertible 
     public var message: String
     /// The engine's refusal, for `refused`.
     public var refusal: Refusal?
+    /// The part of the request at fault, for `invalid` (`prefill.budget`, `account`), when there is one.
+    public var field: String?
 
     /// An error of `kind` saying `message`.
     public init(_ kind: Kind, _ message: String, refusal: Refusal? = nil) {

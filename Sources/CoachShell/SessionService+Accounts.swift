@@ -34,6 +34,22 @@ extension SessionService {
         }
     }
 
+    /// Merges account `from` into `into`: its sessions and facts move (the newer fact wins where both have one) and
+    /// `from` is deleted. Sessions running in this process follow.
+    @discardableResult
+    public func mergeAccounts(_ from: String, into: String) throws(ServiceError) -> AccountMerge {
+        let merge: AccountMerge
+        do {
+            merge = try store.mergeAccounts(from: from, into: into)
+        } catch {
+            throw Self.serviceError(error)
+        }
+        for id in Array(live.keys) where live[id]?.account.map(Account.key) == merge.from.key {
+            live[id]?.account = merge.into.name
+        }
+        return merge
+    }
+
     /// Forgets an account and everything remembered about it.
     public func forgetAccount(_ name: String) throws(ServiceError) {
         do {
@@ -55,18 +71,28 @@ extension SessionService {
 
     // MARK: - Remembering and offering facts
 
-    /// The remembered facts about `account` that `playbook` asks for, as defaults with their age.
-    func rememberedDefaults(account: String, playbook: Playbook) -> [String: SessionState.Prefill] {
+    /// What is remembered about `account` for `playbook`: the facts it asks for (not the account step, whose
+    /// answer is the account's name) as defaults with their age, and the currency of the newest remembered amount.
+    func remembered(account: String, playbook: Playbook) -> (defaults: [String: SessionState.Prefill], currency: String?) {
         // Facts are saved only with drafts, never by the open group: read them without saving the group first.
-        guard let facts = try? backing.facts(account: account), !facts.isEmpty else { return [:] }
+        guard let facts = try? backing.facts(account: account), !facts.isEmpty else { return ([:], nil) }
         let time = now()
         var defaults: [String: SessionState.Prefill] = [:]
-        for fact in facts {
+        for fact in facts where fact.name != playbook.accountStep {
             guard let step = playbook.step(fact.name), step.kind.asks, !fact.display.isEmpty else { continue }
             defaults[fact.name] = SessionState.Prefill(
                 text: fact.display, note: Self.ageNote(givenAt: fact.givenAt, now: time))
         }
-        return defaults
+        let amounts = facts.compactMap { fact -> (Double, String)? in
+            guard case .money(let money)? = decodedValue(fact.value) else { return nil }
+            return (fact.givenAt, money.currency)
+        }
+        return (defaults, amounts.max { $0.0 < $1.0 }?.1)
+    }
+
+    /// A fact's stored value (written as the value's JSON; older facts as its `Codable` encoding).
+    func decodedValue(_ data: Data) -> Value? {
+        (try? Value(jsonBytes: [UInt8](data))) ?? (try? decoder.decode(Value.self, from: data))
     }
 
     /// The sentence that says which remembered answers are offered, or nil when none are.
@@ -79,29 +105,62 @@ extension SessionService {
             + "(\(names.joined(separator: ", "))): each is offered as the default, with its age; change any of them."
     }
 
-    /// Once the client is known, offers what is remembered about it for the questions still to come.
-    func applyRemembered(to entry: inout Live) -> [String] {
-        guard let account = entry.account else { return [] }
-        let playbook = entry.session.playbook
-        var state = entry.session.state
-        let defaults = rememberedDefaults(account: account, playbook: playbook).filter { key, _ in
-            state.answers[.step(key)] == nil && state.prefill[key] == nil && !state.skipped.contains(.step(key))
+    /// The account a session is for: the answer of its playbook's account step when there is one, else `current`
+    /// (the account it was started for).
+    static func account(of session: Session, current: String?) -> String? {
+        guard let step = session.playbook.accountStep, let answer = session.state.answers[.step(step)] else {
+            return current
         }
-        guard let notice = Self.rememberedNotice(account: account, defaults: defaults, playbook: playbook) else {
-            return []
-        }
-        state.prefill.merge(defaults) { old, _ in old }
-        entry.session = Session(playbook: playbook, state: state)
-        entry.turn = entry.session.currentTurn().accepting(entry.turn.accepted)
-        return [notice]
+        let name = tidy(answer.display)
+        return name.isEmpty ? current : name
     }
 
-    /// The answers of a completed session that are facts about its account (`account: true` steps).
+    /// Points the session at the account its answers now name, when that changed (a first answer, or one
+    /// corrected by going back): what the old account offered and was not taken is withdrawn, what the new one
+    /// remembers is offered for the questions still unanswered, and its remembered currency becomes the session's.
+    func followAccount(_ entry: inout Live) -> [String] {
+        guard let account = Self.account(of: entry.session, current: entry.account), account != entry.account else {
+            return []
+        }
+        let old = entry.account
+        entry.account = account
+        if let old, Account.key(for: old) == Account.key(for: account) {
+            return []  // The same account, spelt differently: nothing else changes.
+        }
+        let playbook = entry.session.playbook
+        var state = entry.session.state
+        var notices: [String] = []
+        if let old {
+            for (key, offer) in remembered(account: old, playbook: playbook).defaults
+            where state.answers[.step(key)] == nil && state.prefill[key] == offer {
+                state.prefill[key] = nil
+            }
+            notices.append("This session is now filed under \(account) instead of \(old).")
+        }
+        let memory = remembered(account: account, playbook: playbook)
+        let offered = memory.defaults.filter { key, _ in
+            state.answers[.step(key)] == nil && state.prefill[key] == nil && !state.skipped.contains(.step(key))
+        }
+        state.prefill.merge(offered) { old, _ in old }
+        state.currency = memory.currency
+        if let notice = Self.rememberedNotice(account: account, defaults: offered, playbook: playbook) {
+            notices.append(notice)
+        }
+        guard state != entry.session.state else { return notices }
+        entry.session = Session(playbook: playbook, state: state)
+        entry.turn = entry.session.currentTurn().accepting(entry.turn.accepted)
+        return notices
+    }
+
+    /// The answers of a completed session that are facts about its account (`account: true` steps other than
+    /// the account step, whose answer is the account's name).
     func factsToRemember(_ session: Session) -> [Fact] {
         let facts = session.accountFacts()
         return session.playbook.steps.compactMap { step in
-            guard let text = facts[step.id], let value = session.state.answers[.step(step.id)] else { return nil }
-            return Fact(name: step.id, value: encoded(value), display: text)
+            guard step.id != session.playbook.accountStep, let text = facts[step.id],
+                let value = session.state.answers[.step(step.id)]
+            else { return nil }
+            return Fact(name: step.id, value: Data(value.jsonBytes), display: text)
         }
     }
 

@@ -9,7 +9,7 @@ extension SessionService {
     /// Throws only when a shared store (a fleet's database) fails: then nothing is kept in memory instead.
     public func record(_ session: Session, origin: SessionOrigin) throws(ServiceError) -> SessionUpdate {
         let turn = session.currentTurn()
-        let account = session.state.answers["client"].map { Self.tidy($0.display) }
+        let account = Self.account(of: session, current: nil)
         var entry = Live(
             session: session, title: Self.title(session: session, account: account), account: account, turn: turn)
         var notices: [String] = []

@@ -55,13 +55,13 @@ extension SessionService {
         return full
     }
 
-    /// A title like `stakeholder-reset · Acme · Atlas rollout`: the playbook, then the client and project.
+    /// A title like `stakeholder-reset · Acme · Atlas rollout`: the playbook, then the account and project.
     ///
     /// Without a client or project, the first answered account fact stands in.
     static func title(session: Session, account: String?) -> String {
         let answers = session.state.answers
         var parts = [session.playbook.id]
-        let client = answers["client"].map(\.display) ?? account
+        let client = session.playbook.accountStep.flatMap { answers[.step($0)]?.display } ?? account
         if let client, !client.isEmpty {
             parts.append(client)
         }

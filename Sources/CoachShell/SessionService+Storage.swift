@@ -184,7 +184,8 @@ extension SessionService {
         let account = entry.account
         func attempt() throws(StoreError) -> Int {
             let version = try store.addDraft(sessionID: id, outputs: outputs, answers: answers)
-            if let account, !facts.isEmpty {
+            // A completed session remembers its account, with whatever facts it gave (perhaps none).
+            if let account {
                 try store.saveFacts(account: account, facts: facts, sessionID: id)
             }
             return version

@@ -92,40 +92,93 @@ public final class SessionService {
     /// Starts `playbookID` (for `account` when given) and saves it; remembered account facts become defaults.
     ///
     /// - Parameters:
-    ///   - prefill: answers to offer as defaults, by step id; they win over remembered facts.
+    ///   - account: the account the session is for; it answers the playbook's account step by default.
+    ///   - prefill: answers to offer as defaults, by step id; they win over remembered facts. Each is checked as
+    ///     its step checks an answer (``checkedPrefill(_:for:note:)``): one that does not fit is refused with the
+    ///     step and the reason, unless `dropInvalidPrefill`, when it is left out and a notice says why.
     ///   - prefillNote: where those answers come from ("from Post-escalation recovery"), shown beside them.
     public func start(
         playbookID: String, account: String? = nil, prefill: [String: String] = [:], prefillNote: String? = nil,
-        origin: SessionOrigin
+        dropInvalidPrefill: Bool = false, origin: SessionOrigin
     ) throws(ServiceError) -> SessionUpdate {
         guard let playbook = catalog.playbook(playbookID) else {
             throw ServiceError(.unknownPlaybook, catalog.unknownMessage(playbookID))
         }
-        var defaults: [String: SessionState.Prefill] = [:]
         var notices: [String] = []
+        var given = prefill
         let accountName = account.map(Self.tidy).flatMap { $0.isEmpty ? nil : $0 }
+        if let accountName, let step = playbook.accountStep, given[step] == nil {
+            given[step] = accountName
+        }
+        // The account's name answers the account step unless a pre-filled answer does.
+        let namesAccount = accountName != nil && playbook.accountStep.map { prefill[$0] == nil } == true
+        var defaults: [String: SessionState.Prefill]
+        do {
+            defaults = try checkedPrefill(given, for: playbook, note: prefillNote)
+        } catch {
+            guard dropInvalidPrefill else {
+                var refused = error
+                if namesAccount, error.field == playbook.accountStep.map({ "prefill.\($0)" }) {
+                    refused.field = "account"
+                }
+                throw refused
+            }
+            defaults = [:]
+            for (step, text) in given {
+                if let one = try? checkedPrefill([step: text], for: playbook, note: prefillNote) {
+                    defaults.merge(one) { a, _ in a }
+                }
+            }
+            notices.append("Not carried over: \(error.message)")
+        }
+        if namesAccount, let step = playbook.accountStep {
+            // The account's own name is not a carried-over answer: no note beside it.
+            defaults[step]?.note = nil
+        }
+        var currency: String?
         if let accountName {
-            defaults = rememberedDefaults(account: accountName, playbook: playbook)
-            if let notice = Self.rememberedNotice(account: accountName, defaults: defaults, playbook: playbook) {
+            let memory = remembered(account: accountName, playbook: playbook)
+            let offered = memory.defaults.filter { defaults[$0.key] == nil }
+            defaults.merge(offered) { given, _ in given }
+            currency = memory.currency
+            if let notice = Self.rememberedNotice(account: accountName, defaults: offered, playbook: playbook) {
                 notices.append(notice)
             }
-            if let client = playbook.step("client"), client.kind.asks, defaults["client"] == nil {
-                defaults["client"] = SessionState.Prefill(text: accountName)
-            }
         }
-        for (step, text) in prefill {
-            guard let target = playbook.step(step), target.kind.asks else {
-                throw ServiceError(.invalid, "'\(playbook.id)' has no question '\(step)' to pre-fill.")
-            }
-            defaults[step] = SessionState.Prefill(text: text, note: prefillNote)
-        }
-        let session = Session(playbook: playbook, today: today(), prefill: defaults)
+        let session = Session(playbook: playbook, today: today(), prefill: defaults, currency: currency)
         let turn = session.currentTurn()
         let title = Self.title(session: session, account: accountName)
         var entry = Live(session: session, title: title, account: accountName, turn: turn)
         let id = try create(&entry, origin: origin, notices: &notices)
         live[id] = entry
         return SessionUpdate(sessionID: id, turn: turn, notices: notices, title: title)
+    }
+
+    /// The answers to offer as defaults in a new session of `playbook`, each checked as its step would check it
+    /// (a choice that exists, a date that is a date, an amount). This is the one check of pre-filled answers for
+    /// every shell. Throws `invalid` saying every answer at fault, with ``ServiceError/field`` naming the first
+    /// (`prefill.budget`).
+    public func checkedPrefill(_ prefill: [String: String], for playbook: Playbook, note: String?) throws(ServiceError)
+        -> [String: SessionState.Prefill]
+    {
+        let context = AnswerContext(today: today(), currency: .assumed(playbook.currency ?? "$"))
+        var problems: [(step: String, message: String)] = []
+        for step in prefill.keys.sorted() where playbook.step(step)?.kind.asks != true {
+            problems.append((step, "'\(playbook.id)' has no question '\(step)' to pre-fill"))
+        }
+        var defaults: [String: SessionState.Prefill] = [:]
+        for step in playbook.steps {
+            guard let text = prefill[step.id], step.kind.asks else { continue }
+            if case .failure(let reason) = AnswerParser.parse(.text(text), for: step, context: context) {
+                problems.append((step.id, "'\(step.id)' cannot be pre-filled with '\(Self.short(text))': \(reason.message)"))
+            } else {
+                defaults[step.id] = SessionState.Prefill(text: text, note: note)
+            }
+        }
+        guard let first = problems.first else { return defaults }
+        var error = ServiceError(.invalid, problems.map(\.message).joined(separator: "; "))
+        error.field = "prefill.\(first.step)"
+        throw error
     }
 
     /// Applies `event` to session `id` (loading it from the store if needed), saves the result and returns it.
@@ -159,10 +212,7 @@ public final class SessionService {
         entry.pending = []
         let events = Self.journal(for: event, before: before, session: session)
         journal += events
-        if entry.account == nil, before.prompt?.step == "client", let client = session.state.answers["client"] {
-            entry.account = Self.tidy(client.display)
-            notices += applyRemembered(to: &entry)
-        }
+        notices += followAccount(&entry)
         journal += Self.journal(for: entry.turn)
         entry.title = Self.title(session: entry.session, account: entry.account)
         var version: Int?

@@ -38,13 +38,7 @@ extension CoachStore {
                 throw StoreError.sessionNotFound(id)
             }
             var account = try Self.upsertAccount(name, now: now, db)
-            let upsert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO account_facts (account_id, fact, value, display, session_id, given_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (account_id, fact) DO UPDATE SET value = excluded.value, display = excluded.display,
-                        session_id = excluded.session_id, given_at = excluded.given_at
-                    """)
+            let upsert = try db.cachedStatement(sql: Self.upsertFactSQL)
             for fact in facts {
                 try upsert.execute(arguments: [
                     account.id, fact.name, fact.value, fact.display, fact.sessionID ?? sessionID,
@@ -67,13 +61,12 @@ extension CoachStore {
                     FROM account_facts f JOIN accounts a ON a.id = f.account_id
                     WHERE a.key = ? ORDER BY f.fact
                     """)
-            return try Row.fetchAll(select, arguments: [Account.key(for: name)]).map { row in
-                Fact(name: row[0], value: row[1], display: row[2], sessionID: row[3], givenAt: row[4])
-            }
+            return try Row.fetchAll(select, arguments: [Account.key(for: name)]).map(Self.fact)
         }
     }
 
-    /// Renames an account, keeping its facts; throws `conflict` if another account already has the new name.
+    /// Renames an account, keeping its facts (its sessions name it by the new name); throws `conflict` if another
+    /// account already has the new name.
     @discardableResult
     public func renameAccount(from old: String, to new: String) throws(StoreError) -> Account {
         let newKey = Account.key(for: new)
@@ -90,13 +83,46 @@ extension CoachStore {
                     .conflict,
                     "An account named '\(other.name)' already exists. Forget it first or choose another name.")
             }
+            let oldKey = account.key
             account.key = newKey
             account.name = Self.tidy(new)
             account.updatedAt = now
             try db.execute(
                 sql: "UPDATE accounts SET key = ?, name = ?, updated_at = ? WHERE id = ?",
                 arguments: [account.key, account.name, now, account.id])
+            _ = try Self.repointSessions(from: oldKey, to: account.name, db)
             return account
+        }
+    }
+
+    /// Merges account `from` into `into`: its sessions name `into`, its facts become `into`'s (on a fact both hold,
+    /// the newer one wins and the merge reports it), and `from` is deleted; all in one transaction.
+    public func mergeAccounts(from: String, into: String) throws(StoreError) -> AccountMerge {
+        let now = clock()
+        return try write { db in
+            guard let source = try Self.account(key: Account.key(for: from), db) else {
+                throw StoreError.accountNotFound(from)
+            }
+            guard var target = try Self.account(key: Account.key(for: into), db) else {
+                throw StoreError.accountNotFound(into)
+            }
+            guard source.id != target.id else {
+                throw StoreError(.invalid, "'\(from)' and '\(into)' are the same account: name two different ones.")
+            }
+            let plan = AccountMerge.plan(
+                from: try Self.facts(accountID: source.id, db), into: try Self.facts(accountID: target.id, db))
+            let upsert = try db.cachedStatement(sql: Self.upsertFactSQL)
+            for fact in plan.write {
+                try upsert.execute(arguments: [
+                    target.id, fact.name, fact.value, fact.display, fact.sessionID, fact.givenAt,
+                ])
+            }
+            let sessions = try Self.repointSessions(from: source.key, to: target.name, db)
+            try db.execute(sql: "DELETE FROM accounts WHERE id = ?", arguments: [source.id])
+            try db.execute(sql: "UPDATE accounts SET updated_at = ? WHERE id = ?", arguments: [now, target.id])
+            target.updatedAt = now
+            return AccountMerge(
+                from: source, into: target, sessions: sessions, factsMoved: plan.write.count, conflicts: plan.conflicts)
         }
     }
 
@@ -108,6 +134,41 @@ extension CoachStore {
                 throw StoreError.accountNotFound(name)
             }
         }
+    }
+
+    /// Saves one fact (account id, name, value, display, session, time), replacing the account's fact of that name.
+    static let upsertFactSQL = """
+        INSERT INTO account_facts (account_id, fact, value, display, session_id, given_at)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (account_id, fact) DO UPDATE SET value = excluded.value, display = excluded.display,
+            session_id = excluded.session_id, given_at = excluded.given_at
+        """
+
+    static func facts(accountID: Int64, _ db: Database) throws -> [Fact] {
+        let select = try db.cachedStatement(
+            sql: "SELECT fact, value, display, session_id, given_at FROM account_facts WHERE account_id = ? ORDER BY fact")
+        return try Row.fetchAll(select, arguments: [accountID]).map(Self.fact)
+    }
+
+    static func fact(_ row: Row) -> Fact {
+        Fact(
+            name: row["fact"], value: row["value"], display: row["display"], sessionID: row["session_id"],
+            givenAt: row["given_at"])
+    }
+
+    /// Makes every session that names the account with key `key` name `name` instead; returns how many changed.
+    static func repointSessions(from key: String, to name: String, _ db: Database) throws -> Int {
+        // Names are matched by their normalized key, which SQL cannot compute for every script: compared here.
+        let ids = try Row.fetchAll(db, sql: "SELECT id, account FROM sessions WHERE account IS NOT NULL").compactMap {
+            row -> String? in
+            let account: String = row["account"]
+            return Account.key(for: account) == key ? row["id"] : nil
+        }
+        let update = try db.cachedStatement(sql: "UPDATE sessions SET account = ? WHERE id = ?")
+        for id in ids {
+            try update.execute(arguments: [name, id])
+        }
+        return ids.count
     }
 
     static func upsertAccount(_ name: String, now: Double, _ db: Database) throws -> Account {

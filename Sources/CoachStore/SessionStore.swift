@@ -91,9 +91,14 @@ public protocol SessionStore: AnyObject, Sendable {
     /// The facts remembered about an account, sorted by name; empty for an unknown account.
     func facts(account name: String) throws(StoreError) -> [Fact]
 
-    /// Renames an account, keeping its facts; throws `conflict` if another account already has the new name.
+    /// Renames an account, keeping its facts (its sessions name it by the new name); throws `conflict` if another
+    /// account already has the new name.
     @discardableResult
     func renameAccount(from old: String, to new: String) throws(StoreError) -> Account
+
+    /// Merges account `from` into `into` in one transaction: the sessions naming `from` (by its key) name `into`,
+    /// its facts become `into`'s (``AccountMerge/plan(from:into:)``: the newer wins), and `from` is deleted.
+    func mergeAccounts(from: String, into: String) throws(StoreError) -> AccountMerge
 
     /// Forgets an account and every fact about it.
     func forgetAccount(_ name: String) throws(StoreError)

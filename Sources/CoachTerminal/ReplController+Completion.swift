@@ -57,7 +57,7 @@ extension ReplController {
 
     /// True for the question whose answer names the account the session is about (the client question).
     func isAccountQuestion(_ prompt: Prompt) -> Bool {
-        prompt.kind == .text && prompt.step == "client"
+        prompt.kind == .text && session.map { prompt.step == .step($0.playbook.accountStep ?? "") } == true
     }
 
     private func matching(_ candidates: [String], _ word: String) -> [String] {

@@ -20,7 +20,8 @@ extension ReplController {
     mutating func beginNew(_ playbook: Playbook, prefill: [String: String] = [:], note: String? = nil) -> ReplReply {
         do {
             let service = services.sessions
-            let update = try service.start(playbookID: playbook.id, prefill: prefill, prefillNote: note, origin: .repl)
+            let update = try service.start(
+                playbookID: playbook.id, prefill: prefill, prefillNote: note, dropInvalidPrefill: true, origin: .repl)
             sessionID = update.sessionID
             startedHere = true
             return begin(try service.session(update.sessionID), notices: update.notices)

@@ -4,9 +4,10 @@ import ArgumentParser
 struct AccountsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accounts",
-        abstract: "List, show, rename and forget the accounts Coach remembers (facts that pre-fill playbooks).",
+        abstract: "List, show, rename, merge and forget the accounts Coach remembers (facts that pre-fill playbooks).",
         subcommands: [
-            AccountsListCommand.self, AccountsShowCommand.self, AccountsRenameCommand.self, AccountsForgetCommand.self,
+            AccountsListCommand.self, AccountsShowCommand.self, AccountsRenameCommand.self, AccountsMergeCommand.self,
+            AccountsForgetCommand.self,
         ],
         defaultSubcommand: AccountsListCommand.self)
 }

@@ -41,7 +41,8 @@ struct ProtocolServerTests {
         }
         #expect(try stored().state.answers["client"] == .text("Acme Logistics"))
         #expect(try stored().step == "contact_email")
-        #expect(try stored().account == "Acme")
+        // The client's answer decides the account, over the one the session was started for.
+        #expect(try stored().account == "Acme Logistics")
         #expect(try store.journal(sessionID: sid).contains { $0.kind == .answer && $0.text == "Acme Logistics" })
         #expect(try h.error("session/answer", #"{"session":"\#(sid)","step":"client","value":"Other"}"#) == (1003, "staleStep"))
         #expect(try stored().state.answers["client"] == .text("Acme Logistics"))

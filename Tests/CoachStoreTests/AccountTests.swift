@@ -100,4 +100,68 @@ import Testing
         let count = try store.database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM account_facts") }
         #expect(count == 0)
     }
+
+    @Test func mergeMovesSessionsAndFactsAndTheNewerFactWins() throws {
+        let clock = TickingClock()
+        let store = try CoachStore.inMemory(clock: clock.function)
+        func fact(_ name: String, _ display: String) -> Fact {
+            Fact(name: name, value: Data("\"\(display)\"".utf8), display: display)
+        }
+        let old = try store.createSession(
+            playbookID: "qbr", playbookVersion: 1, title: "qbr · Acme", account: "Acme", currentStep: nil, total: 1,
+            state: sampleState, answers: sampleAnswers, origin: .repl)
+        let typo = try store.createSession(
+            playbookID: "qbr", playbookVersion: 1, title: "qbr · ACME corp", account: "ACME  corp", currentStep: nil,
+            total: 1, state: sampleState, answers: sampleAnswers, origin: .repl)
+        let other = try store.createSession(
+            playbookID: "qbr", playbookVersion: 1, title: "qbr · Beta", account: "Beta", currentStep: nil, total: 1,
+            state: sampleState, answers: sampleAnswers, origin: .repl)
+        try store.saveFacts(account: "Acme", facts: [fact("budget", "$90k"), fact("contact", "Ann")], sessionID: old)
+        try store.saveFacts(
+            account: "Acme Corp", facts: [fact("budget", "$120k"), fact("contact", "Ann"), fact("region", "EU")],
+            sessionID: typo)
+        try store.saveFacts(account: "Acme", facts: [fact("owner", "Bo")], sessionID: old)
+
+        let merge = try store.mergeAccounts(from: "acme corp", into: "ACME")
+        #expect(merge.from.name == "Acme Corp")
+        #expect(merge.into.name == "Acme")
+        #expect(merge.sessions == 1)
+        // budget: the merged-away value is newer and wins; owner (given later in Acme) is not touched.
+        #expect(merge.conflicts == [.init(fact: "budget", kept: "$120k", dropped: "$90k", keptFromMerged: true)])
+        #expect(try store.facts(account: "Acme").map(\.display) == ["$120k", "Ann", "Bo", "EU"])
+        #expect(try store.facts(account: "Acme").first { $0.name == "region" }?.sessionID == typo)
+        #expect(try store.findAccount(name: "Acme Corp") == nil)
+        #expect(try store.listAccounts().map(\.name) == ["Acme"])
+        let listed = Dictionary(uniqueKeysWithValues: try store.listSessions().map { ($0.id, $0.account) })
+        #expect(listed[typo] == "Acme")
+        #expect(listed[old] == "Acme")
+        #expect(listed[other] == "Beta")
+
+        // The older value loses: merging an account whose budget is older keeps the newer one.
+        try store.saveFacts(account: "Stale", facts: [fact("budget", "$1")], sessionID: nil)
+        try store.saveFacts(account: "Acme", facts: [fact("budget", "$2")], sessionID: nil)
+        let second = try store.mergeAccounts(from: "Stale", into: "Acme")
+        #expect(second.conflicts == [.init(fact: "budget", kept: "$2", dropped: "$1", keptFromMerged: false)])
+        #expect(second.factsMoved == 0)
+        #expect(try store.facts(account: "Acme").first { $0.name == "budget" }?.display == "$2")
+    }
+
+    @Test func mergeRefusesUnknownAndIdenticalAccounts() throws {
+        let store = try CoachStore.inMemory()
+        try store.upsertAccount(name: "Acme")
+        #expect(storeError { try store.mergeAccounts(from: "Nobody", into: "Acme") }?.kind == .notFound)
+        #expect(storeError { try store.mergeAccounts(from: "Acme", into: "Nobody") }?.message.contains("Nobody") == true)
+        #expect(storeError { try store.mergeAccounts(from: "acme", into: " ACME ") }?.kind == .invalid)
+        #expect(try store.listAccounts().map(\.name) == ["Acme"])
+    }
+
+    @Test func renamingAnAccountRenamesItInItsSessions() throws {
+        let store = try CoachStore.inMemory()
+        let id = try store.createSession(
+            playbookID: "qbr", playbookVersion: 1, title: "t", account: "acme", currentStep: nil, total: 1,
+            state: sampleState, answers: sampleAnswers, origin: .repl)
+        try store.upsertAccount(name: "Acme")
+        try store.renameAccount(from: "Acme", to: "Acme Logistics")
+        #expect(try store.listSessions().first { $0.id == id }?.account == "Acme Logistics")
+    }
 }

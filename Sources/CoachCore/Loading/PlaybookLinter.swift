@@ -16,6 +16,7 @@ struct PlaybookLinter {
         checkExamples()
         checkDateRules()
         checkHandoffs()
+        checkAccountStep()
     }
 
     private mutating func error(_ message: String, at location: SourceLocation) {
@@ -555,5 +556,31 @@ struct PlaybookLinter {
             for (_, e) in h.carry { checkExpression(e, at: h.location, what: "a hand-off's 'carry'", before: nil) }
             if h.playbook == playbook.id { error("a hand-off cannot start the same playbook", at: h.location) }
         }
+    }
+
+    /// `account_step:` names a top-level text step: its answer is the account's name.
+    private mutating func checkAccountStep() {
+        guard let (id, at) = playbook.declaredAccountStep else { return }
+        if let step = playbook.step(id) {
+            if step.kind != .text {
+                error(
+                    "'account_step: \(id)' must name a text step (the account's name); '\(id)' is a \(step.kind.rawValue) step",
+                    at: at)
+            } else if step.account {
+                warning(
+                    "'\(id)' is the account step: its answer names the account and is not remembered as a fact about it; drop its 'account: true'",
+                    at: step.keyLocations["account"] ?? step.location)
+            }
+            return
+        }
+        if let group = playbook.steps.first(where: { $0.steps.contains { $0.id == id } }) {
+            error(
+                "'account_step: \(id)' names a question inside the group '\(group.id)'; use a top-level text step",
+                at: at)
+            return
+        }
+        let texts = playbook.steps.filter { $0.kind == .text }.map(\.id)
+        let hint = Suggest.closest(id, in: texts).map { " (did you mean '\($0)'?)" } ?? ""
+        error("'account_step: \(id)' names no step\(hint); use the id of the text step that asks for the account", at: at)
     }
 }

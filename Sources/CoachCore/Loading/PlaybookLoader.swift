@@ -275,7 +275,7 @@ public struct PlaybookLoader {
     static let handoffKeys = KeyList(["when", "playbook", "label", "carry"])
     static let topKeys = KeyList([
         "format", "id", "title", "summary", "use_when", "version", "tags", "minutes", "steps", "computed", "outputs",
-        "handoffs", "currency",
+        "handoffs", "currency", "account_step",
     ])
 
     mutating func buildPlaybook(_ root: Node) -> Playbook? {
@@ -331,7 +331,8 @@ public struct PlaybookLoader {
         return Playbook(
             id: id, title: title, summary: summary, useWhen: string(f["use_when"], "use_when"), version: version,
             tags: strings(f["tags"], "tags"), minutes: minutes, steps: steps, computed: computed, outputs: outputs,
-            handoffs: handoffs, source: path, templates: templates, currency: currency(f["currency"], allowAny: false).symbol)
+            handoffs: handoffs, source: path, templates: templates, currency: currency(f["currency"], allowAny: false).symbol,
+            accountStep: f["account_step"].flatMap { node in string(node, "account_step").map { ($0, location(node)) } })
     }
 
     static let stepKeys = KeyList([

@@ -15,6 +15,14 @@ public final class Playbook: Sendable {
     public let currency: String?
     /// Where the playbook was loaded from (a path or a label).
     public let source: String
+    /// The id of the step whose answer names the account the session is for (`account_step:`; without it, the
+    /// first top-level text step marked `account: true`); nil when the playbook is not about one account.
+    ///
+    /// This answer decides which account a session's facts are remembered under and offered from; the facts
+    /// themselves are the answers of the other steps marked `account: true`.
+    public let accountStep: String?
+    /// The `account_step:` as written, with where, for the linter (nil when the playbook does not declare one).
+    let declaredAccountStep: (id: String, location: SourceLocation)?
     let stepIndex: [String: Int]
     let computedIndex: [String: Int]
     let templates: [String: CompiledTemplate]
@@ -22,9 +30,13 @@ public final class Playbook: Sendable {
     init(
         id: String, title: String, summary: String, useWhen: String?, version: Int, tags: [String], minutes: Int?,
         steps: [Step], computed: [ComputedValue], outputs: [OutputSpec], handoffs: [Handoff], source: String,
-        templates: [String: CompiledTemplate], currency: String? = nil
+        templates: [String: CompiledTemplate], currency: String? = nil,
+        accountStep: (id: String, location: SourceLocation)? = nil
     ) {
         self.currency = currency
+        self.declaredAccountStep = accountStep
+        self.accountStep =
+            accountStep?.id ?? steps.first { $0.account && $0.kind == .text }?.id
         self.id = id
         self.title = title
         self.summary = summary

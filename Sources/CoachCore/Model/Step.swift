@@ -142,6 +142,8 @@ public struct StepDefinition: Sendable {
     public var after: String?
     /// Whether a date must fall on Monday to Friday (`weekdays: true`).
     public var weekdays: Bool = false
+    /// Whether the answer is a fact about the account that Coach remembers for the next session on it
+    /// (`account: true`); which account that is, is the answer of the playbook's ``Playbook/accountStep``.
     public var account: Bool = false
     /// How a text or list answer is placed in templates; nil for as typed.
     public var shape: TextShape?

@@ -11,6 +11,10 @@ struct DraftChecker {
     var weekendsPlanned = false
     /// First words of answers typed with a capital that must read lowered mid-sentence.
     var capitalised: Set<String> = []
+    /// The person the session's client emails are addressed to (never copied on them, never listed twice).
+    var addressee: String?
+    /// The person who signs the emails (never copied on their own email, never listed twice).
+    var signer: String?
 
     /// One problem: which check, and the line it is on.
     struct Violation: CustomStringConvertible {
@@ -48,6 +52,7 @@ struct DraftChecker {
             }
         }
         if output.kind == .plan { found += tomorrowProblems(lines) }
+        for problem in peopleProblems(in: output, lines: lines) { flag(problem.check, problem.line) }
         if output.kind == .email {
             for finding in DraftReview.review(output.reviewDraft) where finding.severity != .info {
                 let line = finding.line > 0 && finding.line <= lines.count ? String(lines[finding.line - 1]) : "(whole email)"
@@ -143,6 +148,69 @@ struct DraftChecker {
     static func hasMidSentence(_ word: String, in line: String) -> Bool {
         let pattern = #"[\p{Ll},]\s+"# + NSRegularExpression.escapedPattern(for: word) + #"\b"#
         return line.range(of: pattern, options: .regularExpression) != nil
+    }
+
+    // MARK: - People
+
+    static let copyRegex = try! NSRegularExpression(pattern: #"\b(?:cop(?:y|ies|ied|ying)|cc|also kept informed)\b"#, options: [.caseInsensitive])
+
+    /// The addressee copied on her own email (or the signer on his), and a person named twice in one list or in
+    /// one copy line.
+    func peopleProblems(in output: RenderedOutput, lines: [Substring]) -> [Violation] {
+        let people = [addressee, signer].compactMap { $0 }
+        guard !people.isEmpty else { return [] }
+        var out: [Violation] = []
+        // Sentences that copy people in, and the bullet lists that follow a copy heading.
+        var copyBlock = false
+        for line in lines {
+            let text = String(line)
+            let ns = text as NSString
+            let copies = Self.copyRegex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length))
+            let isItem = Self.isListItem(text)
+            if !isItem { copyBlock = false }
+            if let copies {
+                let copied = ns.substring(from: copies.range.location)
+                for person in people where copied.contains(person) {
+                    out.append(Violation(check: "\(person) copied on their own email", line: text))
+                }
+                copyBlock = text.hasSuffix(":")
+            } else if copyBlock && isItem {
+                for person in people where text.contains(person) {
+                    out.append(Violation(check: "\(person) copied on their own email", line: text))
+                }
+            }
+            for person in people where text.components(separatedBy: person).count > 2 {
+                out.append(Violation(check: "\(person) named twice in one line", line: text))
+            }
+        }
+        // One person on two items of the same list of people (items that start with a name).
+        var list: [String] = []
+        for line in lines + [""] {
+            let text = String(line)
+            if Self.isListItem(text) {
+                list.append(Self.itemText(text))
+                continue
+            }
+            for person in people where list.filter({ $0.hasPrefix(person) }).count > 1 {
+                out.append(Violation(check: "\(person) listed twice", line: list.first { $0.hasPrefix(person) }!))
+            }
+            list = []
+        }
+        return out
+    }
+
+    /// A list item without its bullet or check box.
+    static func itemText(_ line: String) -> String {
+        var t = line.trimmingCharacters(in: .whitespaces)
+        for mark in ["[ ]", "[x]", "-", "*", "•"] where t.hasPrefix(mark) {
+            t = t.dropFirst(mark.count).trimmingCharacters(in: .whitespaces)
+        }
+        return t
+    }
+
+    static func isListItem(_ line: String) -> Bool {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        return t.hasPrefix("- ") || t.hasPrefix("[ ] ") || t.hasPrefix("* ") || t.hasPrefix("• ")
     }
 
     // MARK: - Dates

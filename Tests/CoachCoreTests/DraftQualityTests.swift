@@ -14,18 +14,20 @@ struct DraftQualityTests {
     static let sessionsPerPlaybook = ProcessInfo.processInfo.environment["COACH_PROPERTY_SESSIONS"].flatMap { Int($0) } ?? 40
 
     /// Every violation in every output of one generated session (empty when the drafts are clean).
-    static func check(_ playbook: Playbook, seed: Int) -> (violations: [String], log: [String]) {
+    static func check(_ playbook: Playbook, seed: Int, long: Bool = false) -> (violations: [String], log: [String]) {
         // A walk can end on a step whose rule needs an earlier answer that was skipped (the impact bullets need
         // one number): such a walk starts again with other answers.
-        var answers = RealisticAnswers(seed: seed)
+        var answers = RealisticAnswers(seed: seed, long: long)
         var (session, problem) = answers.walk(playbook)
         for retry in 1...3 where problem != nil {
-            answers = RealisticAnswers(seed: seed + retry * 100_003)
+            answers = RealisticAnswers(seed: seed + retry * 100_003, long: long)
             (session, problem) = answers.walk(playbook)
         }
         if let problem { return (["session: \(problem)"], answers.log) }
         var checker = DraftChecker(today: answers.today)
         checker.capitalised = answers.capitalised
+        checker.addressee = answers.contact
+        checker.signer = answers.signer
         checker.weekendsPlanned = answers.log.contains { $0.contains("weekend") && $0.hasSuffix(": yes") }
         var out: [String] = []
         for output in session.render(preview: false) {
@@ -60,6 +62,46 @@ struct DraftQualityTests {
         #expect(failures == 0, "\(failures) of \(Self.sessionsPerPlaybook) sessions of \(id) had a faulty draft:\n  \(kinds)")
     }
 
+    /// 10 by default (or a tenth of `COACH_PROPERTY_SESSIONS`).
+    static let longSessionsPerPlaybook = max(10, sessionsPerPlaybook / 10)
+
+    @Test(
+        "every draft stays clean and every email within the review's length limit when every answer is long (a clause added to each phrase, three items in each list, no optional step skipped)",
+        arguments: try shipped())
+    func longSessions(id: String) throws {
+        let playbook = try Fixtures.load(Fixtures.repository.appendingPathComponent("playbooks/\(id).yaml"))
+        var failures: [String] = []
+        for seed in 1...Self.longSessionsPerPlaybook {
+            let (violations, log) = Self.check(playbook, seed: seed, long: true)
+            guard !violations.isEmpty else { continue }
+            failures.append("\(id) long seed \(seed):\n  " + violations.joined(separator: "\n  ") + "\n answers:\n  " + log.joined(separator: "\n  "))
+        }
+        #expect(failures.isEmpty, "\(failures.count) of \(Self.longSessionsPerPlaybook) long sessions of \(id) had a faulty draft:\n\(failures.prefix(1).joined(separator: "\n"))")
+    }
+
+    @Test("the Monday checklist writes the executive update its step 7 asks for, and none when step 7 is skipped")
+    func mondayExecutiveUpdate() throws {
+        let playbook = try Fixtures.load(Fixtures.repository.appendingPathComponent("playbooks/monday-checklist.yaml"))
+        var drafted = 0
+        for seed in 1...Self.sessionsPerPlaybook {
+            var answers = RealisticAnswers(seed: seed)
+            let (session, problem) = answers.walk(playbook)
+            try #require(problem == nil, "seed \(seed): \(problem ?? "")")
+            let update = session.render(preview: false).first { $0.id == "exec_update_email" }
+            if answers.log.contains("exec_update: skip") || answers.log.contains("exec_draft: no") {
+                #expect(update == nil, "seed \(seed): an executive update without step 7")
+                continue
+            }
+            let email = try #require(update, "seed \(seed): no executive update")
+            drafted += 1
+            let findings = email.review ?? []
+            #expect(!findings.contains { $0.severity == .error }, "seed \(seed): \(findings)")
+            #expect(findings.filter { $0.severity == .warning }.count <= 1, "seed \(seed): \(findings)")
+            #expect(email.body.contains("The headline: "), "seed \(seed): the update has no headline number")
+        }
+        #expect(drafted > 0, "no session drafted the executive update")
+    }
+
     /// A shipped playbook with one template line broken the way the checks exist to catch.
     static let breakages: [(playbook: String, from: String, to: String, check: String)] = [
         ("margin-talk", "{{a(discount_asked)}}", "a {{discount_asked}}", "article"),
@@ -68,6 +110,7 @@ struct DraftQualityTests {
             "stray punctuation"
         ),
         ("stakeholder-reset", "Could we talk it through", "Could we we talk it through", "doubled word"),
+        ("post-escalation-recovery", "without(stakeholders, contact_name, your_name)", "stakeholders", "copied on their own email"),
         (
             "post-escalation-recovery", "Hi {{greeting_name}},",
             "Hi {{greeting_name}},\n\n      I have been swamped with other clients this week.", "review error"
@@ -119,5 +162,22 @@ struct DraftQualityTests {
                 "a date in the past"))
         #expect(caught("Hi {{first_name}},\n").contains { $0.hasPrefix("template residue") })
         #expect(caught("No newline").contains("no final newline"))
+
+        var people = checker
+        people.addressee = "Ana Ruiz"
+        people.signer = "Hannah Obi"
+        func named(_ body: String, kind: OutputKind = .email) -> [String] {
+            let output = RenderedOutput(
+                id: "x", title: "X", kind: kind, subject: kind == .email ? "Harbour & Finch: the plan for Monday" : nil,
+                to: "ana.ruiz@harbour.example", body: body, missing: [], review: nil)
+            return people.violations(in: output).map(\.check).filter { $0.contains("Ana Ruiz") || $0.contains("Hannah Obi") }
+        }
+        let letter = "Hi Ana,\n\nThe plan is attached.%@\n\nBest regards,\nHannah Obi\n"
+        #expect(named(String(format: letter, " I have copied Ana Ruiz (CFO) and Li Wei.")).contains { $0.contains("copied") })
+        #expect(named(String(format: letter, " I have copied Li Wei and Hannah Obi.")).contains { $0.contains("copied") })
+        #expect(named(String(format: letter, " I have copied Li Wei.")).isEmpty)
+        #expect(named("Also kept informed:\n- Ana Ruiz (CFO)\n- Li Wei\n", kind: .note).contains { $0.contains("copied") })
+        #expect(named("People:\n- Ana Ruiz (CFO)\n- Li Wei\n- Ana Ruiz\n", kind: .note).contains { $0.contains("listed twice") })
+        #expect(named("Client lead: Ana Ruiz\nPeople:\n- Ana Ruiz (CFO)\n- Li Wei\n", kind: .note).isEmpty)
     }
 }

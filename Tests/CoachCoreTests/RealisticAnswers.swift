@@ -18,6 +18,9 @@ struct RealisticAnswers {
     let company: String
     let project: String
     let scale: Double
+    /// Whether every answer is as long as a real user makes it: every phrase grows a clause, every list has as
+    /// many items as it takes (up to three), and no optional step is skipped.
+    let long: Bool
     private var clausesLeft = Self.clauses
     /// Answers typed with a capital that a template must lower (the capitalised first word of each).
     private(set) var capitalised: Set<String> = []
@@ -52,7 +55,8 @@ struct RealisticAnswers {
     static let percents = ["1%", "5%", "8%", "11%", "12.5%", "18%", "25%", "40%", "80%", "100%"]
     static let times = ["09:00", "10:30", "2pm", "14:30 CET", "16:00", "11:15", "8:30"]
 
-    init(seed: Int) {
+    init(seed: Int, long: Bool = false) {
+        self.long = long
         var rng = SplitMix(seed: UInt64(seed) &* 0x2545_F491_4F6C_DD1D)
         today = Self.days.randomElement(using: &rng)!
         currency = ["$", "€", "£"].randomElement(using: &rng)!
@@ -180,7 +184,7 @@ struct RealisticAnswers {
 
     /// Sometimes a phrase answer grows as long as the step allows, with the kind of detail people add.
     mutating func lengthened(_ phrase: String, step: Step) -> String {
-        guard step.shape == .phrase, chance(35) else { return phrase }
+        guard step.shape == .phrase, long || chance(35) else { return phrase }
         var out = phrase.hasSuffix(".") ? String(phrase.dropLast()) : phrase
         clausesLeft.shuffle(using: &rng)
         if let i = clausesLeft.firstIndex(where: { out.count + $0.count <= (step.maxLength ?? 200) }) {
@@ -190,7 +194,8 @@ struct RealisticAnswers {
     }
 
     private mutating func list(for step: Step, count: Int?) -> String {
-        let count = count ?? Int.random(in: max(1, step.minItems ?? 1)...max(1, min(3, step.maxItems ?? 3)), using: &rng)
+        let most = max(1, min(3, step.maxItems ?? 3))
+        let count = count ?? (long ? most : Int.random(in: max(1, step.minItems ?? 1)...most, using: &rng))
         if step.shape == .name {
             var names: [String] = []
             // The client contact and the signer sometimes appear in a list of people: a draft must not copy them
@@ -214,7 +219,7 @@ struct RealisticAnswers {
             guard let step = Self.step(for: prompt.step, in: playbook) else {
                 return (session, "no step for \(prompt.step)")
             }
-            if !prompt.required && prompt.kind != .info && !prompt.step.isMore && chance(30) {
+            if !long && !prompt.required && prompt.kind != .info && !prompt.step.isMore && chance(30) {
                 if case .success = session.handle(.skip(step: prompt.step)) {
                     log.append("\(prompt.step): (skipped)")
                     continue

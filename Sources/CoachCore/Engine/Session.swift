@@ -406,8 +406,9 @@ public struct Session: Sendable {
 
     /// The drafts so far; in a preview, values still to come show as `[missing: id]`.
     public func render(preview: Bool) -> [RenderedOutput] {
-        let context = TemplateContext(scope: scope(), preview: preview)
-        return playbook.outputs.map { spec in
+        let scope = scope()
+        let context = TemplateContext(scope: scope, preview: preview)
+        return playbook.outputs.filter { $0.condition?.holds(in: scope) ?? true }.map { spec in
             let body = context.render(playbook.templates["\(spec.id).body"], fallback: spec.body)
             let subject = spec.subject.map { context.render(playbook.templates["\(spec.id).subject"], fallback: $0) }
             let to = spec.to.map { context.render(playbook.templates["\(spec.id).to"], fallback: $0) }

@@ -113,13 +113,14 @@ struct SessionScope: ValueScope {
                 rendered.enumerated().map { i, d in
                     PlanDay(day: i + 1, on: dates[i], title: d.title, actions: d.actions)
                 })
-        case .rank(let groupID, let score):
+        case .rank(let groupID, let score, let keep):
             guard let group = playbook.step(groupID), group.kind == .group else { return nil }
             let items = self.items(of: group)
             var scored: [(Int, Double, [String: Value])] = []
             for (i, item) in items.enumerated() {
                 var itemScope = self
                 itemScope.item = (group, i + 1)
+                if let keep, !keep.evaluate(in: itemScope).truthy { continue }
                 let s = score.evaluate(in: itemScope).number ?? 0
                 scored.append((i, s, item))
             }

@@ -231,8 +231,8 @@ struct PlaybookLinter {
             case .value(let e, _, _): exprs = [e]
             case .level(let s, _): exprs = [s]
             case .plan(let s, let w, _): exprs = [s] + (w.map { [$0] } ?? [])
-            case .rank(let items, let score):
-                exprs = [score]
+            case .rank(let items, let score, let keep):
+                exprs = [score] + (keep.map { [$0] } ?? [])
                 group = playbook.step(items)
                 if group?.kind != .group {
                     error("the rank '\(c.id)' ranks '\(items)', which is not a group step", at: c.location)
@@ -299,7 +299,7 @@ struct PlaybookLinter {
         if let c = playbook.computed.first(where: { $0.id == base }) {
             switch c.rule {
             case .plan: return ["day", "date", "weekday", "iso", "long", "title", "actions"]
-            case .rank(let items, _):
+            case .rank(let items, _, _):
                 var names = playbook.step(items).map(itemNames) ?? []
                 names.formUnion(["rank", "score", "tied", "top"])
                 return names
@@ -551,6 +551,9 @@ struct PlaybookLinter {
     }
 
     private mutating func checkHandoffs() {
+        for o in playbook.outputs {
+            if let c = o.condition { checkExpression(c, at: o.location, what: "the 'when' of output '\(o.id)'", before: nil) }
+        }
         for h in playbook.handoffs {
             if let c = h.condition { checkExpression(c, at: h.location, what: "a hand-off's 'when'", before: nil) }
             for (_, e) in h.carry { checkExpression(e, at: h.location, what: "a hand-off's 'carry'", before: nil) }

@@ -270,8 +270,8 @@ public struct PlaybookLoader {
     static let levelEntryKeys = KeyList(["at_least", "label"])
     static let planKeys = KeyList(["start", "weekends", "days", "within_week"])
     static let planDayKeys = KeyList(["title", "actions"])
-    static let rankKeys = KeyList(["items", "score"])
-    static let outputKeys = KeyList(["id", "title", "kind", "to", "subject", "body"])
+    static let rankKeys = KeyList(["items", "score", "keep"])
+    static let outputKeys = KeyList(["id", "title", "kind", "to", "subject", "body", "when"])
     static let handoffKeys = KeyList(["when", "playbook", "label", "carry"])
     static let topKeys = KeyList([
         "format", "id", "title", "summary", "use_when", "version", "tags", "minutes", "steps", "computed", "outputs",
@@ -654,7 +654,8 @@ public struct PlaybookLoader {
                 report("a rank needs 'items' (a group id) and 'score'", at: location(f["rank"]!))
                 return nil
             }
-            return ComputedValue(id: id, rule: .rank(items: items, score: score), location: loc)
+            let keep = expression(rf["keep"], "keep of '\(id)'")
+            return ComputedValue(id: id, rule: .rank(items: items, score: score, keep: keep), location: loc)
         }
     }
 
@@ -689,7 +690,7 @@ public struct PlaybookLoader {
         }
         return OutputSpec(
             id: id, title: string(f["title"], "title") ?? id, kind: kind, subject: subject, to: to, body: body,
-            location: location(idNode))
+            location: location(idNode), condition: expression(f["when"], "'when' of output '\(id)'"))
     }
 
     mutating func buildHandoff(_ node: Node) -> Handoff? {

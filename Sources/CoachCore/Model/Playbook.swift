@@ -95,7 +95,7 @@ public final class Playbook: Sendable {
                 case .value(let e, _, _): refs = e.references
                 case .level(let e, _): refs = e.references
                 case .plan(let start, let weekends, _): refs = start.references + (weekends?.references ?? [])
-                case .rank(let items, let score): refs = [items] + score.references
+                case .rank(let items, let score, let keep): refs = [items] + score.references + (keep?.references ?? [])
                 }
                 for r in refs where ids.insert(r).inserted { changed = true }
             }
@@ -125,7 +125,8 @@ public struct ComputedValue: Sendable {
         case value(Expression, format: NumberFormat, decimals: Int?)
         case level(score: Expression, levels: [(atLeast: Double?, label: String)])
         case plan(start: Expression, weekends: Expression?, days: [PlanDaySpec])
-        case rank(items: String, score: Expression)
+        /// The group's items sorted by `score`, highest first; with `keep`, only the items for which it holds.
+        case rank(items: String, score: Expression, keep: Expression?)
     }
     public var id: String
     public var rule: Rule
@@ -169,6 +170,8 @@ public struct OutputSpec: Sendable {
     public var to: String?
     public var body: String
     public var location: SourceLocation
+    /// The output is drawn only when this holds (always when nil).
+    public var condition: Expression?
 }
 
 /// An offer to start another playbook with answers carried over.

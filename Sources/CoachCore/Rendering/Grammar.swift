@@ -83,6 +83,15 @@ enum Grammar {
     /// `text` with its first letter lowered, as `midSentence` decides.
     static func lowered(_ text: String) -> String { midSentence(text) }
 
+    /// A person's name without what follows it: "Leila Benali (Customer Success Manager)" and
+    /// "Leila Benali, CSM" are "Leila Benali".
+    static func personName(_ text: String) -> String {
+        var name = text.prefix { $0 != "(" && $0 != "," && $0 != "<" }
+        while name.last?.isWhitespace == true { name.removeLast() }
+        while name.first?.isWhitespace == true { name.removeFirst() }
+        return name.isEmpty ? text : String(name)
+    }
+
     /// `1 risk`, `3 risks`, `0 risks`.
     static func counted(_ n: Double, singular: String, plural: String) -> String {
         let number = Value.format(number: n, decimals: nil)

@@ -152,7 +152,8 @@ struct DraftChecker {
 
     // MARK: - People
 
-    static let copyRegex = try! NSRegularExpression(pattern: #"\b(?:cop(?:y|ies|ied|ying)|cc|also kept informed)\b"#, options: [.caseInsensitive])
+    static let copyRegex = try! NSRegularExpression(
+        pattern: #"\b(?:cop(?:y|ies|ied|ying)|cc|also kept informed)\b"#, options: [.caseInsensitive])
 
     /// The addressee copied on her own email (or the signer on his), and a person named twice in one list or in
     /// one copy line.

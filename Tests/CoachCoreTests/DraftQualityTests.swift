@@ -74,9 +74,13 @@ struct DraftQualityTests {
         for seed in 1...Self.longSessionsPerPlaybook {
             let (violations, log) = Self.check(playbook, seed: seed, long: true)
             guard !violations.isEmpty else { continue }
-            failures.append("\(id) long seed \(seed):\n  " + violations.joined(separator: "\n  ") + "\n answers:\n  " + log.joined(separator: "\n  "))
+            failures.append(
+                "\(id) long seed \(seed):\n  " + violations.joined(separator: "\n  ") + "\n answers:\n  " + log.joined(separator: "\n  "))
         }
-        #expect(failures.isEmpty, "\(failures.count) of \(Self.longSessionsPerPlaybook) long sessions of \(id) had a faulty draft:\n\(failures.prefix(1).joined(separator: "\n"))")
+        #expect(
+            failures.isEmpty,
+            "\(failures.count) of \(Self.longSessionsPerPlaybook) long sessions of \(id) had a faulty draft:\n\(failures.prefix(1).joined(separator: "\n"))"
+        )
     }
 
     @Test("the Monday checklist writes the executive update its step 7 asks for, and none when step 7 is skipped")

@@ -90,9 +90,9 @@ extension SessionService {
         return (defaults, amounts.max { $0.0 < $1.0 }?.1)
     }
 
-    /// A fact's stored value (written as the value's JSON; older facts as its `Codable` encoding).
+    /// A fact's stored value, in the value's one JSON encoding.
     func decodedValue(_ data: Data) -> Value? {
-        (try? Value(jsonBytes: [UInt8](data))) ?? (try? decoder.decode(Value.self, from: data))
+        try? Value(jsonBytes: [UInt8](data))
     }
 
     /// The sentence that says which remembered answers are offered, or nil when none are.

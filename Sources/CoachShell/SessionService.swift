@@ -53,12 +53,6 @@ public final class SessionService {
     public internal(set) var staleInLastGroup: Set<String> = []
     /// Sessions of the last group whose changes a shared store failed to save, with the error for their replies.
     public internal(set) var unsavedInLastGroup: [String: ServiceError] = [:]
-    let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-    let decoder = JSONDecoder()
 
     /// A service over `store`; `mode` says whether it is durable.
     public init(

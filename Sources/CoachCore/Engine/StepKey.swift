@@ -88,4 +88,3 @@ extension StepKey: Comparable {
     /// Ordered as their text forms are.
     public static func < (a: StepKey, b: StepKey) -> Bool { a.description < b.description }
 }
-

@@ -94,8 +94,8 @@ let package = Package(
         ),
         /** A tiny line-editor driver that pseudo-terminal tests run to prove editing, history and Ctrl-C. */
         .executableTarget(name: "linedemo", dependencies: ["CoachTerminal"], path: "Tests/LineDemo"),
-        /** What every test target shares: fixture listings that throw, golden files, a seeded generator, temporary folders. */
-        .target(name: "CoachTestSupport", path: "Tests/CoachTestSupport"),
+        /** What every test target shares: fixture listings that throw, golden files, a seeded generator, temporary folders, a JSON Schema validator. */
+        .target(name: "CoachTestSupport", dependencies: ["CoachCore"], path: "Tests/CoachTestSupport"),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachTestSupport", "CoachCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CoachTerminalTests", dependencies: ["CoachTestSupport", "CoachTerminal", "CoachCore", "CCoachSupport"],

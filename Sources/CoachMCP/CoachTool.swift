@@ -20,7 +20,7 @@ struct CoachTool: Sendable {
     /// The arguments that must be given.
     let required: [String]
     /// The protocol method it calls; nil for `run_playbook`, which asks the person through forms.
-    let method: String?
+    let method: (any ProtocolMethod.Type)?
     /// Whether it only reads (changes no session).
     let readOnly: Bool
 
@@ -36,12 +36,20 @@ struct CoachTool: Sendable {
         ])
     }
 
+    /// The JSON Schema of the structured output: the method's result as the protocol's schema file describes it
+    /// (what `coach serve` answers), or for `run_playbook` the turn it ends on and why it stopped.
+    var outputSchema: Value {
+        guard let method else { return Self.runSchema }
+        return Value(json: ProtocolServer.resultSchema(of: method))
+    }
+
     /// The tool as `tools/list` shows it.
     var definition: Tool {
         Tool(
             name: name, title: title, description: description, inputSchema: inputSchema,
             annotations: .init(
-                title: title, readOnlyHint: readOnly, destructiveHint: false, idempotentHint: readOnly, openWorldHint: false))
+                title: title, readOnlyHint: readOnly, destructiveHint: false, idempotentHint: readOnly, openWorldHint: false),
+            outputSchema: outputSchema)
     }
 }
 
@@ -51,13 +59,13 @@ extension CoachTool {
         CoachTool(
             name: "list_playbooks", title: "List playbooks",
             description: "Lists Coach's playbooks: id, title, one-line summary, when to use it, how many questions.",
-            arguments: [], required: [], method: "playbooks/list", readOnly: true),
+            arguments: [], required: [], method: Methods.PlaybooksList.self, readOnly: true),
         CoachTool(
             name: "show_playbook", title: "Show a playbook",
             description:
                 "Shows one playbook in full: every step with its question, kind, help, choices and examples, and the drafts it writes.",
             arguments: [("playbook", .string(description: "A playbook id from list_playbooks, such as stakeholder-reset."))],
-            required: ["playbook"], method: "playbooks/get", readOnly: true),
+            required: ["playbook"], method: Methods.PlaybooksGet.self, readOnly: true),
         CoachTool(
             name: "start_session", title: "Start a session",
             description: """
@@ -77,7 +85,7 @@ extension CoachTool {
                     ])
                 ),
             ],
-            required: ["playbook"], method: "session/start", readOnly: false),
+            required: ["playbook"], method: Methods.SessionStart.self, readOnly: false),
         CoachTool(
             name: "answer", title: "Answer the current question",
             description: """
@@ -90,36 +98,36 @@ extension CoachTool {
                 ("session", sessionSchema), ("step", .string(description: "The step id of the current prompt.")),
                 ("value", answerSchema),
             ],
-            required: ["session", "step", "value"], method: "session/answer", readOnly: false),
+            required: ["session", "step", "value"], method: Methods.SessionAnswer.self, readOnly: false),
         CoachTool(
             name: "skip", title: "Skip an optional question",
             description: "Skips the current step when it is optional (required: false); a required step is refused.",
             arguments: [("session", sessionSchema), ("step", .string(description: "The step id of the current prompt."))],
-            required: ["session", "step"], method: "session/skip", readOnly: false),
+            required: ["session", "step"], method: Methods.SessionSkip.self, readOnly: false),
         CoachTool(
             name: "back", title: "Go back one question",
             description: "Goes back to the previous question so its answer can be changed; later answers are kept.",
-            arguments: [("session", sessionSchema)], required: ["session"], method: "session/back", readOnly: false),
+            arguments: [("session", sessionSchema)], required: ["session"], method: Methods.SessionBack.self, readOnly: false),
         CoachTool(
             name: "goto", title: "Go to an earlier question",
             description: "Goes to an earlier step (by id) to change its answer; only steps already reached can be chosen.",
             arguments: [("session", sessionSchema), ("step", .string(description: "The id of an earlier step."))],
-            required: ["session", "step"], method: "session/goto", readOnly: false),
+            required: ["session", "step"], method: Methods.SessionGoto.self, readOnly: false),
         CoachTool(
             name: "preview", title: "Preview the drafts",
             description: "Shows the drafts as they stand, with [missing: id] where an answer is still to come. Changes nothing.",
-            arguments: [("session", sessionSchema)], required: ["session"], method: "session/preview", readOnly: true),
+            arguments: [("session", sessionSchema)], required: ["session"], method: Methods.SessionPreview.self, readOnly: true),
         CoachTool(
             name: "session_state", title: "Where a session stands",
             description: """
                 Reads a session afresh from the store (it may have moved on in `coach` or `coach serve`): its current \
                 question, the answers so far, and the drafts once it is finished. Use it to carry on a saved session.
                 """,
-            arguments: [("session", sessionSchema)], required: ["session"], method: "session/resume", readOnly: true),
+            arguments: [("session", sessionSchema)], required: ["session"], method: Methods.SessionResume.self, readOnly: true),
         CoachTool(
             name: "list_sessions", title: "List sessions",
             description: "Lists saved sessions, most recent first: id, playbook, title, account, status, current step, progress.",
-            arguments: [], required: [], method: "session/list", readOnly: true),
+            arguments: [], required: [], method: Methods.SessionList.self, readOnly: true),
         CoachTool(
             name: "export", title: "Export a session",
             description: """
@@ -137,7 +145,7 @@ extension CoachTool {
                     ])
                 ),
             ],
-            required: ["session", "format"], method: "session/export", readOnly: true),
+            required: ["session", "format"], method: Methods.SessionExport.self, readOnly: true),
         CoachTool(
             name: "review_draft", title: "Review a draft email",
             description: """
@@ -146,7 +154,7 @@ extension CoachTool {
                 rule, message and a suggestion.
                 """,
             arguments: [("text", .string(description: "The draft, Subject: line first for an email."))],
-            required: ["text"], method: "draft/review", readOnly: true),
+            required: ["text"], method: Methods.DraftReview.self, readOnly: true),
         CoachTool(
             name: "run_playbook", title: "Run a playbook with the person",
             description: """
@@ -167,6 +175,24 @@ extension CoachTool {
     static func named(_ name: String) -> CoachTool? {
         all.first { $0.name == name }
     }
+
+    /// What `run_playbook` ends on: a turn (the drafts, or the question it stopped at), with `stopped` when the
+    /// person declined or cancelled.
+    static let runSchema: Value = {
+        let stopped: JSONValue = .object([
+            ("type", .string("object")),
+            ("description", .string("Why the run stopped before the drafts, and at which step; everything answered is saved.")),
+            (
+                "properties",
+                .object([
+                    ("reason", .object([("enum", .array([.string("declined"), .string("cancelled"), .string("failed")]))])),
+                    ("step", .object([("type", .string("string"))])),
+                ])
+            ),
+            ("required", .array([.string("reason"), .string("step")])),
+        ])
+        return Value(json: ProtocolServer.resultSchema(of: Methods.SessionAnswer.self, adding: [("stopped", stopped)]))
+    }()
 
     static let sessionSchema = Value.string(description: "A session id such as s-7k3m9q (an unambiguous prefix is enough).")
 

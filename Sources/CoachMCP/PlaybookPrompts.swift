@@ -11,7 +11,7 @@ struct PlaybookPrompts: Sendable {
     func list() async -> [MCP.Prompt] {
         await playbooks().map { p in
             MCP.Prompt(
-                name: p["id"]?.stringValue ?? "", title: p["title"]?.stringValue, description: Self.description(p),
+                name: p.id, title: p.title, description: Self.description(p),
                 arguments: [
                     .init(name: "account", description: "The client account this is for (optional).", required: false)
                 ])
@@ -20,19 +20,19 @@ struct PlaybookPrompts: Sendable {
 
     /// The prompt for playbook `name`, or an MCP error when there is no such playbook.
     func get(_ name: String, arguments: [String: String]?) async throws -> GetPrompt.Result {
-        guard let p = await playbooks().first(where: { $0["id"]?.stringValue == name }) else {
+        guard let p = await playbooks().first(where: { $0.id == name }) else {
             throw MCPError.invalidParams("No prompt '\(name)': prompts/list gives one per playbook.")
         }
         let account = arguments?["account"].flatMap { $0.isEmpty ? nil : $0 }
-        let title = p["title"]?.stringValue ?? name
+        let title = p.title
         var start = #"start_session {"playbook": "\#(name)""#
         if let account { start += #", "account": \#(Self.quoted(account))"# }
         start += "}"
-        let questions = p["questions"]?.intValue.map { " It asks about \($0) questions" } ?? ""
-        let minutes = p["minutes"]?.intValue.map { " and takes about \($0) minutes" } ?? ""
+        let questions = " It asks about \(p.questionCount) questions"
+        let minutes = p.minutes.map { " and takes about \($0) minutes" } ?? ""
         let text = """
             Run Coach's "\(title)" playbook with me\(account.map { " for the \($0) account" } ?? "").\
-            \(questions)\(minutes)\(questions.isEmpty ? "" : ".")
+            \(questions)\(minutes).
 
             \(Self.description(p))
 
@@ -54,15 +54,16 @@ struct PlaybookPrompts: Sendable {
             description: Self.description(p), messages: [.user(.text(text: text))])
     }
 
-    private func playbooks() async -> [JSONValue] {
-        guard case .result(let r) = await bridge.call("playbooks/list") else { return [] }
-        return r["playbooks"]?.arrayValue ?? []
+    /// The playbooks, as `playbooks/list` gives them.
+    private func playbooks() async -> [Playbook] {
+        let list = await bridge.call(Methods.PlaybooksList.self, NoParams())
+        return ((try? list.get())?.playbooks ?? []).map(\.entry.playbook)
     }
 
     /// The summary and when to use it.
-    static func description(_ p: JSONValue) -> String {
-        var text = p["summary"]?.stringValue ?? ""
-        if let use = p["useWhen"]?.stringValue { text += (text.isEmpty ? "" : " ") + "Use it when: \(use)" }
+    static func description(_ p: Playbook) -> String {
+        var text = p.summary
+        if let use = p.useWhen { text += (text.isEmpty ? "" : " ") + "Use it when: \(use)" }
         return text
     }
 

@@ -25,13 +25,13 @@ struct PlaybookRun: Sendable {
                     kind: "elicitationUnsupported",
                     hint: "Use the step tools instead: start_session, then ask each question yourself and pass the answer to answer."))
         }
-        var reply: ProtocolBridge.Reply
+        var reply: Result<TurnResult, ProtocolError>
         if let session = arguments["session"] {
-            reply = await bridge.call("session/resume", [("session", session.json)])
+            reply = await bridge.call(Methods.SessionResume.self, arguments: .object([("session", session.json)])).map(\.turn)
         } else if let playbook = arguments["playbook"] {
             var params: [(key: String, value: JSONValue)] = [("playbook", playbook.json)]
             if let account = arguments["account"] { params.append(("account", account.json)) }
-            reply = await bridge.call("session/start", params)
+            reply = await bridge.call(Methods.SessionStart.self, arguments: .object(params))
         } else {
             return ToolCalls.refusal(
                 ProtocolFailure(
@@ -40,88 +40,79 @@ struct PlaybookRun: Sendable {
                     field: "playbook"))
         }
         var preface: [String] = []
+        /// Why the form is shown again without a new turn (it came back empty on a required question).
+        var emptyForm: StepForm.Refused?
         while true {
-            guard case .result(let turn) = reply else {
-                if case .error(let failure) = reply { return ToolCalls.refusal(failure) }
-                break
+            let result: TurnResult
+            switch reply {
+            case .failure(let error): return ToolCalls.refusal(ProtocolFailure(error))
+            case .success(let r): result = r
             }
-            guard turn["status"]?.stringValue == "asking", let session = turn["session"]?.stringValue,
-                let step = turn["prompt"]?["step"]?.stringValue
-            else {
-                return ToolCalls.result(method: "session/answer", turn)
+            guard case .asking(let prompt, let invalid, _, _, _) = result.turn else {
+                return ToolCalls.result(Methods.SessionAnswer.self, result)
             }
-            if turn["prompt"]?["kind"]?.stringValue == "info" {
+            let session = result.session
+            let step = prompt.step
+            if prompt.kind == .info {
                 // A coaching note asks nothing: show it above the next question and go on.
-                if let text = turn["prompt"]?["text"]?.stringValue { preface.append(text) }
-                reply = await bridge.call("session/skip", [("session", .string(session)), ("step", .string(step))])
+                preface.append(prompt.text)
+                reply = await bridge.call(Methods.SessionSkip.self, .init(session: session, step: step))
                 continue
             }
-            let engine: (turn: Turn, playbook: Playbook)
+            let playbook: Playbook
             do {
-                engine = try await bridge.turn(session)
+                playbook = try await bridge.playbook(of: session)
             } catch {
                 return ToolCalls.refusal(ProtocolFailure(code: 1002, message: error.message, kind: "unknownSession", hint: nil))
             }
-            guard let prompt = engine.turn.prompt else { return ToolCalls.result(method: "session/answer", turn) }
-            let form = StepForm(prompt: prompt, playbook: engine.playbook)
-            let invalid = Self.invalid(turn)
+            let form = StepForm(prompt: prompt, playbook: playbook)
+            let refused = emptyForm ?? invalid.map { StepForm.Refused(message: $0.message, example: $0.example) }
+            emptyForm = nil
             let elicited: CreateElicitation.Result
             do {
                 elicited = try await server.requestElicitation(
-                    message: form.message(preface: preface, invalid: invalid), requestedSchema: form.schema)
+                    message: form.message(preface: preface, invalid: refused), requestedSchema: form.schema)
             } catch {
                 logger.warning("elicitation failed at \(step): \(error)")
-                return Self.stopped(turn, at: step, because: nil, note: "The form could not be shown (\(error)).")
+                return Self.stopped(result, at: step, because: nil, note: "The form could not be shown (\(error)).")
             }
             preface = []
             switch elicited.action {
             case .accept:
                 guard let value = form.answer(from: elicited.content) else {
                     if !prompt.required {
-                        reply = await bridge.call("session/skip", [("session", .string(session)), ("step", .string(step))])
+                        reply = await bridge.call(Methods.SessionSkip.self, .init(session: session, step: step))
                     } else {
-                        reply = .result(Self.withInvalid(turn, "An answer is needed here; decline the form to stop and carry on later."))
+                        emptyForm = StepForm.Refused(
+                            message: "An answer is needed here; decline the form to stop and carry on later.", example: nil)
                     }
                     continue
                 }
                 reply = await bridge.call(
-                    "session/answer", [("session", .string(session)), ("step", .string(step)), ("value", value)])
+                    Methods.SessionAnswer.self,
+                    arguments: .object([("session", .string(session)), ("step", .string(step.description)), ("value", value)]))
             case .decline where !prompt.required:
                 logger.info("\(session): \(step) declined, skipped")
-                reply = await bridge.call("session/skip", [("session", .string(session)), ("step", .string(step))])
+                reply = await bridge.call(Methods.SessionSkip.self, .init(session: session, step: step))
             case .decline:
-                return Self.stopped(turn, at: step, because: .declined, note: nil)
+                return Self.stopped(result, at: step, because: .declined, note: nil)
             case .cancel:
-                return Self.stopped(turn, at: step, because: .cancelled, note: nil)
+                return Self.stopped(result, at: step, because: .cancelled, note: nil)
             }
         }
-        return ToolCalls.refusal(ProtocolFailure(code: -32603, message: "The run stopped unexpectedly.", kind: "internalError", hint: nil))
-    }
-
-    /// The `invalid` member of a turn: why the last answer was not accepted, and an example when there is one.
-    static func invalid(_ turn: JSONValue) -> StepForm.Refused? {
-        guard let i = turn["invalid"], let message = i["message"]?.stringValue else { return nil }
-        return StepForm.Refused(message: message, example: i["example"]?.stringValue)
-    }
-
-    /// `turn` with an `invalid` saying `message` (a form sent back empty), for the loop to ask again.
-    static func withInvalid(_ turn: JSONValue, _ message: String) -> JSONValue {
-        guard case .object(var members) = turn else { return turn }
-        members.removeAll { $0.key == "invalid" }
-        members.append(
-            (key: "invalid", value: .object([(key: "message", value: .string(message)), (key: "attempt", value: .number("1"))])))
-        return .object(members)
     }
 
     /// The result of a run the person stopped: the turn as saved, with `stopped: {reason, step}`, and how to carry on.
-    static func stopped(_ turn: JSONValue, at step: String, because reason: Stop?, note: String?) -> CallTool.Result {
-        let session = turn["session"]?.stringValue ?? "?"
+    static func stopped(_ turn: TurnResult, at step: StepKey, because reason: Stop?, note: String?) -> CallTool.Result {
+        let session = turn.session
         var members: [(key: String, value: JSONValue)] = []
-        if case .object(let m) = turn { members = m.filter { $0.key != "invalid" } }
+        if case .object(let m)? = try? JSONReader.read(turn.jsonBytes) { members = m.filter { $0.key != "invalid" } }
         members.append(
             (
                 key: "stopped",
-                value: .object([(key: "reason", value: .string(reason?.rawValue ?? "failed")), (key: "step", value: .string(step))])
+                value: .object([
+                    (key: "reason", value: .string(reason?.rawValue ?? "failed")), (key: "step", value: .string(step.description)),
+                ])
             ))
         let why: String
         switch reason {

@@ -10,69 +10,43 @@ import CoachStore
 /// An actor: MCP requests are handled concurrently (an elicitation waits for the person while other calls go on),
 /// and the protocol server handles one call at a time.
 actor ProtocolBridge {
-    /// What a protocol method answered.
-    enum Reply: Sendable {
-        /// The method's `result` object.
-        case result(JSONValue)
-        /// The method's error: its code, message, kind and hint (and the step being asked, for refusals).
-        case error(ProtocolFailure)
-    }
-
     private var server: ProtocolServer
     private let service: SessionService
-    private var nextID = 1
 
     /// A bridge over `service`, which keeps the sessions (in the store, or in memory).
     init(service: sending SessionService, log: ServeLog) {
         self.service = service
         server = ProtocolServer(service: service, log: log)
-        _ = server.handle(
-            text: #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":1,"clientInfo":{"name":"coach mcp"}}}"#)
+        _ = try? server.call(
+            Methods.Initialize.self, .init(protocolVersion: ProtocolServer.protocolVersion, clientName: "coach mcp"))
     }
 
     /// Whether sessions are saved in the database (false in memory).
     var isDurable: Bool { service.isDurable }
 
-    /// Calls protocol method `method` with `params` and returns what it answered.
-    func call(_ method: String, _ params: [(key: String, value: JSONValue)] = []) -> Reply {
-        var w = JSONWriter(capacity: 256)
-        w.beginObject()
-        w.key("jsonrpc")
-        w.string("2.0")
-        w.key("id")
-        w.int(nextID)
-        nextID += 1
-        w.key("method")
-        w.string(method)
-        w.key("params")
-        w.value(.object(params))
-        w.endObject()
-        let outcome = server.handle(text: w.text)
-        guard let bytes = outcome.reply?.jsonBytes, let reply = try? JSONReader.read(bytes) else {
-            return .error(ProtocolFailure(code: -32603, message: "\(method) gave no reply", kind: "internalError", hint: nil))
+    /// Calls protocol method `M` with `params` and returns its result or its error.
+    func call<M: ProtocolMethod>(_ method: M.Type, _ params: M.Params) -> Result<M.Result, ProtocolError> {
+        do {
+            return .success(try server.call(M.self, params))
+        } catch {
+            return .failure(error)
         }
-        if let result = reply["result"] { return .result(result) }
-        return .error(ProtocolFailure(reply["error"] ?? .null))
     }
 
-    /// The engine's view of session `id`: its current turn and playbook, for asking through a form.
-    func turn(_ id: String) throws(ServiceError) -> (turn: Turn, playbook: Playbook) {
-        let update = try service.current(id)
-        return (update.turn, try service.session(update.sessionID).playbook)
+    /// Calls protocol method `M` with params read from `arguments` (a tool's arguments), as a request line's
+    /// params are read: a missing or mistyped one is an `invalidParams` error naming it.
+    func call<M: ProtocolMethod>(_ method: M.Type, arguments: JSONValue) -> Result<M.Result, ProtocolError> {
+        do {
+            return .success(try server.call(M.self, try M.params(from: arguments)))
+        } catch {
+            return .failure(error)
+        }
     }
 
-    /// Finished sessions and every session's transcript, most recent first, for resources.
-    func sessions(limit: Int) -> [SessionSummary] {
-        (try? service.list(limit: limit)) ?? []
+    /// The playbook session `id` runs, for asking its questions through forms.
+    func playbook(of id: String) throws(ServiceError) -> Playbook {
+        try service.session(id).playbook
     }
-
-    /// Session `id` exported in `format` (nil when it has nothing in that format).
-    func export(_ id: String, format: ExportFormat) -> [ExportedFile]? {
-        try? service.export(id, format: format)
-    }
-
-    /// Every playbook the server runs.
-    var catalog: PlaybookCatalog { service.playbooks }
 }
 
 /// A protocol error reply, as a value: what `isError` tool results and MCP errors are made from.
@@ -95,13 +69,10 @@ struct ProtocolFailure: Error, Sendable, Equatable {
         self.field = field
     }
 
-    /// The failure in an `error` object `{code, message, data: {kind, hint, field?, current?}}`.
-    init(_ error: JSONValue) {
-        code = error["code"]?.intValue ?? -32603
-        message = error["message"]?.stringValue ?? "The request failed."
-        kind = error["data"]?["kind"]?.stringValue ?? "internalError"
-        hint = error["data"]?["hint"]?.stringValue
-        current = error["data"]?["current"]?.stringValue
-        field = error["data"]?["field"]?.stringValue
+    /// The failure a protocol error reply carries.
+    init(_ error: ProtocolError) {
+        self.init(
+            code: error.kind.code, message: error.message, kind: error.kind.rawValue, hint: error.kind.hint, current: error.current,
+            field: error.field)
     }
 }

@@ -1,5 +1,7 @@
 import CoachCore
 import CoachProtocol
+import CoachShell
+import CoachStore
 import MCP
 
 /// Finished drafts and session transcripts as MCP resources, read through the protocol's `session/state` and
@@ -27,7 +29,7 @@ struct SessionResources: Sendable {
     func list() async -> [Resource] {
         var out: [Resource] = []
         for summary in await sessions() {
-            out += await items(session: summary.id, title: summary.title, status: summary.status).map(\.resource)
+            out += await items(session: summary.id, title: summary.title, completed: summary.status == .completed).map(\.resource)
         }
         return out
     }
@@ -42,11 +44,11 @@ struct SessionResources: Sendable {
             throw MCPError.invalidParams("Unknown resource '\(uri)': name a draft or the transcript after the session id.")
         }
         let session = String(rest[..<slash])
-        guard case .result(let state) = await bridge.call("session/state", [("session", .string(session))]) else {
+        guard case .success(let state) = await bridge.call(Methods.SessionState.self, .init(session: session)) else {
             throw MCPError.invalidParams("No session '\(session)'; resources/list gives the sessions there are.")
         }
-        let id = state["session"]?.stringValue ?? session
-        let items = await items(session: id, title: state["title"]?.stringValue ?? id, status: state["status"]?.stringValue ?? "")
+        let id = state.turn.session
+        let items = await items(session: id, title: state.title, completed: state.turn.turn.status == .completed)
         guard let item = items.first(where: { $0.resource.uri == uri }) else {
             let names = items.map(\.resource.uri).joined(separator: ", ")
             throw MCPError.invalidParams("Session \(id) has no resource '\(uri)'" + (names.isEmpty ? "." : "; it has \(names)."))
@@ -55,38 +57,33 @@ struct SessionResources: Sendable {
     }
 
     /// The sessions listed, most recent first.
-    private func sessions() async -> [(id: String, title: String, status: String)] {
-        guard case .result(let list) = await bridge.call("session/list") else { return [] }
-        return (list["sessions"]?.arrayValue ?? []).prefix(Self.listed).compactMap { s in
-            guard let id = s["session"]?.stringValue else { return nil }
-            return (id, s["title"]?.stringValue ?? id, s["status"]?.stringValue ?? "")
-        }
+    private func sessions() async -> ArraySlice<SessionSummary> {
+        guard case .success(let list) = await bridge.call(Methods.SessionList.self, NoParams()) else { return [] }
+        return list.sessions.prefix(Self.listed)
     }
 
     /// Every resource of one session: its transcript, and its drafts once it is finished.
-    func items(session id: String, title: String, status: String) async -> [Item] {
+    func items(session id: String, title: String, completed: Bool) async -> [Item] {
         let base = Self.scheme + id
         var items: [Item] = []
-        if status == "completed" {
-            if case .result(let state) = await bridge.call("session/state", [("session", .string(id))]) {
-                for o in state["outputs"]?.arrayValue ?? [] {
-                    guard let output = o["id"]?.stringValue else { continue }
-                    let name = o["title"]?.stringValue ?? output
+        if completed {
+            if case .success(let state) = await bridge.call(Methods.SessionState.self, .init(session: id)) {
+                for o in state.turn.turn.outputs ?? [] {
                     items.append(
                         Item(
                             resource: Resource(
-                                name: "\(id) \(output).txt", uri: "\(base)/drafts/\(output).txt", title: "\(name): \(title)",
-                                description: "The \(o["kind"]?.stringValue ?? "draft") as plain text.", mimeType: "text/plain"),
+                                name: "\(id) \(o.id).txt", uri: "\(base)/drafts/\(o.id).txt", title: "\(o.title): \(title)",
+                                description: "The \(o.kind.rawValue) as plain text.", mimeType: "text/plain"),
                             text: Self.plainText(o)))
                 }
             }
-            for (format, mime) in [("markdown", "text/markdown"), ("eml", "message/rfc822"), ("ics", "text/calendar")] {
+            for (format, mime) in [(ExportFormat.markdown, "text/markdown"), (.eml, "message/rfc822"), (.ics, "text/calendar")] {
                 for file in await files(id, format) {
-                    let name = format == "markdown" ? "drafts.md" : Self.shortName(file.name, session: id)
+                    let name = format == .markdown ? "drafts.md" : Self.shortName(file.name, session: id)
                     let what: String
                     switch format {
-                    case "markdown": what = "Every draft and answer as Markdown"
-                    case "eml": what = "An email draft that opens in a mail client, ready to send"
+                    case .markdown: what = "Every draft and answer as Markdown"
+                    case .eml: what = "An email draft that opens in a mail client, ready to send"
                     default: what = "The dated plan as a calendar, one all-day event per day"
                     }
                     items.append(
@@ -98,7 +95,7 @@ struct SessionResources: Sendable {
                 }
             }
         }
-        for file in await files(id, "transcript") {
+        for file in await files(id, .transcript) {
             items.append(
                 Item(
                     resource: Resource(
@@ -110,13 +107,9 @@ struct SessionResources: Sendable {
     }
 
     /// The files of `session/export` in `format` (none when the session has nothing in that format).
-    private func files(_ id: String, _ format: String) async -> [(name: String, contents: String)] {
-        guard case .result(let r) = await bridge.call("session/export", [("session", .string(id)), ("format", .string(format))])
-        else { return [] }
-        return (r["files"]?.arrayValue ?? []).compactMap { f in
-            guard let name = f["name"]?.stringValue, let contents = f["contents"]?.stringValue else { return nil }
-            return (name, contents)
-        }
+    private func files(_ id: String, _ format: ExportFormat) async -> [ExportedFile] {
+        guard case .success(let r) = await bridge.call(Methods.SessionExport.self, .init(session: id, format: format)) else { return [] }
+        return r.files
     }
 
     /// `s-7k3m9q-day2_email.eml` → `day2_email.eml`.
@@ -125,11 +118,11 @@ struct SessionResources: Sendable {
     }
 
     /// A draft as one text: `To:` and `Subject:` first for an email.
-    static func plainText(_ o: JSONValue) -> String {
+    static func plainText(_ o: RenderedOutput) -> String {
         var out = ""
-        if let to = o["to"]?.stringValue, !to.isEmpty { out += "To: \(to)\n" }
-        if let subject = o["subject"]?.stringValue { out += "Subject: \(subject)\n\n" }
-        return out + (o["body"]?.stringValue ?? "")
+        if let to = o.to, !to.isEmpty { out += "To: \(to)\n" }
+        if let subject = o.subject { out += "Subject: \(subject)\n\n" }
+        return out + o.body
     }
 
     /// The address patterns, for clients that build addresses themselves.

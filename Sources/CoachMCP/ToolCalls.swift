@@ -19,7 +19,8 @@ struct ToolCalls: Sendable {
             throw MCPError.invalidParams("Unknown tool '\(params.name)'; tools/list gives the tools Coach has.")
         }
         let arguments = params.arguments ?? [:]
-        let size = Value.object(arguments).json.encodedSize
+        let json = Value.object(arguments).json
+        let size = json.encodedSize
         if size > Self.maxArgumentBytes {
             logger.warning("\(tool.name): refused \(size) bytes of arguments")
             return Self.refusal(
@@ -39,23 +40,30 @@ struct ToolCalls: Sendable {
         guard let method = tool.method else {
             return await PlaybookRun(bridge: bridge, server: server, client: client, logger: logger).run(arguments)
         }
-        let members = tool.arguments.compactMap { a in arguments[a.name].map { (key: a.name, value: $0.json) } }
-        switch await bridge.call(method, members) {
-        case .result(let result):
-            logger.debug("\(tool.name) -> \(method): ok")
-            return Self.result(method: method, result)
-        case .error(let failure):
-            logger.info("\(tool.name) -> \(method): \(failure.message)")
-            return Self.refusal(failure)
+        return await call(method, tool: tool.name, arguments: json)
+    }
+
+    /// Calls method `M` with the tool's arguments as its params.
+    private func call<M: ProtocolMethod>(_ method: M.Type, tool: String, arguments: JSONValue) async -> CallTool.Result {
+        switch await bridge.call(M.self, arguments: arguments) {
+        case .success(let result):
+            logger.debug("\(tool) -> \(M.name): ok")
+            return Self.result(M.self, result)
+        case .failure(let error):
+            logger.info("\(tool) -> \(M.name): \(error.message)")
+            return Self.refusal(ProtocolFailure(error))
         }
     }
 
-    /// A tool result for a protocol result: its text rendering and the result itself as structured content.
-    /// An answer that was not accepted (the turn carries `invalid`) is an error result with the reason.
-    static func result(method: String, _ result: JSONValue) -> CallTool.Result {
-        CallTool.Result(
-            content: [.plain(ResultText.text(method: method, result: result))], structuredContent: Value?.some(Value(json: result)),
-            isError: result["invalid"] != nil ? true : nil)
+    /// A tool result for the result of method `M`: its text rendering and the result itself as structured content
+    /// (the JSON `coach serve` answers). An answer that was not accepted (the turn carries `invalid`) is an error
+    /// result with the reason.
+    static func result<M: ProtocolMethod>(_ method: M.Type, _ result: M.Result) -> CallTool.Result {
+        let json = (try? JSONReader.read(result.jsonBytes)) ?? .object([])
+        let invalid = (result as? TurnResult)?.turn.invalid != nil
+        return CallTool.Result(
+            content: [.plain(ResultText.text(method: M.name, result: json))], structuredContent: Value?.some(Value(json: json)),
+            isError: invalid ? true : nil)
     }
 
     /// An error tool result for a refused call: the reason and what to do, in words and as `{error: {...}}`.

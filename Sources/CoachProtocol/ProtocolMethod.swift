@@ -83,19 +83,23 @@ extension ProtocolServer {
         init<M: ProtocolMethod>(_ method: M.Type) {
             worksBeforeInitialize = M.worksBeforeInitialize
             run = { raw, server throws(ProtocolError) in
-                let params: M.Params
-                do throws(JSONDecodingError) {
-                    params = try M.Params(fields: JSONFields(raw, context: M.name, allowAbsent: true))
-                } catch {
-                    throw ProtocolError.invalidParams(error.field.isEmpty ? "params" : error.field, error.message)
-                }
-                return try M.handle(params, on: &server)
+                try M.handle(try M.params(from: raw), on: &server)
             }
         }
     }
 }
 
 extension ProtocolMethod {
+    /// The params in `raw` (a request's `params`: an object, or absent), read as a request line's are: a missing
+    /// or mistyped field is an `invalidParams` error naming it.
+    public static func params(from raw: JSONValue?) throws(ProtocolError) -> Params {
+        do throws(JSONDecodingError) {
+            return try Params(fields: JSONFields(raw, context: name, allowAbsent: true))
+        } catch {
+            throw ProtocolError.invalidParams(error.field.isEmpty ? "params" : error.field, error.message)
+        }
+    }
+
     /// A request for this method, as a client writes it.
     public static func request(id: JSONValue?, _ params: Params) -> Request<Self> {
         Request(id: id, params: params)

@@ -5,8 +5,8 @@ import Foundation
 extension SessionService {
     /// A service over the store in `home` (else `$COACH_HOME`, `$XDG_DATA_HOME/coach`, `~/.local/share/coach`).
     ///
-    /// With `noStore` or `COACH_NO_STORE=1` it keeps sessions in an in-memory database only. When the store cannot
-    /// be opened, it keeps them there too, and ``memoryReason`` says why.
+    /// With `noStore` or `COACH_NO_STORE=1` it keeps sessions in memory only (a ``MemoryStore``). When the store
+    /// cannot be opened, it keeps them there too, and ``memoryReason`` says why.
     public static func open(
         home: String?, environment: [String: String], noStore: Bool = false, catalog: PlaybookCatalog,
         today: @escaping () -> Day
@@ -32,13 +32,11 @@ extension SessionService {
         }
     }
 
-    /// A service that keeps sessions in an in-memory database only; `reason` says why.
+    /// A service that keeps sessions in memory only (a ``MemoryStore``); `reason` says why.
     public static func inMemory(catalog: PlaybookCatalog, reason: String, today: @escaping () -> Day)
         -> SessionService
     {
-        // An in-memory SQLite database only fails when memory itself runs out.
-        let store = try! CoachStore.inMemory()
-        return SessionService(catalog: catalog, store: store, mode: .memory(reason: reason), today: today)
+        SessionService(catalog: catalog, store: MemoryStore(), mode: .memory(reason: reason), today: today)
     }
 
     /// Why sessions are not saved with `--no-store`.
@@ -117,7 +115,7 @@ extension SessionService {
                 throw Self.serviceError(error)
             }
             fallBack(error, notices: &notices)
-            // An in-memory database fails only when memory runs out; the session still runs.
+            // The memory store refuses only an id taken in it; the session still runs.
             return (try? attempt()) ?? SessionID.random()
         }
     }
@@ -211,7 +209,7 @@ extension SessionService {
         return version
     }
 
-    /// Switches to an in-memory database after `error`, carrying every live session over, and says so once.
+    /// Switches to a ``MemoryStore`` after `error`, carrying every live session over, and says so once.
     ///
     /// Each live session is carried as a snapshot of its state, with the journal lines of `unsaved` (changes that
     /// did not reach the store) after it; the open group, if any, is marked failed: none of its replies may say
@@ -222,17 +220,24 @@ extension SessionService {
             return
         }
         let message = Self.memoryMessage(error)
-        let memory = try! CoachStore.inMemory()
+        let memory = MemoryStore()
         let lines = Dictionary(grouping: unsaved, by: \.sessionID).mapValues { $0.flatMap(\.journal) }
-        for (id, entry) in live {
-            // A session started in the group carries its first lines: the carried state is after them.
-            _ = try? memory.createSession(
-                id: id, playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
-                title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step.description,
-                answered: entry.turn.progress.answered, total: entry.turn.progress.total,
-                state: Data(entry.session.state.jsonBytes),
-                answers: Data(Self.answers(entry.session).jsonBytes), origin: .repl,
-                journal: lines[id] ?? [])
+        // Each live session starts again in memory as a snapshot of its state, with the lines that did not reach
+        // the store after it (a session started in the group carries its first lines: the state is after them).
+        let carried = live.map { id, entry in
+            SessionChange.start(
+                SessionStart(
+                    id: id, playbookID: entry.session.playbook.id, playbookVersion: entry.session.playbook.version,
+                    title: entry.title, account: entry.account, currentStep: entry.turn.prompt?.step.description,
+                    answered: entry.turn.progress.answered, total: entry.turn.progress.total,
+                    snapshot: SessionProgress.Snapshot(
+                        state: Data(entry.session.state.jsonBytes),
+                        answers: Data(Self.answers(entry.session).jsonBytes)),
+                    origin: .repl, journal: lines[id] ?? []))
+        }
+        // Ids are unique in the live table: a memory store takes them all.
+        _ = try? memory.save(carried)
+        for id in live.keys {
             live[id]?.sinceSnapshot = 0
             live[id]?.seq = lines[id]?.count ?? 0
         }

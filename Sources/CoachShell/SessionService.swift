@@ -7,14 +7,14 @@ import Foundation
 /// Each accepted event is appended to the session's journal (with its transcript lines, the listing columns and
 /// now and then a snapshot of the engine's state) in one transaction before the turn is returned, so a shell may
 /// acknowledge whatever it gets back. Sessions not yet live are read back as their snapshot plus a replay of the
-/// later events. With `--no-store`, or when the store cannot be opened or written, the same happens in an
-/// in-memory database, and the service says so once.
+/// later events. With `--no-store`, or when the store cannot be opened or written, the same happens in a
+/// ``MemoryStore`` (in this process's memory), and the service says so once.
 public final class SessionService {
     /// Where sessions are kept right now.
     public enum Mode: Equatable, Sendable {
         /// In the store at this location (an SQLite file's path, or a PostgreSQL URL without its password).
         case database(path: String)
-        /// In an in-memory database only: `--no-store`, or the store failed (the reason says why).
+        /// In memory only (a ``MemoryStore``): `--no-store`, or the store failed (the reason says why).
         case memory(reason: String)
     }
 

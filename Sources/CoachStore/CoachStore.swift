@@ -78,7 +78,8 @@ public final class CoachStore: SessionStore {
         }
     }
 
-    /// Opens a fresh, empty store in memory (for tests, or when the disk cannot be written).
+    /// Opens a fresh, empty SQLite database in memory, for tests of the SQLite store. (Coach itself keeps sessions
+    /// in memory in a ``MemoryStore``: with `--no-store`, or when the disk cannot be written.)
     public static func inMemory(clock: @escaping @Sendable () -> Double = CoachStore.now) throws(StoreError)
         -> CoachStore
     {

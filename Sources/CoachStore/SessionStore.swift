@@ -2,8 +2,9 @@ import Foundation
 
 /// What the session service keeps durably: sessions with their journal and drafts, and account memory.
 ///
-/// Two implementations keep the same data with the same guarantees: ``CoachStore`` (an SQLite database in the data
-/// folder, the default) and a PostgreSQL database that several workers share. Every method is synchronous and has
+/// The implementations keep the same data with the same checks: ``CoachStore`` (an SQLite database in the data
+/// folder, the default), a PostgreSQL database that several workers share, and ``MemoryStore`` (this process's
+/// memory, for `--no-store` and a store that failed; nothing in it outlives the process). Every method is synchronous and has
 /// committed before it returns, so a caller may acknowledge what it saved. Nothing is cached between calls: each
 /// read sees what any process committed before it.
 ///

@@ -1,5 +1,7 @@
 import CoachCore
+import CoachProtocol
 import CoachShell
+import CoachTestSupport
 import Logging
 import MCP
 import Testing
@@ -87,6 +89,47 @@ struct ToolCallTests {
         let unknownArgument = try await call("back", ["session": .string(session), "steps": 2])
         #expect(unknownArgument.isError == true)
         await #expect(throws: MCPError.self) { try await call("no_such_tool", [:]) }
+    }
+
+    /// Faults of `result`'s structured content against the output schema of tool `name` (what the Python SDK checks).
+    func faults(_ result: CallTool.Result, tool name: String) throws -> [String] {
+        let tool = try #require(CoachTool.named(name))
+        let validator = SchemaValidator(tool.outputSchema.json)
+        let content = try #require(result.structuredContent, "\(name) gave no structured content").json
+        return validator.errors(content) + validator.undocumented(content)
+    }
+
+    @Test func everyToolResultFitsTheToolsOutputSchema() async throws {
+        let session = try await atBudget()
+        let fresh = try await call("start_session", ["playbook": "stakeholder-reset"])
+        let other = try #require(fresh.structuredContent?.objectValue?["session"])
+        let calls: [(String, [String: Value])] = [
+            ("list_playbooks", [:]), ("show_playbook", ["playbook": "stakeholder-reset"]),
+            ("start_session", ["playbook": "post-escalation-recovery", "account": "Acme", "prefill": ["client": "Acme"]]),
+            ("answer", ["session": .string(session), "step": "budget", "value": 120_000]),
+            ("skip", ["session": other, "step": "intro"]), ("back", ["session": .string(session)]),
+            ("goto", ["session": .string(session), "step": "client"]), ("preview", ["session": .string(session)]),
+            ("session_state", ["session": .string(session)]), ("list_sessions", [:]),
+            ("export", ["session": .string(session), "format": "markdown"]),
+            ("review_draft", ["text": "Subject: Sorry\n\nHi Zoë,\n\nWe will try to fix it asap.\n\nSam"]),
+        ]
+        #expect(Set(calls.map(\.0)) == Set(CoachTool.all.filter { $0.method != nil }.map(\.name)), "a step tool has no call here")
+        for (name, arguments) in calls {
+            let result = try await call(name, arguments)
+            let text = result.content.first.map { "\($0)" } ?? ""
+            #expect(result.isError != true, "\(name): \(text)")
+            let faults = try faults(result, tool: name)
+            #expect(faults.isEmpty, "\(name):\n\(faults.joined(separator: "\n"))")
+        }
+        // run_playbook's results: a stopped run keeps the turn and says why.
+        let turn = try await tools.bridge.call(Methods.SessionState.self, .init(session: session)).get().turn
+        for reason in [PlaybookRun.Stop.declined, .cancelled] {
+            let stopped = PlaybookRun.stopped(turn, at: StepKey("client"), because: reason, note: nil)
+            #expect(stopped.structuredContent?.objectValue?["stopped"]?.objectValue?["reason"]?.stringValue == reason.rawValue)
+            #expect(try faults(stopped, tool: "run_playbook").isEmpty)
+        }
+        let finished = ToolCalls.result(Methods.SessionAnswer.self, turn)
+        #expect(try faults(finished, tool: "run_playbook").isEmpty)
     }
 
     @Test func runPlaybookWithoutFormsSaysToUseTheStepTools() async throws {

@@ -4,6 +4,24 @@ import Testing
 
 @Suite("Schema")
 struct SchemaTests {
+    /// Every method the schema documents, in the order of its `request` definition (what `"<<methods>>"` in a
+    /// transcript stands for).
+    static func documentedMethods() -> [String] {
+        guard let schema = try? JSONReader.read(ProtocolServer.schema), let defs = schema["$defs"],
+            case .array(let refs)? = defs["request"]?["oneOf"]
+        else { return [] }
+        return refs.compactMap { ref in
+            ref["$ref"]?.stringValue.flatMap {
+                defs[String($0.split(separator: "/").last ?? "")]?["properties"]?["method"]?["const"]?.stringValue
+            }
+        }
+    }
+
+    @Test("the schema documents the methods in the order initialize lists them")
+    func methodOrder() {
+        #expect(SchemaTests.documentedMethods() == ProtocolServer.methods)
+    }
+
     @Test("the schema is JSON and describes every method, result and error kind")
     func complete() throws {
         let schema = try JSONReader.read(ProtocolServer.schema)

@@ -227,6 +227,10 @@ struct SessionServiceTests {
         let later = try service.apply(id, .answer(.text("$5"), step: "budget"))
         #expect(later.notices.isEmpty)
         #expect(try service.session(id).state.answers["project"]?.display == "Atlas")
+        // In memory the session carries on from its state; its transcript goes on from the answer that failed.
+        let answers = try service.journal(id).filter { $0.kind == .answer }.map(\.text)
+        #expect(answers == ["Atlas", "$5"])
+        #expect(try service.export(id, format: .markdown)[0].contents.contains("Acme Corp"))
     }
 
     @Test("--no-store and COACH_NO_STORE=1 keep everything in memory")

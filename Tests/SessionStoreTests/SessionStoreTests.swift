@@ -3,8 +3,10 @@ import Foundation
 import Testing
 
 extension StoreKind {
-    /// The stores these tests run against: SQLite always, PostgreSQL when a test database is given.
-    static let tested: [StoreKind] = [.sqlite] + (postgresAvailable ? [.postgres] : [])
+    /// The stores these tests run against: SQLite and memory always, PostgreSQL when a test database is given.
+    static let tested: [StoreKind] = [.sqlite, .memory] + (postgresAvailable ? [.postgres] : [])
+    /// The stores with a schema on disk.
+    static let databases = tested.filter { $0 != .memory }
 }
 
 /// The behaviour every store shares, run once against each implementation.
@@ -212,7 +214,7 @@ struct SessionStoreTests {
         #expect(missing?.kind == .notFound)
     }
 
-    @Test("several connections opening at once migrate once and agree on the schema", arguments: StoreKind.tested)
+    @Test("several connections opening at once migrate once and agree on the schema", arguments: StoreKind.databases)
     func openTogether(kind: StoreKind) throws {
         let fixture = StoreFixture(kind)
         let versions = Outcomes()

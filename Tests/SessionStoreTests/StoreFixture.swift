@@ -1,5 +1,6 @@
 import CoachStore
 import Foundation
+import Synchronization
 import Testing
 
 #if Postgres
@@ -8,7 +9,7 @@ import Testing
 
 /// The stores the shared behaviour tests run against: each test gets stores of one kind over one database.
 enum StoreKind: String, Sendable, CustomStringConvertible {
-    case sqlite, postgres
+    case sqlite, memory, postgres
 
     var description: String { rawValue }
 
@@ -36,11 +37,13 @@ enum StoreKind: String, Sendable, CustomStringConvertible {
     }
 }
 
-/// One database and a way to open more connections (stores) on it: a new SQLite file, or the test PostgreSQL
-/// database. Tests on PostgreSQL share that database, so each uses ids and names of its own (``unique(_:)``).
+/// One database and a way to open more connections (stores) on it: a new SQLite file, a memory store (every
+/// connection is the one store, as a process shares it), or the test PostgreSQL database. Tests on PostgreSQL share
+/// that database, so each uses ids and names of its own (``unique(_:)``).
 final class StoreFixture: Sendable {
     let kind: StoreKind
     private let folder: String
+    private let memory = Mutex<MemoryStore?>(nil)
     private let tag = String(UInt64.random(in: 0...UInt64.max), radix: 36)
 
     init(_ kind: StoreKind) {
@@ -57,6 +60,13 @@ final class StoreFixture: Sendable {
         switch kind {
         case .sqlite:
             return try CoachStore.open(path: folder + "/coach.sqlite", clock: clock)
+        case .memory:
+            return memory.withLock { store in
+                if let store { return store }
+                let opened = MemoryStore(clock: clock)
+                store = opened
+                return opened
+            }
         case .postgres:
             #if Postgres
                 guard let text = StoreKind.postgresURL, case .postgres(let url) = try StoreURL(parsing: text) else {

@@ -248,6 +248,11 @@ async def sdk_client(env):
                 check({t.name for t in tools} == TOOLS, "tool names", sorted(t.name for t in tools))
                 for t in tools:
                     check(t.input_schema["type"] == "object" and t.description, "tool %s has a schema" % t.name, t)
+                    # The SDK checks every structured result against this schema (so optional members must be allowed).
+                    check(t.output_schema and t.output_schema["type"] == "object" and "$ref" in t.output_schema,
+                          "tool %s has an output schema" % t.name, t.output_schema)
+                run_schema = next(t for t in tools if t.name == "run_playbook").output_schema
+                check("stopped" in run_schema["properties"], "run_playbook's output schema allows stopped", run_schema)
                 answer = next(t for t in tools if t.name == "answer")
                 check(set(answer.input_schema["required"]) == {"session", "step", "value"}, "answer's required arguments", answer)
 

@@ -17,6 +17,8 @@ input is closed: the server must write nothing more and exit with status 0.
 Placeholders in expects: "<<any>>" matches any value; "<<$name>>" matches any string the first time and binds
 it (a session id, say), then must be equal; in sends "<<$name>>" is replaced by the bound value. An object
 {"<<includes>>": [A, B]} matches an array holding items matching A and B in that order, among others.
+"<<methods>>" matches the list of every method the schema file documents, in its order (so that adding a method
+does not change the recorded initialize replies).
 
     python3 Tests/clients/transcripts.py BINARY [FILE ...]           check
     python3 Tests/clients/transcripts.py BINARY --record [FILE ...]  rewrite the expects from the real replies
@@ -32,6 +34,14 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DIR = os.path.join(ROOT, "Tests", "CoachProtocolTests", "Transcripts")
 PLAYBOOKS = os.path.join("Tests", "CoachProtocolTests", "Fixtures", "playbooks")
 TODAY = "2026-11-23"
+SCHEMA = os.path.join(ROOT, "Sources", "CoachProtocol", "coach-protocol-1.schema.json")
+
+
+def schema_methods():
+    """Every method the schema documents, in the order of its `request` definition."""
+    with open(SCHEMA, encoding="utf-8") as f:
+        defs = json.load(f)["$defs"]
+    return [defs[r["$ref"].split("/")[-1]]["properties"]["method"]["const"] for r in defs["request"]["oneOf"]]
 
 
 def load(path):
@@ -41,6 +51,17 @@ def load(path):
             if line.strip():
                 entries.append(json.loads(line))
     return entries
+
+
+def with_methods(value):
+    """`value` with "<<methods>>" replaced by the schema's method list (for validating an expect as written)."""
+    if value == "<<methods>>":
+        return schema_methods()
+    if isinstance(value, list):
+        return [with_methods(v) for v in value]
+    if isinstance(value, dict):
+        return {k: with_methods(v) for k, v in value.items()}
+    return value
 
 
 def substitute(value, bound):
@@ -71,6 +92,9 @@ def match(expected, actual, bound, path="$"):
     """None when `actual` matches `expected`, else a description of the first difference."""
     if expected == "<<any>>":
         return None
+    if expected == "<<methods>>":
+        methods = schema_methods()
+        return None if actual == methods else "%s: expected the schema's methods %r, got %r" % (path, methods, actual)
     if isinstance(expected, str) and expected.startswith("<<$") and expected.endswith(">>"):
         name = expected[3:-2]
         if not isinstance(actual, str):
@@ -218,6 +242,8 @@ def generalize(reply, bound, sessions):
     def walk(value, key=None):
         if isinstance(value, dict):
             return {k: walk(v, k) for k, v in value.items()}
+        if key == "methods" and value == schema_methods():
+            return "<<methods>>"
         if isinstance(value, list):
             return [walk(v) for v in value]
         if key in ("createdAt", "updatedAt"):

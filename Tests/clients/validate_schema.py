@@ -41,7 +41,7 @@ def main():
         for entry in transcripts.load(path):
             if "expect" in entry:
                 counts["expects"] += 1
-                for e in server.iter_errors(entry["expect"]):
+                for e in server.iter_errors(transcripts.with_methods(entry["expect"])):
                     failures.append("%s: expected reply does not validate: %s at %s" % (name, e.message[:200], list(e.path)))
         methods = {}
 

@@ -120,6 +120,10 @@ struct Transcript: CustomStringConvertible {
     /// Nil when `actual` matches `expected` (with placeholders), else the first difference.
     static func match(_ expected: JSONValue, _ actual: JSONValue, _ bound: inout [String: String], path: String) -> String? {
         if expected == .string("<<any>>") { return nil }
+        if expected == .string("<<methods>>") {
+            let methods = JSONValue.array(SchemaTests.documentedMethods().map { .string($0) })
+            return actual == methods ? nil : "\(path): expected the schema's methods, got \(JSONWriter.text(of: actual).prefix(300))"
+        }
         if case .string(let s) = expected, let name = placeholderName(s) {
             guard case .string(let a) = actual else { return "\(path): expected a string for \(name)" }
             if let b = bound[name], b != a { return "\(path): expected \(name) = '\(b)', got '\(a)'" }

@@ -82,7 +82,14 @@ extension SessionService {
     ) throws(ServiceError) -> (Playbook, SessionState, [String]) {
         let id = stored.id
         let keep = "Its answers are kept: see them with `coach sessions export \(id) --format markdown`."
-        guard let playbook = catalog.playbook(stored.playbookID) else {
+        let playbook: Playbook
+        switch catalog.load(stored.playbookID) {
+        case .success(let found):
+            playbook = found
+        case .failure(.broken):
+            let problem = catalog.unknownMessage(stored.playbookID)
+            throw ServiceError(.playbookMissing, "Session \(id) cannot resume until its playbook is fixed. \(problem)\n\(keep)")
+        case .failure:
             throw ServiceError(
                 .playbookMissing,
                 "Session \(id) follows the playbook '\(stored.playbookID)', which is not installed here. \(keep)")

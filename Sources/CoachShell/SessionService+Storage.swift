@@ -140,8 +140,8 @@ extension SessionService {
         }
         let change = SessionProgress(
             sessionID: id, status: StoreStatus(turn.status), currentStep: turn.prompt?.step.description,
-            answered: turn.progress.answered, total: turn.progress.total, title: entry.title, account: entry.account,
-            snapshot: snapshot, journal: journal, expectedSeq: entry.seq)
+            answered: turn.progress.answered, total: turn.progress.total, title: entry.title,
+            account: entry.account ?? "", snapshot: snapshot, journal: journal, expectedSeq: entry.seq)
         entry.seq += journal.count
         if group != nil {
             group?.unsaved.append(.progress(change))

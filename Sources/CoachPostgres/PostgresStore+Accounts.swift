@@ -197,17 +197,20 @@
         /// Makes every session that names the account with key `key` name `name`; returns how many changed.
         static func repointSessions(from key: String, to name: String, _ link: Link) throws(StoreError) -> Int {
             // Names are matched by their normalized key, which SQL cannot compute for every script: compared here.
-            var ids: [String] = []
-            for plain in try link.run("SELECT id, account FROM sessions WHERE account IS NOT NULL") {
+            // The title names the account too: it follows.
+            var moved: [(id: String, title: String)] = []
+            for plain in try link.run("SELECT id, account, title FROM sessions WHERE account IS NOT NULL") {
                 let row = plain.makeRandomAccess()
-                if Account.key(for: try decode(row["account"], as: String.self)) == key {
-                    ids.append(try decode(row["id"], as: String.self))
+                let account = try decode(row["account"], as: String.self)
+                if Account.key(for: account) == key {
+                    let title = Account.retitled(try decode(row["title"], as: String.self), naming: account, as: name)
+                    moved.append((try decode(row["id"], as: String.self), title))
                 }
             }
-            for id in ids {
-                try link.run("UPDATE sessions SET account = \(name) WHERE id = \(id)")
+            for session in moved {
+                try link.run("UPDATE sessions SET account = \(name), title = \(session.title) WHERE id = \(session.id)")
             }
-            return ids.count
+            return moved.count
         }
 
         public func forgetAccount(_ name: String) throws(StoreError) {

@@ -64,7 +64,7 @@
                     """
                     UPDATE sessions SET status = \(change.status.rawValue), current_step = \(change.currentStep),
                         answered = \(change.answered), total = \(change.total), title = COALESCE(\(change.title), title),
-                        account = COALESCE(\(change.account), account), updated_at = \(now), journal_seq = \(last),
+                        account = NULLIF(COALESCE(\(change.account), account), ''), updated_at = \(now), journal_seq = \(last),
                         state = \(bytes(snapshot.state)), answers = \(bytes(snapshot.answers)), snapshot_seq = \(last)
                     WHERE id = \(change.sessionID) AND journal_seq = \(expected)
                     """)
@@ -73,7 +73,7 @@
                     """
                     UPDATE sessions SET status = \(change.status.rawValue), current_step = \(change.currentStep),
                         answered = \(change.answered), total = \(change.total), title = COALESCE(\(change.title), title),
-                        account = COALESCE(\(change.account), account), updated_at = \(now), journal_seq = \(last)
+                        account = NULLIF(COALESCE(\(change.account), account), ''), updated_at = \(now), journal_seq = \(last)
                     WHERE id = \(change.sessionID) AND journal_seq = \(expected)
                     """)
             }

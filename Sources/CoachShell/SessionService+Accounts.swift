@@ -46,6 +46,9 @@ extension SessionService {
         }
         for id in Array(live.keys) where live[id]?.account.map(Account.key) == merge.from.key {
             live[id]?.account = merge.into.name
+            if let session = live[id]?.session {
+                live[id]?.title = Self.title(session: session, account: merge.into.name)
+            }
         }
         return merge
     }
@@ -90,9 +93,9 @@ extension SessionService {
         return (defaults, amounts.max { $0.0 < $1.0 }?.1)
     }
 
-    /// A fact's stored value (written as the value's JSON; older facts as its `Codable` encoding).
+    /// A fact's stored value, in the value's one JSON encoding.
     func decodedValue(_ data: Data) -> Value? {
-        (try? Value(jsonBytes: [UInt8](data))) ?? (try? decoder.decode(Value.self, from: data))
+        try? Value(jsonBytes: [UInt8](data))
     }
 
     /// The sentence that says which remembered answers are offered, or nil when none are.
@@ -115,16 +118,27 @@ extension SessionService {
         return name.isEmpty ? current : name
     }
 
-    /// Points the session at the account its answers now name, when that changed (a first answer, or one
-    /// corrected by going back): what the old account offered and was not taken is withdrawn, what the new one
-    /// remembers is offered for the questions still unanswered, and its remembered currency becomes the session's.
-    func followAccount(_ entry: inout Live) -> [String] {
-        guard let account = Self.account(of: entry.session, current: entry.account), account != entry.account else {
-            return []
-        }
+    /// The account step's answer as a name; `""` when it was skipped (or answered with no name); nil when it is
+    /// not answered, or the playbook has no account step.
+    static func accountAnswer(of session: Session) -> String? {
+        guard let step = session.playbook.accountStep else { return nil }
+        if let answer = session.state.answers[.step(step)] { return tidy(answer.display) }
+        return session.state.skipped.contains(.step(step)) ? "" : nil
+    }
+
+    /// Points the session at the account its answers now name, when the event changed the account step's answer
+    /// from `before` (a first answer, one corrected by going back, a skip): what the old account offered and was
+    /// not taken is withdrawn, what the new one remembers is offered for the questions still unanswered, and its
+    /// remembered currency becomes the session's. A skipped account step files the session under no account; an
+    /// answer cleared by a restart keeps it where it is until the step is answered again. An event that leaves the
+    /// answer as it was never moves the session (where a merge or a rename put it stays).
+    func followAccount(_ entry: inout Live, before: String?) -> [String] {
+        guard let answer = Self.accountAnswer(of: entry.session), answer != before else { return [] }
+        let account: String? = answer.isEmpty ? nil : answer
+        guard account != entry.account else { return [] }
         let old = entry.account
         entry.account = account
-        if let old, Account.key(for: old) == Account.key(for: account) {
+        if let old, let account, Account.key(for: old) == Account.key(for: account) {
             return []  // The same account, spelt differently: nothing else changes.
         }
         let playbook = entry.session.playbook
@@ -135,7 +149,15 @@ extension SessionService {
             where state.answers[.step(key)] == nil && state.prefill[key] == offer {
                 state.prefill[key] = nil
             }
-            notices.append("This session is now filed under \(account) instead of \(old).")
+            notices.append(
+                account.map { "This session is now filed under \($0) instead of \(old)." }
+                    ?? "The account question was skipped, so this session is no longer filed under \(old).")
+        }
+        guard let account else {
+            guard state != entry.session.state else { return notices }
+            entry.session = Session(playbook: playbook, state: state)
+            entry.turn = entry.session.currentTurn().accepting(entry.turn.accepted)
+            return notices
         }
         let memory = remembered(account: account, playbook: playbook)
         let offered = memory.defaults.filter { key, _ in

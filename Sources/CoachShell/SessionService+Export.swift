@@ -78,7 +78,7 @@ extension SessionService {
             }
         }
         let lastDraft = (try? store.drafts(sessionID: full))?.last
-        let draft = lastDraft.flatMap { try? decoder.decode(StoredDraft.self, from: $0.outputs) }
+        let draft = lastDraft.flatMap { try? StoredDraft(jsonBytes: [UInt8]($0.outputs)) }
         return SessionExport(
             sessionID: full, title: stored.title, playbookID: stored.playbookID,
             playbookTitle: catalog.playbook(stored.playbookID)?.title ?? stored.playbookID,

@@ -49,7 +49,7 @@ extension SessionService {
     }
 
     /// Applies stored event lines to `session` through the engine, in order; returns the first line it refuses.
-    static func replay(_ events: [JournalEntry], onto session: inout Session, decoder: JSONDecoder) -> JournalEntry? {
+    static func replay(_ events: [JournalEntry], onto session: inout Session) -> JournalEntry? {
         for line in events {
             let event: Event
             switch line.kind {

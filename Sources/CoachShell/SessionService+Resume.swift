@@ -61,9 +61,9 @@ extension SessionService {
     /// The engine session of a stored one: its snapshot with `events` replayed; with notices about a changed
     /// playbook, or why it cannot be carried on.
     func replayed(_ stored: StoredSession, events: [JournalEntry]) throws(ServiceError) -> (Session, [String]) {
-        let (playbook, state, notices) = try Self.check(stored, events: events, catalog: catalog, decoder: decoder)
+        let (playbook, state, notices) = try Self.check(stored, events: events, catalog: catalog)
         var session = Session(playbook: playbook, state: state)
-        if let refused = Self.replay(events, onto: &session, decoder: decoder) {
+        if let refused = Self.replay(events, onto: &session) {
             let id = stored.id
             let keep = "Its answers are kept: see them with `coach sessions export \(id) --format markdown`."
             throw ServiceError(
@@ -78,11 +78,18 @@ extension SessionService {
     /// The playbook and state to carry a stored session on with, or why it cannot be.
     /// `events` are the lines to replay after the snapshot: the steps they answer must still exist too.
     static func check(
-        _ stored: StoredSession, events: [JournalEntry] = [], catalog: PlaybookCatalog, decoder: JSONDecoder
+        _ stored: StoredSession, events: [JournalEntry] = [], catalog: PlaybookCatalog
     ) throws(ServiceError) -> (Playbook, SessionState, [String]) {
         let id = stored.id
         let keep = "Its answers are kept: see them with `coach sessions export \(id) --format markdown`."
-        guard let playbook = catalog.playbook(stored.playbookID) else {
+        let playbook: Playbook
+        switch catalog.load(stored.playbookID) {
+        case .success(let found):
+            playbook = found
+        case .failure(.broken):
+            let problem = catalog.unknownMessage(stored.playbookID)
+            throw ServiceError(.playbookMissing, "Session \(id) cannot resume until its playbook is fixed. \(problem)\n\(keep)")
+        case .failure:
             throw ServiceError(
                 .playbookMissing,
                 "Session \(id) follows the playbook '\(stored.playbookID)', which is not installed here. \(keep)")

@@ -61,7 +61,8 @@ extension SessionService {
     static func title(session: Session, account: String?) -> String {
         let answers = session.state.answers
         var parts = [session.playbook.id]
-        let client = session.playbook.accountStep.flatMap { answers[.step($0)]?.display } ?? account
+        // The account as filed (an answer's tidy name, or where a merge or rename moved it), else the answer.
+        let client = account ?? session.playbook.accountStep.flatMap { answers[.step($0)]?.display }
         if let client, !client.isEmpty {
             parts.append(client)
         }
@@ -78,12 +79,6 @@ extension SessionService {
     }
 
     static func short(_ text: String) -> String {
-        // Runs on every saved answer: a short ASCII line (the usual client or project name) is kept as it is
-        // without splitting it into characters.
-        if text.utf8.count <= 48, text.utf8.allSatisfy({ $0 < 0x80 && ($0 < 0x0A || $0 > 0x0D) }) {
-            return text
-        }
-        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        return line.count > 48 ? String(line.prefix(47)) + "…" : line
+        Account.titlePart(text)
     }
 }

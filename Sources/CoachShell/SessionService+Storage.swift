@@ -140,8 +140,8 @@ extension SessionService {
         }
         let change = SessionProgress(
             sessionID: id, status: StoreStatus(turn.status), currentStep: turn.prompt?.step.description,
-            answered: turn.progress.answered, total: turn.progress.total, title: entry.title, account: entry.account,
-            snapshot: snapshot, journal: journal, expectedSeq: entry.seq)
+            answered: turn.progress.answered, total: turn.progress.total, title: entry.title,
+            account: entry.account ?? "", snapshot: snapshot, journal: journal, expectedSeq: entry.seq)
         entry.seq += journal.count
         if group != nil {
             group?.unsaved.append(.progress(change))
@@ -174,8 +174,8 @@ extension SessionService {
     /// the request is refused so that it is not acknowledged (the draft is saved again when the session is next read).
     func saveDraft(_ entry: inout Live, id: String, notices: inout [String]) throws(ServiceError) -> Int? {
         // Stored without the emails' reviews: reading the draft works them out again (see `withoutReview`).
-        let outputs = encoded(
-            StoredDraft(outputs: (entry.turn.outputs ?? []).map(\.withoutReview), plans: entry.session.datedPlans()))
+        let outputs = Data(
+            StoredDraft(outputs: (entry.turn.outputs ?? []).map(\.withoutReview), plans: entry.session.datedPlans()).jsonBytes)
         guard outputs != entry.lastDraft else { return nil }
         let answers = Data(Self.answers(entry.session).jsonBytes)
         let facts = factsToRemember(entry.session)
@@ -337,10 +337,6 @@ extension SessionService {
                 refusal: Refusal(kind: .staleStep, message: error.message, current: nil))
         default: return ServiceError(.store, error.message)
         }
-    }
-
-    func encoded<T: Encodable>(_ value: T) -> Data {
-        (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 
     /// The answers on the route, as stored beside the state (readable even if the playbook goes away).

@@ -53,12 +53,6 @@ public final class SessionService {
     public internal(set) var staleInLastGroup: Set<String> = []
     /// Sessions of the last group whose changes a shared store failed to save, with the error for their replies.
     public internal(set) var unsavedInLastGroup: [String: ServiceError] = [:]
-    let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-    let decoder = JSONDecoder()
 
     /// A service over `store`; `mode` says whether it is durable.
     public init(
@@ -190,6 +184,7 @@ public final class SessionService {
         // copy and an accepted answer does not copy them all; every path below puts it back.
         var (id, entry) = try liveSession(id, taking: true)
         let before = entry.turn
+        let accountBefore = Self.accountAnswer(of: entry.session)
         let turn: Turn
         switch entry.session.handle(event) {
         case .failure(let refusal):
@@ -212,7 +207,7 @@ public final class SessionService {
         entry.pending = []
         let events = Self.journal(for: event, before: before, session: session)
         journal += events
-        notices += followAccount(&entry)
+        notices += followAccount(&entry, before: accountBefore)
         journal += Self.journal(for: entry.turn)
         entry.title = Self.title(session: entry.session, account: entry.account)
         var version: Int?

@@ -159,16 +159,18 @@ extension CoachStore {
     /// Makes every session that names the account with key `key` name `name` instead; returns how many changed.
     static func repointSessions(from key: String, to name: String, _ db: Database) throws -> Int {
         // Names are matched by their normalized key, which SQL cannot compute for every script: compared here.
-        let ids = try Row.fetchAll(db, sql: "SELECT id, account FROM sessions WHERE account IS NOT NULL").compactMap {
-            row -> String? in
+        // The title names the account too: it follows.
+        let moved = try Row.fetchAll(db, sql: "SELECT id, account, title FROM sessions WHERE account IS NOT NULL").compactMap {
+            row -> (id: String, title: String)? in
             let account: String = row["account"]
-            return Account.key(for: account) == key ? row["id"] : nil
+            guard Account.key(for: account) == key else { return nil }
+            return (row["id"], Account.retitled(row["title"], naming: account, as: name))
         }
-        let update = try db.cachedStatement(sql: "UPDATE sessions SET account = ? WHERE id = ?")
-        for id in ids {
-            try update.execute(arguments: [name, id])
+        let update = try db.cachedStatement(sql: "UPDATE sessions SET account = ?, title = ? WHERE id = ?")
+        for session in moved {
+            try update.execute(arguments: [name, session.title, session.id])
         }
-        return ids.count
+        return moved.count
     }
 
     static func upsertAccount(_ name: String, now: Double, _ db: Database) throws -> Account {

@@ -99,7 +99,7 @@ extension CoachStore {
             statement = try db.cachedStatement(
                 sql: """
                     UPDATE sessions SET status = ?, current_step = ?, answered = ?, total = ?,
-                        title = COALESCE(?, title), account = COALESCE(?, account), updated_at = ?, journal_seq = ?,
+                        title = COALESCE(?, title), account = NULLIF(COALESCE(?, account), ''), updated_at = ?, journal_seq = ?,
                         state = ?, answers = ?, snapshot_seq = ?
                     WHERE id = ? AND journal_seq = ?
                     """)
@@ -108,7 +108,7 @@ extension CoachStore {
             statement = try db.cachedStatement(
                 sql: """
                     UPDATE sessions SET status = ?, current_step = ?, answered = ?, total = ?,
-                        title = COALESCE(?, title), account = COALESCE(?, account), updated_at = ?, journal_seq = ?
+                        title = COALESCE(?, title), account = NULLIF(COALESCE(?, account), ''), updated_at = ?, journal_seq = ?
                     WHERE id = ? AND journal_seq = ?
                     """)
             arguments += [change.sessionID, first - 1]

@@ -91,7 +91,8 @@ public final class MemoryStore: SessionStore {
                     kept.session.answered = progress.answered
                     kept.session.total = progress.total
                     kept.session.title = progress.title ?? kept.session.title
-                    kept.session.account = progress.account ?? kept.session.account
+                    let account = progress.account ?? kept.session.account
+                    kept.session.account = account?.isEmpty == true ? nil : account
                     kept.session.updatedAt = now
                     kept.session.journalSeq = last + progress.journal.count
                     if let snapshot = progress.snapshot {
@@ -372,6 +373,10 @@ public final class MemoryStore: SessionStore {
             kept.session.account.map(Account.key(for:)) == key ? id : nil
         }
         for id in ids {
+            // The title names the account too: it follows.
+            if let kept = contents.sessions[id], let old = kept.session.account {
+                contents.sessions[id]?.session.title = Account.retitled(kept.session.title, naming: old, as: name)
+            }
             contents.sessions[id]?.session.account = name
         }
         return ids.count

@@ -21,7 +21,7 @@ public struct SessionProgress: Sendable {
     public var total: Int
     /// A new title, or nil to keep it.
     public var title: String?
-    /// The account, or nil to keep it.
+    /// The account, nil to keep it, or empty to file the session under no account.
     public var account: String?
     /// The state as of the last of `journal`, or nil to keep the older snapshot (the events replay onto it).
     public var snapshot: Snapshot?

@@ -642,6 +642,12 @@ public struct ReplController {
             reply.exitCode = 1
             return reply
         }
+        if !options.interactive, startedHere, !answeredHere, let sessionID, (try? services.sessions.delete(sessionID)) != nil {
+            // Piped input that leaves before its first answer keeps nothing, as when it ends there.
+            self.sessionID = nil
+            reply.warn("coach: left '\(session.playbook.id)' before any answer, so no session was saved.\n")
+            return reply
+        }
         services.sessions.flush()
         let where_ = "Leaving '\(renderer.safe(session.playbook.title))' unfinished at \(question) (\(progress))."
         let what = keptMessage() ?? ""

@@ -212,7 +212,7 @@ struct ReplRenderer {
 
     /// A refused command, in red.
     func refusal(_ message: String) -> String {
-        style.red("✗ " + safe(message)) + "\n"
+        style.red("✗ " + TerminalText.neutralize(message, keepNewlines: true)) + "\n"
     }
 
     /// A short note in dim text.

@@ -36,6 +36,17 @@ struct CatalogTests {
         #expect(unknown.description == "There is no playbook 'brokn'. Did you mean 'broken'? See them all with: coach list")
     }
 
+    @Test("the message for a listed playbook that cannot load gives its errors, never 'did you mean' itself")
+    func unknownMessageOfBrokenPlaybook() throws {
+        let broken = Fixtures.root.appendingPathComponent("broken/unknown-target.yaml")
+        let catalog = PlaybookCatalog(files: [try Self.file(broken, origin: "mine")])
+        let message = catalog.unknownMessage("broken")
+        #expect(!message.contains("There is no playbook"))
+        #expect(message.contains("\(broken.path):"))
+        #expect(message.contains("goes to 'sumary'"))
+        #expect(catalog.unknownMessage("brokn").contains("Did you mean 'broken'?"))
+    }
+
     @Test("a later file with the same id replaces the earlier one in place")
     func laterWins() throws {
         let example = try Fixtures.text("playbooks/account-checkup.yaml")

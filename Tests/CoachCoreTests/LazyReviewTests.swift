@@ -21,13 +21,12 @@ import Testing
             let expected =
                 output.kind == .email ? DraftReview.review(output.reviewDraft) : nil
             #expect(output.review == expected)
-            let data = try JSONEncoder().encode(output)
-            let back = try JSONDecoder().decode(RenderedOutput.self, from: data)
+            let back = try RenderedOutput(jsonBytes: output.jsonBytes)
             #expect(back == output)
             #expect(back.review == expected)
-            let stored = try JSONEncoder().encode(output.withoutReview)
+            let stored = output.withoutReview.jsonBytes
             #expect(!String(decoding: stored, as: UTF8.self).contains("\"review\""))
-            let reread = try JSONDecoder().decode(RenderedOutput.self, from: stored)
+            let reread = try RenderedOutput(jsonBytes: stored)
             #expect(reread.review == expected)
             #expect(reread == output)
             var changed = output

@@ -148,8 +148,8 @@ struct CoachSessionsListingTests {
         #expect(lines.contains { $0.hasSuffix("account-checkup · Acme") })
     }
 
-    @Test func aRunWhoseFirstAnswerIsRefusedLeavesNoSession() throws {
-        let home = try PseudoTerminal.makeTemporaryFolder() + "/coach"
+    /// A folder holding the short-check playbook: an info screen, then one email question.
+    static func shortCheckFolder() throws -> String {
         let folder = try PseudoTerminal.makeTemporaryFolder()
         let playbook = """
             format: 1
@@ -171,6 +171,29 @@ struct CoachSessionsListingTests {
                 body: "Tell {{contact}}."
             """
         try playbook.write(toFile: folder + "/short-check.yaml", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test(
+        "piped input that leaves before its first answer, by /quit or by ending, keeps no session",
+        arguments: [
+            (["run", "short-check"], "/quit\n", 0), (["run", "short-check"], "/back\n/skip\n/quit\n", 0),
+            ([], "short-check\n", 1), ([], "short-check\n/help\n/quit\n", 0),
+        ])
+    func leavingBeforeTheFirstAnswerKeepsNothing(arguments: [String], input: String, status: Int32) throws {
+        let home = try PseudoTerminal.makeTemporaryFolder() + "/coach"
+        let folder = try Self.shortCheckFolder()
+        let run = try CoachBinary.piped(arguments + ["--playbooks", folder], input: input, environment: ["COACH_HOME": home])
+        #expect(run.status == status, "\(run.stderr)")
+        #expect(run.stderr.contains("no session was saved"), "\(run.stderr)")
+        #expect(!run.stderr.contains("It is saved"), "\(run.stderr)")
+        let listing = try CoachBinary.piped(["sessions"], input: "", environment: ["COACH_HOME": home])
+        #expect(listing.stdout.isEmpty, "left behind: \(listing.stdout)")
+    }
+
+    @Test func aRunWhoseFirstAnswerIsRefusedLeavesNoSession() throws {
+        let home = try PseudoTerminal.makeTemporaryFolder() + "/coach"
+        let folder = try Self.shortCheckFolder()
         let run = try CoachBinary.piped(
             ["run", "short-check", "--playbooks", folder], input: "not-an-address\n", environment: ["COACH_HOME": home])
         #expect(run.status == 1)

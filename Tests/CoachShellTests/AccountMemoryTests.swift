@@ -187,4 +187,62 @@ struct AccountMemoryTests {
         _ = try service.apply(open, .answer(.text("Acme Corp"), step: "client"))
         #expect(try service.list().allSatisfy { $0.account == "Acme Corp" })
     }
+
+    @Test("skipping the account question after a restart files the session under no account")
+    func skippedAfterRestart() throws {
+        let optional = ServiceFixture.miniYAML().replacingOccurrences(
+            of: "    min_length: 2", with: "    min_length: 2\n    required: false")
+        let service = try ServiceFixture.memoryService(catalog: ServiceFixture.catalog(optional))
+        let id = try service.start(playbookID: "mini", origin: .repl).sessionID
+        _ = try service.apply(id, .answer(.text("Acme Corp"), step: "client"))
+        _ = try service.apply(id, .answer(.text("Atlas"), step: "project"))
+        _ = try service.apply(id, .restart)
+        let skipped = try service.apply(id, .skip(step: "client"))
+        #expect(skipped.notices.contains("The account question was skipped, so this session is no longer filed under Acme Corp."))
+        #expect(try service.list().first?.account == nil)
+        let done = try ServiceFixture.finish(service, id, ServiceFixture.acme)
+        #expect(done.turn.status == .completed)
+        #expect(!done.title.contains("Acme"))
+        #expect(try service.accounts().isEmpty)
+    }
+
+    @Test("a session merged into another account stays there as it goes on, and every title names that account")
+    func mergedSessionStaysMerged() throws {
+        let home = ServiceFixture.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        var typo = ServiceFixture.acme
+        typo["client"] = "Acme Crop"
+        let first = ServiceFixture.fileService(home: home)
+        try ServiceFixture.finish(first, try first.start(playbookID: "mini", origin: .repl).sessionID, typo)
+        try ServiceFixture.finish(first, try first.start(playbookID: "mini", origin: .repl).sessionID, ServiceFixture.acme)
+        let open = try first.start(playbookID: "mini", origin: .repl).sessionID
+        _ = try first.apply(open, .answer(.text("Acme Crop"), step: "client"))
+        _ = try first.apply(open, .answer(.text("Atlas"), step: "project"))
+        first.flush()
+
+        let merging = ServiceFixture.fileService(home: home)
+        #expect(try merging.mergeAccounts("acme crop", into: "Acme Corp").sessions == 2)
+        merging.flush()
+
+        let later = ServiceFixture.fileService(home: home)
+        let titles = try later.list().map(\.title)
+        #expect(titles.count == 3)
+        #expect(titles.allSatisfy { $0.contains("Acme Corp") && !$0.contains("Crop") }, "\(titles)")
+        let next = try later.apply(open, .answer(.text("$90,000"), step: "budget"))
+        #expect(next.title == "mini · Acme Corp · Atlas")
+        #expect(!next.notices.contains { $0.contains("filed under") }, "\(next.notices)")
+        try ServiceFixture.finish(later, open, typo)
+        #expect(try later.accounts().map(\.name) == ["Acme Corp"])
+        #expect(try later.list().allSatisfy { $0.account == "Acme Corp" })
+    }
+
+    @Test("a title names the account that replaced another, first line and length kept as titles keep them")
+    func retitled() {
+        #expect(Account.retitled("mini · Acme Crop · Atlas", naming: "Acme Crop", as: "Acme Corp") == "mini · Acme Corp · Atlas")
+        #expect(Account.retitled("mini · acme  crop", naming: "Acme Crop", as: "Acme Corp") == "mini · Acme Corp")
+        #expect(Account.retitled("mini · Atlas", naming: "Acme Crop", as: "Acme Corp") == "mini · Atlas")
+        let long = String(repeating: "Nortwind ", count: 8)
+        let cut = "mini · " + Account.titlePart(long) + " · Atlas"
+        #expect(Account.retitled(cut, naming: long, as: "Northwind") == "mini · Northwind · Atlas")
+    }
 }

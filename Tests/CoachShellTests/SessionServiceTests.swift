@@ -131,6 +131,30 @@ struct SessionServiceTests {
         #expect(resumed.notices.contains { $0.contains("version 1 to 2") })
     }
 
+    @Test("starting or resuming a playbook whose file has errors says what is wrong and where, not 'did you mean' it")
+    func brokenPlaybookIsExplained() throws {
+        let home = ServiceFixture.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let old = ServiceFixture.fileService(home: home)
+        let id = try old.start(playbookID: "mini", origin: .repl).sessionID
+        _ = try old.apply(id, .answer(.text("Acme Corp"), step: "client"))
+        old.flush()
+
+        let yaml = ServiceFixture.miniYAML().replacingOccurrences(of: "    min_length: 2", with: "    min_lenght: 2")
+        let broken = PlaybookCatalog(files: [.init(path: "team/mini.yaml", text: yaml, origin: "team")])
+        let service = ServiceFixture.fileService(home: home, catalog: broken)
+        for attempt in ["start", "resume"] {
+            do {
+                _ = attempt == "start" ? try service.start(playbookID: "mini", origin: .repl) : try service.resume(id)
+                Issue.record("\(attempt) should have failed")
+            } catch {
+                #expect(!error.message.contains("Did you mean"), "\(attempt): \(error.message)")
+                #expect(error.message.contains("team/mini.yaml:10:5:"), "\(attempt): \(error.message)")
+                #expect(error.message.contains("min_lenght"), "\(attempt): \(error.message)")
+            }
+        }
+    }
+
     @Test("a playbook that lost an answered step does not resume; the answers stay exportable")
     func playbookChangedIncompatible() throws {
         let home = ServiceFixture.temporaryHome()

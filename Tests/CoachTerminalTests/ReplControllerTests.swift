@@ -172,6 +172,17 @@ import Testing
         #expect(result.text.contains("[1/2] Which client?"))
     }
 
+    @Test func aPlaybookWithErrorsPickedOnTheHomeScreenShowsEachErrorOnItsOwnLine() {
+        let broken = Self.notePlaybook.replacingOccurrences(of: "id: quick-note", with: "id: broken-note")
+            .replacingOccurrences(of: "minutes: 2", with: "minutes: 2\nowner: me")
+        let controller = ReplHarness.controller(extra: [broken])
+        let result = ReplHarness.transcript(["broken-note", "/quit"], controller: controller)
+        #expect(result.text.contains("✗ The playbook 'broken-note' (extra0.yaml) has 1 error and cannot run:\n  extra0.yaml:"))
+        #expect(result.text.contains("unknown key 'owner'"))
+        #expect(!result.text.contains("␊"), "\(result.text)")
+        #expect(!result.text.contains("Did you mean"))
+    }
+
     @Test func tabCompletesCommandsIdsStepsAndChoices() {
         var controller = ReplHarness.controller(extra: [Self.notePlaybook])
         _ = controller.start(playbookID: nil)

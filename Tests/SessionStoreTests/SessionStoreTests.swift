@@ -178,6 +178,36 @@ struct SessionStoreTests {
         #expect(throws: StoreError.self) { try store.addDraft(sessionID: id, outputs: Data(), answers: Data()) }
     }
 
+    @Test("a change with an empty account files the session under none; merge and rename re-title", arguments: StoreKind.tested)
+    func accountOfSessions(kind: StoreKind) throws {
+        let fixture = StoreFixture(kind)
+        let store = try fixture.open()
+        let typo = fixture.unique("Acme Crop")
+        let real = fixture.unique("Acme Corp")
+        try store.upsertAccount(name: typo)
+        try store.upsertAccount(name: real)
+        let moved = fixture.unique("s-moved")
+        let cleared = fixture.unique("s-cleared")
+        try store.save([start(moved, account: typo), start(cleared, account: typo)])
+        func retitle(_ id: String, _ title: String, account: String?) -> SessionChange {
+            .progress(
+                SessionProgress(
+                    sessionID: id, status: .asking, currentStep: "project", answered: 1, total: 4,
+                    title: title, account: account))
+        }
+        try store.save([retitle(moved, "qbr · \(typo) · Atlas", account: nil), retitle(cleared, "qbr", account: "")])
+        #expect(try store.session(id: moved)?.account == typo, "nil keeps the account")
+        #expect(try store.session(id: cleared)?.account == nil, "empty clears it")
+        let merge = try store.mergeAccounts(from: typo, into: real)
+        #expect(merge.sessions == 1)
+        #expect(try store.session(id: moved)?.title == "qbr · \(real) · Atlas")
+        #expect(try store.session(id: moved)?.account == real)
+        let renamed = fixture.unique("Acme Group")
+        try store.renameAccount(from: real, to: renamed)
+        #expect(try store.session(id: moved)?.title == "qbr · \(renamed) · Atlas")
+        #expect(try store.session(id: cleared)?.title == "qbr")
+    }
+
     @Test("accounts: matched by key, facts replaced, renamed, forgotten", arguments: StoreKind.tested)
     func accounts(kind: StoreKind) throws {
         let fixture = StoreFixture(kind)

@@ -137,8 +137,10 @@ public final class PlaybookCatalog: Sendable {
     /// All ids, in listing order.
     public var ids: [String] { summaries.map(\.id) }
 
-    /// A message for an unknown id, with the closest known one.
+    /// Why `id` cannot be used: for a playbook file with errors, what is wrong and where; for an unknown id, the
+    /// closest known one.
     public func unknownMessage(_ id: String) -> String {
-        Problem.unknown(id: id, suggestion: Suggest.closest(id, in: ids)).description
+        if files[id] != nil, case .failure(let problem) = load(id) { return problem.description }
+        return Problem.unknown(id: id, suggestion: Suggest.closest(id, in: ids)).description
     }
 }

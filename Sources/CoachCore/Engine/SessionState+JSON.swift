@@ -126,19 +126,7 @@ extension Value: JSONCodable {
                 }
                 w.endArray()
             }
-        case .plan(let days):
-            w.tagged("plan") { w in
-                w.beginArray()
-                for d in days {
-                    w.beginObject()
-                    w.field("actions", d.actions)
-                    w.field("day", d.day)
-                    w.field("on", d.on.iso)
-                    w.field("title", d.title)
-                    w.endObject()
-                }
-                w.endArray()
-            }
+        case .plan(let days): w.tagged("plan") { $0.value(days) }
         case .seen:
             w.beginObject()
             w.key("seen")
@@ -179,22 +167,46 @@ extension Value: JSONCodable {
                 items.append(item)
             }
             self = .items(items)
-        case "plan":
-            guard case .array(let list) = try f.required("_0", "an array") else {
-                throw JSONDecodingError(field: "plan._0", message: "'plan._0' must be an array")
-            }
-            var days: [PlanDay] = []
-            for (i, entry) in list.enumerated() {
-                let d = try JSONFields(entry, context: "a plan day", path: "plan._0[\(i)]")
-                days.append(
-                    PlanDay(
-                        day: try d.int("day"), on: try Day(json: try d.required("on", "a date"), field: d.path(of: "on")),
-                        title: try d.string("title"), actions: try d.strings("actions")))
-            }
-            self = .plan(days)
+        case "plan": self = .plan(try f.decodeArray("_0"))
         case "seen": self = .seen
         default: throw JSONDecodingError(field: tag, message: "'\(tag)' is not a kind of value")
         }
+    }
+}
+
+extension PlanDay: JSONCodable {
+    /// `{actions, day, on, title}` (`on` as `2026-11-24`).
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("actions", actions)
+        w.field("day", day)
+        w.field("on", on.iso)
+        w.field("title", title)
+        w.endObject()
+    }
+
+    public init(json: JSONValue) throws(JSONDecodingError) {
+        let d = try JSONFields(json, context: "a plan day")
+        self.init(
+            day: try d.int("day"), on: try Day(json: try d.required("on", "a date"), field: d.path(of: "on")),
+            title: try d.string("title"), actions: try d.strings("actions"))
+    }
+}
+
+extension SessionExport.Plan: JSONCodable {
+    /// `{days, id, isMain, title}`.
+    public func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("days", days)
+        w.field("id", id)
+        w.field("isMain", isMain)
+        w.field("title", title)
+        w.endObject()
+    }
+
+    public init(json: JSONValue) throws(JSONDecodingError) {
+        let f = try JSONFields(json, context: "a plan")
+        self.init(id: try f.string("id"), title: try f.string("title"), isMain: try f.bool("isMain"), days: try f.decodeArray("days"))
     }
 }
 

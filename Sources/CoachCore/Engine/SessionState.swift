@@ -23,7 +23,7 @@ public struct SessionState: Sendable, Equatable {
     public var currency: String?
 
     /// A default offered for a step, with where it came from.
-    public struct Prefill: Sendable, Codable, Equatable {
+    public struct Prefill: Sendable, Equatable {
         public var text: String
         public var note: String?
         public init(text: String, note: String? = nil) {
@@ -44,45 +44,5 @@ public struct SessionState: Sendable, Equatable {
         self.today = today
         self.prefill = prefill
         self.currency = currency
-    }
-}
-
-extension SessionState: Codable {
-    enum CodingKeys: String, CodingKey {
-        case playbookID, playbookVersion, answers, skipped, revisit, attempts, cancelled, today, prefill, currency
-        /// What states stored before `cancelled` kept instead (`"status": "cancelled"`).
-        case status
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        playbookID = try c.decode(String.self, forKey: .playbookID)
-        playbookVersion = try c.decode(Int.self, forKey: .playbookVersion)
-        answers = try c.decode([StepKey: Value].self, forKey: .answers)
-        skipped = try c.decode(Set<StepKey>.self, forKey: .skipped)
-        revisit = try c.decodeIfPresent(StepKey.self, forKey: .revisit)
-        attempts = try c.decode(Int.self, forKey: .attempts)
-        if let flag = try c.decodeIfPresent(Bool.self, forKey: .cancelled) {
-            cancelled = flag
-        } else {
-            cancelled = try c.decodeIfPresent(String.self, forKey: .status) == "cancelled"
-        }
-        today = try c.decode(Day.self, forKey: .today)
-        prefill = try c.decode([String: Prefill].self, forKey: .prefill)
-        currency = try c.decodeIfPresent(String.self, forKey: .currency)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(playbookID, forKey: .playbookID)
-        try c.encode(playbookVersion, forKey: .playbookVersion)
-        try c.encode(answers, forKey: .answers)
-        try c.encode(skipped, forKey: .skipped)
-        try c.encodeIfPresent(revisit, forKey: .revisit)
-        try c.encode(attempts, forKey: .attempts)
-        try c.encode(cancelled, forKey: .cancelled)
-        try c.encode(today, forKey: .today)
-        try c.encode(prefill, forKey: .prefill)
-        try c.encodeIfPresent(currency, forKey: .currency)
     }
 }

@@ -88,26 +88,3 @@ extension StepKey: Comparable {
     /// Ordered as their text forms are.
     public static func < (a: StepKey, b: StepKey) -> Bool { a.description < b.description }
 }
-
-extension StepKey: Codable, CodingKeyRepresentable {
-    /// Encoded as its text form, and as the key of an object when it keys a dictionary.
-    public init(from decoder: any Decoder) throws {
-        self.init(try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
-
-    public var codingKey: any CodingKey { Key(stringValue: description) }
-
-    public init?<T: CodingKey>(codingKey: T) { self.init(codingKey.stringValue) }
-
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-}

@@ -1,10 +1,10 @@
 /// Where a session stands.
-public enum SessionStatus: String, Sendable, Codable, Equatable {
+public enum SessionStatus: String, Sendable, Equatable {
     case asking, completed, cancelled
 }
 
 /// The question the user or bot should answer next.
-public struct Prompt: Sendable, Codable, Equatable {
+public struct Prompt: Sendable, Equatable {
     /// The stable id of what is asked: a step id, `group[2].field` inside a repeated group, `group[2].more`.
     public var step: StepKey
     /// The input kind (`text`, `choice`, `yesno`, `info`, ...).
@@ -34,7 +34,7 @@ public struct Prompt: Sendable, Codable, Equatable {
     }
 
     /// A prompt inside a repeated group: which group, which item.
-    public struct GroupPosition: Sendable, Codable, Equatable {
+    public struct GroupPosition: Sendable, Equatable {
         public var id: String
         public var item: Int
         public var itemName: String
@@ -42,7 +42,7 @@ public struct Prompt: Sendable, Codable, Equatable {
 }
 
 /// How far along a session is.
-public struct Progress: Sendable, Codable, Equatable {
+public struct Progress: Sendable, Equatable {
     /// Questions answered on the current route.
     public var answered: Int
     /// Questions on the current route, as far as it can be known yet.
@@ -52,7 +52,7 @@ public struct Progress: Sendable, Codable, Equatable {
 }
 
 /// Why the last answer was refused, and how many times in a row.
-public struct Invalid: Sendable, Codable, Equatable {
+public struct Invalid: Sendable, Equatable {
     public var message: String
     public var attempt: Int
     /// An example answer, given from the third failed attempt on.
@@ -60,7 +60,7 @@ public struct Invalid: Sendable, Codable, Equatable {
 }
 
 /// A draft written from the answers.
-public struct RenderedOutput: Sendable, Codable, Equatable {
+public struct RenderedOutput: Sendable, Equatable {
     public var id: String
     public var title: String
     public var kind: OutputKind
@@ -109,42 +109,12 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
         self.reviewsItself = true
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, title, kind, subject, to, body, missing, review
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
-            kind: try c.decode(OutputKind.self, forKey: .kind), subject: try c.decodeIfPresent(String.self, forKey: .subject),
-            to: try c.decodeIfPresent(String.self, forKey: .to), body: try c.decode(String.self, forKey: .body),
-            missing: try c.decode([String].self, forKey: .missing),
-            review: try c.decodeIfPresent([ReviewFinding].self, forKey: .review))
-        // A finished email stored without its review (see `withoutReview`) gets it back when it is read.
-        if !c.contains(.review), kind == .email, missing.isEmpty {
-            reviewsItself = true
-        }
-    }
-
     /// The output as stored: a finished email's review left out, since it is worked out again from the subject
-    /// and body when the stored output is read (decoding gives it back).
+    /// and body when the stored output is read (`init(json:)` gives it back).
     public var withoutReview: RenderedOutput {
         var copy = self
         copy.review = nil
         return copy
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(kind, forKey: .kind)
-        try c.encodeIfPresent(subject, forKey: .subject)
-        try c.encodeIfPresent(to, forKey: .to)
-        try c.encode(body, forKey: .body)
-        try c.encode(missing, forKey: .missing)
-        try c.encodeIfPresent(review, forKey: .review)
     }
 
     public static func == (a: RenderedOutput, b: RenderedOutput) -> Bool {
@@ -162,7 +132,7 @@ public struct RenderedOutput: Sendable, Codable, Equatable {
 }
 
 /// An offer to start another playbook, with the answers it would carry over.
-public struct HandoffOffer: Sendable, Codable, Equatable {
+public struct HandoffOffer: Sendable, Equatable {
     public var playbook: String
     public var label: String
     /// Target step id to the answer text it would pre-fill.
@@ -250,7 +220,7 @@ public enum Turn: Sendable, Equatable {
 }
 
 /// An accepted answer shown back as it was understood (`next thursday` was taken as `Thu 17 Dec 2026`).
-public struct Accepted: Sendable, Codable, Equatable {
+public struct Accepted: Sendable, Equatable {
     /// The prompt the answer was for.
     public var step: StepKey
     /// The value as understood: `Thu 17 Dec 2026`, `€36,000`, `3 items`.
@@ -265,7 +235,7 @@ public struct Accepted: Sendable, Codable, Equatable {
 /// An event the engine refuses, leaving the session unchanged.
 public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     /// Why the event was refused.
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable {
         /// The answer names a step that is not the one being asked.
         case staleStep
         /// Only optional steps can be skipped.

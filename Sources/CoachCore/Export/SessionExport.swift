@@ -1,9 +1,9 @@
 /// A session as the exports see it: its answers, its drafts and its dated plans, free of the engine.
 ///
 /// It is plain data, so a session whose playbook changed or went away can still be exported from what was stored.
-public struct SessionExport: Sendable, Codable, Equatable {
+public struct SessionExport: Sendable, Equatable {
     /// One answered (or skipped) question.
-    public struct Answer: Sendable, Codable, Equatable {
+    public struct Answer: Sendable, Equatable {
         /// The prompt id (`client`, `risks[2].owner`).
         public var step: String
         /// The question as it was asked.
@@ -20,7 +20,7 @@ public struct SessionExport: Sendable, Codable, Equatable {
     }
 
     /// A dated plan computed from the answers (a `plan:` computed value).
-    public struct Plan: Sendable, Codable, Equatable {
+    public struct Plan: Sendable, Equatable {
         /// The computed value's id.
         public var id: String
         /// A title for the plan: the plan output's title when one shows it, else the id.

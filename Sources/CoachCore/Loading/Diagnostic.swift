@@ -1,7 +1,7 @@
 /// A problem found in a playbook file, with where it is.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// How serious a problem is.
-    public enum Severity: String, Sendable, Codable {
+    public enum Severity: String, Sendable {
         case error, warning
     }
 

@@ -157,7 +157,7 @@ public struct PlanDaySpec: Sendable {
 }
 
 /// The kind of a draft.
-public enum OutputKind: String, Sendable, Codable, CaseIterable {
+public enum OutputKind: String, Sendable, CaseIterable {
     case email, plan, checklist, note
 }
 

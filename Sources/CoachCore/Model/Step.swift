@@ -1,5 +1,5 @@
 /// The kind of answer a step takes, or `info` and `group` for steps that ask nothing themselves.
-public enum InputKind: String, Sendable, Codable, CaseIterable {
+public enum InputKind: String, Sendable, CaseIterable {
     case text, multiline, choice, multichoice, yesno, number, money, percent, date, time, email, list, info, group
 
     /// Whether a step of this kind asks for an answer.
@@ -7,7 +7,7 @@ public enum InputKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// How a text or list answer is written, which decides how a template places it (`shape:` in a playbook).
-public enum TextShape: String, Sendable, Codable, CaseIterable {
+public enum TextShape: String, Sendable, CaseIterable {
     /// Words that go inside a sentence ("the missed delivery on Tuesday"): the first letter is lowered (unless the
     /// first word is an acronym or a mixed-case name) and a final full stop is dropped.
     case phrase
@@ -18,7 +18,7 @@ public enum TextShape: String, Sendable, Codable, CaseIterable {
 }
 
 /// One option of a choice or multiple-choice step.
-public struct Choice: Sendable, Hashable, Codable {
+public struct Choice: Sendable, Hashable {
     /// The value conditions compare against.
     public var value: String
     /// What the user reads.
@@ -41,7 +41,7 @@ public struct Validation: Sendable {
 }
 
 /// A position in a playbook file.
-public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     /// 1-based line.
     public var line: Int
     /// 1-based column.

@@ -1,5 +1,5 @@
 /// One piece of review advice about a draft: where, how serious, which rule, why and what to do.
-public struct ReviewFinding: Sendable, Equatable, Codable, CustomStringConvertible {
+public struct ReviewFinding: Sendable, Equatable, CustomStringConvertible {
     /// The 1-based line in the text given to `Draft.parse`, or 0 when the finding is about the whole draft.
     public var line: Int
     /// How serious the finding is.

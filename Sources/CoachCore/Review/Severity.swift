@@ -1,5 +1,5 @@
 /// How serious a review finding is; encoded as the lowercase strings `error`, `warning` and `info`.
-public enum Severity: String, Sendable, Equatable, Hashable, Codable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, Equatable, Hashable, CaseIterable, Comparable {
     /// Something that must never reach a client, such as a placeholder left in the text.
     case error
     /// Something that weakens the draft and is worth fixing before sending.

@@ -1,5 +1,5 @@
 /// What a user or bot gave as an answer: a line (or several) of text, or a list of items.
-public enum AnswerInput: Sendable, Equatable, Codable {
+public enum AnswerInput: Sendable, Equatable {
     case text(String)
     case items([String])
     /// A value already checked once, given again as it was understood (a stored session replayed on resume).

@@ -1,5 +1,5 @@
 /// An amount of money in minor units (cents) with the currency it was given in.
-public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Money: Hashable, Sendable, CustomStringConvertible {
     /// The amount in hundredths of the currency unit.
     public var cents: Int64
     /// The currency symbol or code as given (`$`, `€`, `£`, `USD`).

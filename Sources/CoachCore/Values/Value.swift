@@ -1,5 +1,5 @@
 /// A checked answer or computed value.
-public indirect enum Value: Hashable, Sendable, Codable {
+public indirect enum Value: Hashable, Sendable {
     case text(String)
     case number(Double)
     case money(Money)
@@ -104,7 +104,7 @@ public indirect enum Value: Hashable, Sendable, Codable {
 }
 
 /// One day of a dated plan.
-public struct PlanDay: Hashable, Sendable, Codable {
+public struct PlanDay: Hashable, Sendable {
     /// 1 for the first day of the plan.
     public var day: Int
     /// The calendar day.

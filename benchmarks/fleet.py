@@ -38,7 +38,6 @@ sys.path.insert(0, HERE)
 import suite  # noqa: E402  (the suite's pipe, requests and the script of one session)
 
 CLUSTER = os.path.join(ROOT, "Tests", "clients", "pg_cluster.sh")
-DOC = os.path.join(ROOT, "docs", "benchmarks.md")
 START, END = "<!-- fleet:start -->", "<!-- fleet:end -->"
 SETUPS = [("sqlite", "SQLite, one worker", 1), ("pg1", "PostgreSQL, one worker", 1),
           ("pg2", "PostgreSQL, two workers", 2)]
@@ -364,17 +363,7 @@ def write(r, args):
     print(section)
     if args.no_write:
         return 0
-    text = open(DOC, encoding="utf-8").read()
-    start, end = "\n" + START + "\n", "\n" + END + "\n"
-    if start in text and end in text[text.index(start):]:
-        a = text.index(start) + 1
-        b = text.index(end, a) + 1 + len(END)
-        text = text[:a] + section + text[b:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    with open(DOC, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote", os.path.relpath(DOC, ROOT))
+    suite.write_section(section, START, END)
     return 0
 
 

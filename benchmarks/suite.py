@@ -744,6 +744,23 @@ def side_by_side(r, args):
     return lines
 
 
+def write_section(section, start_marker, end_marker):
+    """Puts `section` (which begins with start_marker and ends with end_marker) into docs/benchmarks.md in place of
+    the previous one between those markers, or at the end of the page the first time."""
+    text = open(DOC, encoding="utf-8").read() if os.path.exists(DOC) else "# Benchmarks\n"
+    # The markers count only on lines of their own (the prose of the page may quote them).
+    start, end = "\n" + start_marker + "\n", "\n" + end_marker + "\n"
+    if start in text and end in text[text.index(start):]:
+        a = text.index(start) + 1
+        b = text.index(end, a) + 1 + len(end_marker)
+        text = text[:a] + section + text[b:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    with open(DOC, "w", encoding="utf-8") as f:
+        f.write(text)
+    print("wrote", os.path.relpath(DOC, ROOT))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -797,18 +814,7 @@ def main():
     print(section)
     if args.no_write:
         return 0
-    text = open(DOC, encoding="utf-8").read() if os.path.exists(DOC) else "# Benchmarks\n"
-    # The markers count only on lines of their own (the prose of the page may quote them).
-    start, end = "\n" + START + "\n", "\n" + END + "\n"
-    if start in text and end in text[text.index(start):]:
-        a = text.index(start) + 1
-        b = text.index(end, a) + 1 + len(END)
-        text = text[:a] + section + text[b:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    with open(DOC, "w", encoding="utf-8") as f:
-        f.write(text)
-    print("wrote", os.path.relpath(DOC, ROOT))
+    write_section(section, START, END)
     return 0
 
 

@@ -11,7 +11,7 @@ extension CoachStore {
 
     /// The account with this name (matched by its normalized key), or nil.
     public func findAccount(name: String) throws(StoreError) -> Account? {
-        try read { db in try Self.account(key: Account.key(for: name), db) }
+        try readOne { db in try Self.account(key: Account.key(for: name), db) }
     }
 
     /// Every account, sorted by key.
@@ -54,7 +54,7 @@ extension CoachStore {
 
     /// The facts remembered about an account, sorted by name; empty for an unknown account.
     public func facts(account name: String) throws(StoreError) -> [Fact] {
-        try read { db in
+        try readOne { db in
             let select = try db.cachedStatement(
                 sql: """
                     SELECT f.fact, f.value, f.display, f.session_id, f.given_at
@@ -189,7 +189,8 @@ extension CoachStore {
     }
 
     static func account(_ row: Row) -> Account {
-        Account(id: row[0], key: row[1], name: row[2], createdAt: row[3], updatedAt: row[4])
+        Account(
+            id: row["id"], key: row["key"], name: row["name"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
     /// The name as shown: trimmed, runs of whitespace made one space, case kept.

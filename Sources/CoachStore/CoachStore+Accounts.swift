@@ -69,19 +69,14 @@ extension CoachStore {
     /// account already has the new name.
     @discardableResult
     public func renameAccount(from old: String, to new: String) throws(StoreError) -> Account {
-        let newKey = Account.key(for: new)
-        guard !newKey.isEmpty else {
-            throw StoreError(.invalid, "An account name cannot be empty.")
-        }
+        let newKey = try Account.checkedKey(for: new)
         let now = clock()
         return try write { db in
             guard var account = try Self.account(key: Account.key(for: old), db) else {
                 throw StoreError.accountNotFound(old)
             }
             if newKey != account.key, let other = try Self.account(key: newKey, db) {
-                throw StoreError(
-                    .conflict,
-                    "An account named '\(other.name)' already exists. Forget it first or choose another name.")
+                throw StoreError.accountExists(other.name)
             }
             let oldKey = account.key
             account.key = newKey
@@ -174,10 +169,7 @@ extension CoachStore {
     }
 
     static func upsertAccount(_ name: String, now: Double, _ db: Database) throws -> Account {
-        let key = Account.key(for: name)
-        guard !key.isEmpty else {
-            throw StoreError(.invalid, "An account name cannot be empty.")
-        }
+        let key = try Account.checkedKey(for: name)
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO accounts (key, name, created_at, updated_at) VALUES (?, ?, ?, ?)

@@ -10,6 +10,8 @@ public final class CoachStore: SessionStore {
     public let path: String
     /// The database file's path, or `:memory:`.
     public var location: String { path }
+    /// `sqlite`.
+    public var persistence: String { "sqlite" }
     let database: DatabaseQueue
     let clock: @Sendable () -> Double
     init(database: DatabaseQueue, path: String, clock: @escaping @Sendable () -> Double) {

@@ -26,6 +26,12 @@
         private var failedAttempts = 0
         /// Before this time (``CoachStore/now()``) no new connection is tried: a request fails at once instead.
         private var nextAttempt: Double = 0
+        /// Whether ``open(_:environment:clock:)`` has returned this store: until then a failure stops the command
+        /// that opens it, after it the store reconnects by itself.
+        private var opened = false
+
+        /// `postgres`.
+        public var persistence: String { "postgres" }
 
         /// A fleet's database: when it fails, the request is refused rather than carried on in memory.
         public var isShared: Bool { true }
@@ -79,6 +85,7 @@
             configuration.options.connectTimeout = .seconds(10)
             let store = PostgresStore(url: url, configuration: configuration, clock: clock)
             try store.migrate()
+            store.opened = true
             return store
         }
 
@@ -193,8 +200,8 @@
             case "3D000":
                 return StoreError(
                     .notFound,
-                    "The database '\(url.database)' does not exist at \(url). Create it: createdb -O \(url.user) "
-                        + "\(url.database)")
+                    "The database '\(url.database)' does not exist at \(url). Create it, as a role that may create "
+                        + "databases: \(Self.createCommand(for: url))")
             case "23505":
                 return StoreError(.conflict, "That already exists in \(url) (\(message)).")
             case "53100":
@@ -226,8 +233,28 @@
             }
         }
 
+        /// The command that creates the database `url` names, owned by its user, on the server it names:
+        /// `createdb -h HOST -p PORT -O USER DATABASE` (the host is the socket folder when the URL gives one).
+        static func createCommand(for url: StoreURL.Postgres) -> String {
+            let host = url.socketFolder ?? url.host ?? "localhost"
+            return ["createdb", "-h", host, "-p", String(url.port), "-O", url.user, url.database].map(shellWord)
+                .joined(separator: " ")
+        }
+
+        /// `word` as one word for a POSIX shell: as it is when it holds only safe characters, else single-quoted.
+        static func shellWord(_ word: String) -> String {
+            let safe = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:@%+=,".contains($0)) }
+            return safe ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        }
+
         func unreachable(_ detail: String) -> StoreError {
-            StoreError(
+            guard opened else {
+                return StoreError(
+                    .unavailable,
+                    "Coach cannot reach the PostgreSQL database at \(url) (\(detail)). Check that the server is "
+                        + "running and accepts connections there, then run the command again.")
+            }
+            return StoreError(
                 .unavailable,
                 "Coach cannot reach the PostgreSQL database at \(url) (\(detail)), so nothing was saved. Check that "
                     + "the server is running and accepts connections there; Coach reconnects by itself when it is back.")

@@ -72,6 +72,10 @@ public final class SessionService {
         return false
     }
 
+    /// The kind of store sessions are kept in right now (``SessionStore/persistence``): `sqlite`, `postgres` or
+    /// `memory`, also after the service fell back to memory.
+    public var persistence: String { backing.persistence }
+
     /// Why the service runs in memory, or nil when it saves to the database.
     public var memoryReason: String? {
         if case .memory(let reason) = mode { return reason }

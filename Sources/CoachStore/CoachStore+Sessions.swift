@@ -37,7 +37,7 @@ extension CoachStore {
 
     /// Whether a session has this exact id.
     public func hasSession(id: String) throws(StoreError) -> Bool {
-        try read { db in try SessionRecord.exists(db, key: id) }
+        try readOne { db in try SessionRecord.exists(db, key: id) }
     }
 
     static func insert(_ start: SessionStart, now: Double, _ db: Database) throws {

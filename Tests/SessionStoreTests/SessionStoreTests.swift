@@ -244,6 +244,27 @@ struct SessionStoreTests {
         #expect(missing?.kind == .notFound)
     }
 
+    @Test("a blank account name is refused with one message by every store, and nothing changes", arguments: StoreKind.tested)
+    func blankAccountName(kind: StoreKind) throws {
+        let fixture = StoreFixture(kind)
+        let store = try fixture.open()
+        let name = fixture.unique("Acme")
+        let account = try store.upsertAccount(name: name)
+        let fact = Fact(name: "budget", value: Data("5".utf8), display: "$5")
+        for blank in ["", "   ", "\t\n"] {
+            let refusals = [
+                #expect(throws: StoreError.self) { try store.renameAccount(from: name, to: blank) },
+                #expect(throws: StoreError.self) { try store.upsertAccount(name: blank) },
+                #expect(throws: StoreError.self) { try store.saveFacts(account: blank, facts: [fact], sessionID: nil) },
+            ]
+            for refusal in refusals {
+                #expect(refusal == StoreError(.invalid, "An account name cannot be empty."))
+            }
+        }
+        #expect(try store.findAccount(name: name) == account)
+        #expect(try store.listAccounts().allSatisfy { !$0.key.isEmpty })
+    }
+
     @Test("several connections opening at once migrate once and agree on the schema", arguments: StoreKind.databases)
     func openTogether(kind: StoreKind) throws {
         let fixture = StoreFixture(kind)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the Python protocol checks against a built coach binary: the golden transcripts, schema validation,
+# Runs the Python protocol checks against a built coach binary: the golden transcripts (and that re-recording
+# them keeps their placeholders and fails until checked again), schema validation,
 # the standard-library client, the jsonrpcclient client, the fuzz test and the MCP client of `coach mcp`.
 # Exits non-zero if any fails.
 #
@@ -41,6 +42,7 @@ run() {
 # Any shipped playbooks are found by the binary itself; the fixtures add account-checkup.
 fixtures="Tests/CoachProtocolTests/Fixtures/playbooks"
 run transcripts "$python" "$here/transcripts.py" "$binary"
+run transcripts_record "$python" "$here/transcripts_record_test.py" "$binary"
 run validate_schema "$python" "$here/validate_schema.py" "$binary"
 run stdlib_client "$python" "$here/stdlib_client.py" "$binary" --playbooks "$fixtures"
 run jsonrpc_client "$python" "$here/jsonrpc_client.py" "$binary" --playbooks "$fixtures"

@@ -21,7 +21,10 @@ it (a session id, say), then must be equal; in sends "<<$name>>" is replaced by 
 does not change the recorded initialize replies).
 
     python3 Tests/clients/transcripts.py BINARY [FILE ...]           check
-    python3 Tests/clients/transcripts.py BINARY --record [FILE ...]  rewrite the expects from the real replies
+    python3 Tests/clients/transcripts.py BINARY --record [FILE ...]  rewrite the expects that differ
+
+Recording rewrites only the parts of an expect that no longer match, so the placeholders stay where they still
+fit, and exits with status 1 when it changed a file (read the diff, then check again): a recording never passes.
 """
 
 import json
@@ -184,12 +187,16 @@ class Run:
 
 def run(binary, path, record=False, on_message=None):
     """Checks (or re-records) one transcript; returns a list of failures. `on_message(direction, message,
-    entry)` sees every JSON message sent ("send") and received ("reply")."""
+    entry)` sees every JSON message sent ("send") and received ("reply").
+
+    Recording keeps every part of an expect that still matches as written (its "<<any>>", "<<$name>>",
+    "<<methods>>" and "<<includes>>" too) and rewrites only what differs; a recording that changed anything
+    is reported as a failure, so that it is read and run again, never taken as a pass."""
     entries = load(path)
     bound = {}
     failures = []
+    changed = []
     server = Run(binary)
-    sessions = 0
     for i, entry in enumerate(entries):
         data = payload(entry, bound)
         if data is not None:
@@ -205,8 +212,10 @@ def run(binary, path, record=False, on_message=None):
             on_message("reply", reply, entry)
         if record:
             old = entry.get("expect")
-            entry["expect"], sessions = generalize(reply, bound, sessions)
+            entry["expect"] = rerecord(old, reply, bound)
             keep_includes(old, entry["expect"])
+            if entry["expect"] != old:
+                changed.append(i + 1)
             continue
         diff = match(entry["expect"], reply, bound)
         if diff:
@@ -216,11 +225,50 @@ def run(binary, path, record=False, on_message=None):
         failures.append("%s: unexpected output after the last expect: %r" % (os.path.basename(path), rest[:300]))
     if status != 0:
         failures.append("%s: exit status %s" % (os.path.basename(path), status))
-    if record:
+    if record and changed:
         with open(path, "w", encoding="utf-8") as f:
             for entry in entries:
                 f.write(json.dumps(entry, ensure_ascii=False, separators=(", ", ": ")) + "\n")
+        failures.append("%s: recorded %d changed replies (lines %s); read the diff, then run again without --record"
+                        % (os.path.basename(path), len(changed), ", ".join(map(str, changed))))
     return failures
+
+
+MISSING = object()
+
+
+def rerecord(old, actual, bound, key=None):
+    """`actual` as an expect: the old expect where it still matches, else the reply with session ids and times
+    turned into placeholders, part by part, so a wildcard survives wherever its value still fits."""
+    if old is not MISSING and match(old, actual, dict(bound)) is None:
+        match(old, actual, bound)
+        return old
+    if isinstance(actual, dict):
+        if key is None and isinstance(actual.get("result"), dict):
+            bind_session(actual["result"].get("session"), bound)
+        previous = old if isinstance(old, dict) and list(old) != ["<<includes>>"] else {}
+        return {k: rerecord(previous.get(k, MISSING), v, bound, k) for k, v in actual.items()}
+    if key == "methods" and actual == schema_methods():
+        return "<<methods>>"
+    if isinstance(actual, list):
+        previous = old if isinstance(old, list) and len(old) == len(actual) else [MISSING] * len(actual)
+        return [rerecord(o, a, bound, "[]") for o, a in zip(previous, actual)]
+    if key in ("createdAt", "updatedAt"):
+        return "<<any>>"
+    names = {v: k for k, v in bound.items()}
+    if isinstance(actual, str) and actual in names:
+        return "<<$%s>>" % names[actual]
+    return actual
+
+
+def bind_session(session, bound):
+    """A new session id in a result gets the next free name, s1, s2..."""
+    if not isinstance(session, str) or session in bound.values():
+        return
+    n = 1
+    while "s%d" % n in bound:
+        n += 1
+    bound["s%d" % n] = session
 
 
 def keep_includes(old, new):
@@ -231,33 +279,10 @@ def keep_includes(old, new):
         listed = new["result"]["playbooks"]
     except (KeyError, TypeError):
         return
+    if not isinstance(listed, list):
+        return
     ids = {p.get("id") for p in wanted}
     new["result"]["playbooks"] = {"<<includes>>": [p for p in listed if p.get("id") in ids]}
-
-
-def generalize(reply, bound, sessions):
-    """A recorded reply with session ids and times turned into placeholders."""
-    names = {v: k for k, v in bound.items()}
-
-    def walk(value, key=None):
-        if isinstance(value, dict):
-            return {k: walk(v, k) for k, v in value.items()}
-        if key == "methods" and value == schema_methods():
-            return "<<methods>>"
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        if key in ("createdAt", "updatedAt"):
-            return "<<any>>"
-        if isinstance(value, str) and value in names:
-            return "<<$%s>>" % names[value]
-        return value
-
-    result = reply.get("result") if isinstance(reply, dict) else None
-    if isinstance(result, dict) and isinstance(result.get("session"), str) and result["session"] not in names:
-        sessions += 1
-        bound["s%d" % sessions] = result["session"]
-        names[result["session"]] = "s%d" % sessions
-    return walk(reply), sessions
 
 
 def main():
@@ -271,7 +296,7 @@ def main():
         failures += run(os.path.abspath(binary), path, record=record)
     for f in failures:
         print(f, file=sys.stderr)
-    print("transcripts: %d files, %d failures%s" % (len(files), len(failures), " (recorded)" if record else ""))
+    print("transcripts: %d files, %d failures%s" % (len(files), len(failures), " (recording)" if record else ""))
     return 1 if failures else 0
 
 

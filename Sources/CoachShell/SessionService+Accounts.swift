@@ -188,6 +188,6 @@ extension SessionService {
 
     /// A name as shown: trimmed, runs of whitespace made one space.
     static func tidy(_ name: String) -> String {
-        name.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        name.collapsingWhitespace()
     }
 }

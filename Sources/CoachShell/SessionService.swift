@@ -192,7 +192,7 @@ public final class SessionService {
         // copy and an accepted answer does not copy them all; every path below puts it back.
         var (id, entry) = try liveSession(id, taking: true)
         let before = entry.turn
-        let accountBefore = Self.accountAnswer(of: entry.session)
+        let accountBefore = AccountStepAnswer(entry.session)
         let turn: Turn
         switch entry.session.handle(event) {
         case .failure(let refusal):

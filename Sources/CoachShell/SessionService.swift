@@ -99,8 +99,12 @@ public final class SessionService {
         playbookID: String, account: String? = nil, prefill: [String: String] = [:], prefillNote: String? = nil,
         dropInvalidPrefill: Bool = false, origin: SessionOrigin
     ) throws(ServiceError) -> SessionUpdate {
-        guard let playbook = catalog.playbook(playbookID) else {
-            throw ServiceError(.unknownPlaybook, catalog.unknownMessage(playbookID))
+        let playbook: Playbook
+        switch catalog.load(playbookID) {
+        case .success(let found): playbook = found
+        case .failure(let problem):
+            guard case .broken = problem else { throw ServiceError(.unknownPlaybook, catalog.unknownMessage(playbookID)) }
+            throw ServiceError(.brokenPlaybook, problem.description)
         }
         var notices: [String] = []
         var given = prefill

@@ -102,10 +102,11 @@ extension SessionService {
     static func rememberedNotice(account: String, defaults: [String: SessionState.Prefill], playbook: Playbook)
         -> String?
     {
-        let names = playbook.steps.map(\.id).filter { defaults[$0] != nil }
-        guard !names.isEmpty else { return nil }
-        return "Coach remembers \(names.count) answer\(names.count == 1 ? "" : "s") about \(account) "
-            + "(\(names.joined(separator: ", "))): each is offered as the default, with its age; change any of them."
+        // Counted, not listed: step ids mean nothing to the person, and each question shows its own default.
+        let count = playbook.steps.filter { defaults[$0.id] != nil }.count
+        guard count > 0 else { return nil }
+        return "Coach remembers \(count) answer\(count == 1 ? "" : "s") about \(account) from earlier sessions: "
+            + "\(count == 1 ? "it is" : "each is") offered as the default at its question, with its age; change any of them."
     }
 
     /// The account a session is for: the answer of its playbook's account step when there is one, else `current`

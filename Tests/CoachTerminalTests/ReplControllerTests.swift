@@ -156,6 +156,13 @@ import Testing
         #expect(words.contains("no draft mixes currencies"), "\(words)")
     }
 
+    @Test("piped mode shows what it understood by the line and the words of its question, not the step id")
+    func pipedEchoNamesTheLineAndTheQuestion() {
+        let result = Self.run(["Acme", "", "120k"], playbook: "account-checkup", interactive: false)
+        #expect(result.text.contains("[stderr] coach: line 3 (What is the annual budget of the account?) → $120,000\n"), "\(result.text)")
+        #expect(!result.text.contains("coach: budget"))
+    }
+
     @Test func escapeSequencesInAnswersAreNeverEchoedRaw() {
         let evil = "\u{1B}[2J\u{1B}[31mEvil Corp\u{7}"
         for color in [false, true] {

@@ -114,19 +114,14 @@
 
         @discardableResult
         public func renameAccount(from old: String, to new: String) throws(StoreError) -> Account {
-            let newKey = Account.key(for: new)
-            guard !newKey.isEmpty else {
-                throw StoreError(.invalid, "An account name cannot be empty.")
-            }
+            let newKey = try Account.checkedKey(for: new)
             let now = clock()
             return try transaction { link throws(StoreError) in
                 guard var account = try Self.account(key: Account.key(for: old), link) else {
                     throw StoreError.accountNotFound(old)
                 }
                 if newKey != account.key, let other = try Self.account(key: newKey, link) {
-                    throw StoreError(
-                        .conflict,
-                        "An account named '\(other.name)' already exists. Forget it first or choose another name.")
+                    throw StoreError.accountExists(other.name)
                 }
                 let oldKey = account.key
                 account.key = newKey
@@ -222,10 +217,7 @@
         }
 
         static func upsertAccount(_ name: String, now: Double, _ link: Link) throws(StoreError) -> Account {
-            let key = Account.key(for: name)
-            guard !key.isEmpty else {
-                throw StoreError(.invalid, "An account name cannot be empty.")
-            }
+            let key = try Account.checkedKey(for: name)
             try link.run(
                 """
                 INSERT INTO accounts (key, name, created_at, updated_at)

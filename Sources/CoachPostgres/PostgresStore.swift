@@ -26,6 +26,14 @@
         private var failedAttempts = 0
         /// Before this time (``CoachStore/now()``) no new connection is tried: a request fails at once instead.
         private var nextAttempt: Double = 0
+        /// Why the last connection attempt failed, given again to the requests that fail during its backoff.
+        private var lastFailure: StoreError?
+        /// Whether ``open(_:environment:clock:)`` has returned this store: until then a failure stops the command
+        /// that opens it, after it the store reconnects by itself.
+        private var opened = false
+
+        /// `postgres`.
+        public var persistence: String { "postgres" }
 
         /// A fleet's database: when it fails, the request is refused rather than carried on in memory.
         public var isShared: Bool { true }
@@ -79,6 +87,7 @@
             configuration.options.connectTimeout = .seconds(10)
             let store = PostgresStore(url: url, configuration: configuration, clock: clock)
             try store.migrate()
+            store.opened = true
             return store
         }
 
@@ -147,8 +156,7 @@
             connection = nil
             let now = CoachStore.now()
             if failedAttempts > 0 && now < nextAttempt {
-                throw unreachable(
-                    "the last attempt failed; the next one is in \(Self.seconds(nextAttempt - now))")
+                throw lastFailure ?? unreachable("the next attempt is in \(Self.seconds(nextAttempt - now))")
             }
             do {
                 let made = try PostgresConnection.connect(
@@ -163,6 +171,7 @@
                 if failure.kind == .unavailable {
                     failedAttempts += 1
                     nextAttempt = CoachStore.now() + Self.backoff(afterFailures: failedAttempts)
+                    lastFailure = failure
                 }
                 throw failure
             }
@@ -180,7 +189,7 @@
                 return error
             }
             guard let error = error as? PSQLError else {
-                return unreachable(String(describing: error))
+                return unreachable(Self.reason(error))
             }
             let state = error.serverInfo?[.sqlState] ?? ""
             let message = error.serverInfo?[.message] ?? String(describing: error.code)
@@ -193,8 +202,8 @@
             case "3D000":
                 return StoreError(
                     .notFound,
-                    "The database '\(url.database)' does not exist at \(url). Create it: createdb -O \(url.user) "
-                        + "\(url.database)")
+                    "The database '\(url.database)' does not exist at \(url). Create it, as a role that may create "
+                        + "databases: \(Self.createCommand(for: url))")
             case "23505":
                 return StoreError(.conflict, "That already exists in \(url) (\(message)).")
             case "53100":
@@ -222,12 +231,52 @@
                 return StoreError(
                     .io, "The PostgreSQL server at \(url) does not offer TLS, which sslmode=require asks for.")
             default:
-                return unreachable(error.underlying.map { String(describing: $0) } ?? String(describing: error.code))
+                return unreachable(error.underlying.map(Self.reason) ?? String(describing: error.code))
             }
         }
 
+        /// Why a connection failed, in the system's words ("connection refused", "no such file or directory")
+        /// rather than NIO's nested description of every attempt.
+        static func reason(_ error: any Error) -> String {
+            if let failure = error as? NIOConnectionError {
+                if let dns = failure.dnsAError ?? failure.dnsAAAAError {
+                    return "the host name '\(failure.host)' could not be resolved: \(dns)"
+                }
+                if let first = failure.connectionErrors.first {
+                    return reason(first.error)
+                }
+            }
+            if let io = error as? IOError {
+                return String(cString: strerror(io.errnoCode)).lowercased()
+            }
+            if let channel = error as? ChannelError, case .connectTimeout(let limit) = channel {
+                return "no answer within \(limit.nanoseconds / 1_000_000_000) s"
+            }
+            return String(describing: error)
+        }
+
+        /// The command that creates the database `url` names, owned by its user, on the server it names:
+        /// `createdb -h HOST -p PORT -O USER DATABASE` (the host is the socket folder when the URL gives one).
+        static func createCommand(for url: StoreURL.Postgres) -> String {
+            let host = url.socketFolder ?? url.host ?? "localhost"
+            return ["createdb", "-h", host, "-p", String(url.port), "-O", url.user, url.database].map(shellWord)
+                .joined(separator: " ")
+        }
+
+        /// `word` as one word for a POSIX shell: as it is when it holds only safe characters, else single-quoted.
+        static func shellWord(_ word: String) -> String {
+            let safe = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:@%+=,".contains($0)) }
+            return safe ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
+        }
+
         func unreachable(_ detail: String) -> StoreError {
-            StoreError(
+            guard opened else {
+                return StoreError(
+                    .unavailable,
+                    "Coach cannot reach the PostgreSQL database at \(url) (\(detail)). Check that the server is "
+                        + "running and accepts connections there, then run the command again.")
+            }
+            return StoreError(
                 .unavailable,
                 "Coach cannot reach the PostgreSQL database at \(url) (\(detail)), so nothing was saved. Check that "
                     + "the server is running and accepts connections there; Coach reconnects by itself when it is back.")

@@ -48,7 +48,7 @@ extension Methods {
             public var serverVersion: String
             public var methods: [String]
             public var maxLineBytes: Int
-            /// `sqlite` when sessions are saved, `memory` when they are not.
+            /// The kind of store sessions are saved in: `sqlite`, `postgres`, or `memory` when they are not saved.
             public var persistence: String
 
             public init(protocolVersion: Int, serverVersion: String, methods: [String], maxLineBytes: Int, persistence: String) {
@@ -88,7 +88,7 @@ extension Methods {
             )
             return Result(
                 protocolVersion: ProtocolServer.protocolVersion, serverVersion: CoachVersion.current, methods: ProtocolServer.methods,
-                maxLineBytes: ProtocolServer.maxLineBytes, persistence: server.service.isDurable ? "sqlite" : "memory")
+                maxLineBytes: ProtocolServer.maxLineBytes, persistence: server.service.persistence)
         }
     }
 }

@@ -24,4 +24,14 @@ public struct Account: Sendable, Hashable {
     public static func key(for name: String) -> String {
         name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
+
+    /// The key for a name that an account is to have (created or renamed to): every store refuses an empty or
+    /// blank one as `invalid`, with this one message.
+    public static func checkedKey(for name: String) throws(StoreError) -> String {
+        let key = key(for: name)
+        guard !key.isEmpty else {
+            throw StoreError(.invalid, "An account name cannot be empty.")
+        }
+        return key
+    }
 }

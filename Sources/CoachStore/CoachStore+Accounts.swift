@@ -11,7 +11,7 @@ extension CoachStore {
 
     /// The account with this name (matched by its normalized key), or nil.
     public func findAccount(name: String) throws(StoreError) -> Account? {
-        try read { db in try Self.account(key: Account.key(for: name), db) }
+        try readOne { db in try Self.account(key: Account.key(for: name), db) }
     }
 
     /// Every account, sorted by key.
@@ -54,7 +54,7 @@ extension CoachStore {
 
     /// The facts remembered about an account, sorted by name; empty for an unknown account.
     public func facts(account name: String) throws(StoreError) -> [Fact] {
-        try read { db in
+        try readOne { db in
             let select = try db.cachedStatement(
                 sql: """
                     SELECT f.fact, f.value, f.display, f.session_id, f.given_at
@@ -69,19 +69,14 @@ extension CoachStore {
     /// account already has the new name.
     @discardableResult
     public func renameAccount(from old: String, to new: String) throws(StoreError) -> Account {
-        let newKey = Account.key(for: new)
-        guard !newKey.isEmpty else {
-            throw StoreError(.invalid, "An account name cannot be empty.")
-        }
+        let newKey = try Account.checkedKey(for: new)
         let now = clock()
         return try write { db in
             guard var account = try Self.account(key: Account.key(for: old), db) else {
                 throw StoreError.accountNotFound(old)
             }
             if newKey != account.key, let other = try Self.account(key: newKey, db) {
-                throw StoreError(
-                    .conflict,
-                    "An account named '\(other.name)' already exists. Forget it first or choose another name.")
+                throw StoreError.accountExists(other.name)
             }
             let oldKey = account.key
             account.key = newKey
@@ -174,10 +169,7 @@ extension CoachStore {
     }
 
     static func upsertAccount(_ name: String, now: Double, _ db: Database) throws -> Account {
-        let key = Account.key(for: name)
-        guard !key.isEmpty else {
-            throw StoreError(.invalid, "An account name cannot be empty.")
-        }
+        let key = try Account.checkedKey(for: name)
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO accounts (key, name, created_at, updated_at) VALUES (?, ?, ?, ?)
@@ -197,7 +189,8 @@ extension CoachStore {
     }
 
     static func account(_ row: Row) -> Account {
-        Account(id: row[0], key: row[1], name: row[2], createdAt: row[3], updatedAt: row[4])
+        Account(
+            id: row["id"], key: row["key"], name: row["name"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
     /// The name as shown: trimmed, runs of whitespace made one space, case kept.

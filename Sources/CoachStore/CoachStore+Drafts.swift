@@ -13,9 +13,8 @@ extension CoachStore {
         guard try sessionExists(sessionID, db) else {
             throw StoreError.sessionNotFound(sessionID)
         }
-        let columns = DraftRecord.Columns.self
-        let last =
-            try Int.fetchOne(db, DraftRecord.filter(columns.sessionID == sessionID).select(max(columns.version))) ?? 0
+        let newest = try db.cachedStatement(sql: "SELECT MAX(version) FROM drafts WHERE session_id = ?")
+        let last = try Int.fetchOne(newest, arguments: [sessionID]) ?? 0
         try DraftRecord(sessionID: sessionID, version: last + 1, createdAt: now, outputs: outputs, answers: answers)
             .insert(db)
         return last + 1

@@ -32,7 +32,7 @@ extension CoachStore {
 
     /// The session's version (its last journal line), or nil when there is no such session.
     public func sessionVersion(id: String) throws(StoreError) -> Int? {
-        try read { db in
+        try readOne { db in
             try Int.fetchOne(db.cachedStatement(sql: "SELECT journal_seq FROM sessions WHERE id = ?"), arguments: [id])
         }
     }
@@ -139,7 +139,7 @@ extension CoachStore {
             if saved[index].at == 0 {
                 saved[index].at = now
             }
-            try JournalRecord(saved[index], sessionID: sessionID).insert(db)
+            try JournalRecord(saved[index], sessionID: sessionID).insertCached(db)
         }
         return saved
     }

@@ -13,6 +13,9 @@ extension CoachStore {
         migrator.registerMigration("v3") { db in
             try db.execute(sql: schemaV3)
         }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: schemaV4)
+        }
         return migrator
     }()
 
@@ -146,5 +149,69 @@ extension CoachStore {
         END;
 
         PRAGMA user_version = 3;
+        """
+
+    /// v4: the same tables and checks, with each list of allowed words written as `=` tests joined by OR. SQLite
+    /// builds a temporary index for `IN` over more than two constants every time a statement checks it, which is
+    /// three times a turn (two journal lines and the session's row). Measured by callgrind on `coach-bench
+    /// service`: a durable turn 596k instructions with the v3 checks, 490k with these.
+    static let schemaV4 = """
+        DROP TRIGGER journal_append_only_update;
+        DROP TRIGGER journal_append_only_delete;
+
+        CREATE TABLE sessions_v4 (
+            id TEXT NOT NULL PRIMARY KEY,
+            playbook_id TEXT NOT NULL,
+            playbook_version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status = 'asking' OR status = 'completed' OR status = 'cancelled'),
+            account TEXT,
+            current_step TEXT,
+            answered INTEGER NOT NULL DEFAULT 0,
+            total INTEGER NOT NULL DEFAULT 0,
+            state BLOB NOT NULL,
+            answers BLOB NOT NULL,
+            journal_seq INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            origin TEXT NOT NULL DEFAULT 'repl' CHECK (origin = 'repl' OR origin = 'protocol' OR origin = 'batch'),
+            snapshot_seq INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO sessions_v4 (id, playbook_id, playbook_version, title, status, account, current_step, answered,
+                total, state, answers, journal_seq, created_at, updated_at, origin, snapshot_seq)
+            SELECT id, playbook_id, playbook_version, title, status, account, current_step, answered,
+                total, state, answers, journal_seq, created_at, updated_at, origin, snapshot_seq FROM sessions;
+        DROP TABLE sessions;
+        ALTER TABLE sessions_v4 RENAME TO sessions;
+        CREATE INDEX sessions_by_updated ON sessions(updated_at DESC);
+        CREATE INDEX sessions_by_status_updated ON sessions(status, updated_at DESC);
+
+        CREATE TABLE journal_v4 (
+            session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            at REAL NOT NULL,
+            kind TEXT NOT NULL CHECK (kind = 'answer' OR kind = 'skip' OR kind = 'back' OR kind = 'goto'
+                OR kind = 'restart' OR kind = 'cancel' OR kind = 'today' OR kind = 'prompt' OR kind = 'invalid'
+                OR kind = 'output' OR kind = 'note' OR kind = 'command'),
+            step TEXT,
+            text TEXT NOT NULL,
+            value BLOB,
+            PRIMARY KEY (session_id, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO journal_v4 (session_id, seq, at, kind, step, text, value)
+            SELECT session_id, seq, at, kind, step, text, value FROM journal;
+        DROP TABLE journal;
+        ALTER TABLE journal_v4 RENAME TO journal;
+        CREATE TRIGGER journal_append_only_update BEFORE UPDATE ON journal
+        BEGIN
+            SELECT RAISE(ABORT, 'the journal is append-only');
+        END;
+        CREATE TRIGGER journal_append_only_delete BEFORE DELETE ON journal
+        WHEN EXISTS (SELECT 1 FROM sessions WHERE id = OLD.session_id)
+        BEGIN
+            SELECT RAISE(ABORT, 'the journal is append-only: delete the session instead');
+        END;
+
+        PRAGMA user_version = 4;
         """
 }

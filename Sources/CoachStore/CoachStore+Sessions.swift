@@ -37,7 +37,7 @@ extension CoachStore {
 
     /// Whether a session has this exact id.
     public func hasSession(id: String) throws(StoreError) -> Bool {
-        try read { db in try SessionRecord.exists(db, key: id) }
+        try readOne { db in try Self.sessionExists(id, db) }
     }
 
     static func insert(_ start: SessionStart, now: Double, _ db: Database) throws {
@@ -100,7 +100,7 @@ extension CoachStore {
         guard !idOrPrefix.isEmpty else {
             return nil
         }
-        if try SessionRecord.exists(db, key: idOrPrefix) {
+        if try sessionExists(idOrPrefix, db) {
             return idOrPrefix
         }
         var matches = try prefixMatches(idOrPrefix, db)
@@ -122,7 +122,10 @@ extension CoachStore {
             SessionRecord.select(id).filter(id >= prefix && id < prefix + "\u{10FFFF}").order(id).limit(6))
     }
 
+    /// Whether a session has this exact id, by a cached statement: every draft saved, every new id drawn in a
+    /// group and every id resolved asks it (`SessionRecord.exists` builds and compiles its query each time).
     static func sessionExists(_ id: String, _ db: Database) throws -> Bool {
-        try SessionRecord.exists(db, key: id)
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sessions WHERE id = ?)"), arguments: [id])
+            ?? false
     }
 }

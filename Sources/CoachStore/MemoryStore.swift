@@ -40,6 +40,9 @@ public final class MemoryStore: SessionStore {
     /// `memory`: nothing is on disk.
     public var location: String { "memory" }
 
+    /// `memory`: nothing outlives the process.
+    public var persistence: String { "memory" }
+
     /// Nil: the store has no schema.
     public func schemaVersion() throws(StoreError) -> String? { nil }
 
@@ -254,10 +257,7 @@ public final class MemoryStore: SessionStore {
 
     @discardableResult
     public func renameAccount(from old: String, to new: String) throws(StoreError) -> Account {
-        let newKey = Account.key(for: new)
-        guard !newKey.isEmpty else {
-            throw StoreError(.invalid, "An account name cannot be empty.")
-        }
+        let newKey = try Account.checkedKey(for: new)
         let now = clock()
         return try contents.withLock { (contents) throws(StoreError) -> Account in
             let oldKey = Account.key(for: old)
@@ -265,9 +265,7 @@ public final class MemoryStore: SessionStore {
                 throw StoreError.accountNotFound(old)
             }
             if newKey != oldKey, let other = contents.accounts[newKey] {
-                throw StoreError(
-                    .conflict,
-                    "An account named '\(other.account.name)' already exists. Forget it first or choose another name.")
+                throw StoreError.accountExists(other.account.name)
             }
             kept.account.key = newKey
             kept.account.name = CoachStore.tidy(new)
@@ -351,10 +349,7 @@ public final class MemoryStore: SessionStore {
     private static func upsertAccount(_ name: String, now: Double, _ contents: inout Contents) throws(StoreError)
         -> KeptAccount
     {
-        let key = Account.key(for: name)
-        guard !key.isEmpty else {
-            throw StoreError(.invalid, "An account name cannot be empty.")
-        }
+        let key = try Account.checkedKey(for: name)
         if let kept = contents.accounts[key] {
             return kept
         }

@@ -109,6 +109,16 @@ struct JournalRecord: Codable, FetchableRecord, PersistableRecord {
     var entry: JournalEntry {
         JournalEntry(kind: kind, step: step, text: text, value: value, at: at, seq: seq)
     }
+
+    /// The INSERT of one line, kept compiled in the connection's statement cache.
+    static let insertSQL = "INSERT INTO journal (session_id, seq, at, kind, step, text, value) VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+    /// Inserts this line with the cached ``insertSQL``. Every turn appends two lines or more, and `insert(_:)` encodes
+    /// the record and looks up its statement each time: about 63k instructions a line besides SQLite's own work
+    /// (callgrind), against 5k this way.
+    func insertCached(_ db: Database) throws {
+        try db.cachedStatement(sql: Self.insertSQL).execute(arguments: [sessionID, seq, at, kind, step, text, value])
+    }
 }
 
 /// A row of `drafts`.

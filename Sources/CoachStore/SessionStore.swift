@@ -17,6 +17,9 @@ public protocol SessionStore: AnyObject, Sendable {
     /// Where the data is, for messages: a file path, `:memory:`, or a `postgres://` URL without any password.
     var location: String { get }
 
+    /// The kind of store, as `initialize` reports it in `capabilities.persistence`: `sqlite`, `postgres` or `memory`.
+    var persistence: String { get }
+
     /// Whether other processes on other machines share this store (a fleet's PostgreSQL database). When such a store
     /// fails, the service refuses the request instead of going on in memory: one worker's private copy of a
     /// session would fork it from the fleet's.

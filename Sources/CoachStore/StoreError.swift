@@ -112,6 +112,11 @@ extension StoreError {
         StoreError(.notFound, "There is no session '\(id)'. List the sessions to see their ids.")
     }
 
+    /// Another account already has the name an account was to be renamed to (`name` as that account spells it).
+    public static func accountExists(_ name: String) -> StoreError {
+        StoreError(.conflict, "An account named '\(name)' already exists. Forget it first or choose another name.")
+    }
+
     public static func accountNotFound(_ name: String) -> StoreError {
         StoreError(.notFound, "There is no account named '\(name)'. List the accounts to see their names.")
     }

@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Foundation
 import Testing
 
@@ -19,6 +20,38 @@ import Testing
     ])
     func shortcutAgrees(_ text: String) {
         #expect(text.trimmingWhitespace() == Self.slowTrim(text))
+    }
+}
+
+@Suite struct CollapsingTests {
+    /// The Character-by-Character split the ASCII shortcut must agree with.
+    static func slowCollapse(_ s: String) -> String {
+        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test(arguments: [
+        "", " ", "  ", "a", " a ", "a  b", "a\tb", "Kowalski Logistics", " Kowalski\r\n Logistics\n", "a\r\nb", "\u{00A0}a",
+        "Hôtels  Beaumont", "a\u{2003}b", "a \u{301}b", "x\u{1C}y", "\u{0B}\u{0C}",
+    ])
+    func shortcutAgrees(_ text: String) {
+        #expect(text.collapsingWhitespace() == Self.slowCollapse(text))
+    }
+
+    /// Every ASCII byte, alone and between letters and spaces, and random mixes of ASCII and a few other scalars.
+    @Test func everyByteAndRandomMixes() {
+        for b in 0..<128 {
+            let c = String(UnicodeScalar(UInt8(b)))
+            for text in [c, "a\(c)b", " \(c) ", "a \(c)\(c) b", "\(c)\(c)"] {
+                #expect(text.collapsingWhitespace() == Self.slowCollapse(text), "byte \(b)")
+            }
+        }
+        var random = SplitMix(seed: 11)
+        let pieces = ["a", "B", " ", "  ", "\t", "\n", "\r", "\r\n", ".", "é", "\u{00A0}", "\u{301}", "\u{2003}", "7"]
+        for _ in 0..<2000 {
+            let count = Int(random.next() % 10)
+            let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            #expect(text.collapsingWhitespace() == Self.slowCollapse(text), "\(Array(text.unicodeScalars))")
+        }
     }
 }
 
@@ -50,6 +83,65 @@ import Testing
                 let expected = b < 0x20 || b == 0x22 || b == 0x5C
                 #expect(JSONWriter.needsEscape(word) == expected, "byte \(b) at \(slot)")
             }
+        }
+    }
+}
+
+@Suite struct NumberShortcutTests {
+    /// The Character-by-Character reading the byte reading of `parseGroupedNumber` must agree with.
+    static func slowGroupedNumber(_ text: String) -> Double? {
+        guard !text.isEmpty else { return nil }
+        var digits = ""
+        var seenDot = false
+        var groupLength = -1
+        var sawComma = false
+        for ch in text {
+            if ch.isASCII && ch.isNumber {
+                digits.append(ch)
+                if !seenDot && groupLength >= 0 { groupLength += 1 }
+            } else if ch == "," && !seenDot {
+                if sawComma && groupLength != 3 { return nil }
+                if !sawComma && digits.isEmpty { return nil }
+                sawComma = true
+                groupLength = 0
+            } else if ch == "." && !seenDot {
+                if sawComma && groupLength != 3 { return nil }
+                seenDot = true
+                digits.append(".")
+            } else {
+                return nil
+            }
+        }
+        if sawComma && !seenDot && groupLength != 3 { return nil }
+        if digits == "." { return nil }
+        return Double(digits)
+    }
+
+    /// The date reading without the first-byte check.
+    static func slowISO(_ text: String) -> Day? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    @Test func randomTextsAgree() {
+        var random = SplitMix(seed: 7)
+        let pieces = ["1", "2", "0", "9", ",", ".", "-", "+", " ", "k", "\r\n", "é", "\u{301}", "٣", "000", "2026", "12"]
+        var numbers = 0
+        for _ in 0..<5000 {
+            let count = Int(random.next() % 8)
+            let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let fast = parseGroupedNumber(text)
+            #expect(fast == Self.slowGroupedNumber(text), "\(Array(text.unicodeScalars))")
+            if fast != nil { numbers += 1 }
+            #expect(Day.parseISO(text) == Self.slowISO(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(numbers > 100)
+        for text in ["1,200.50", "1200", "12.5", "1,20", ".", "1.", "2026-12-01", "+2026-1-2", "2026-13-01"] {
+            #expect(parseGroupedNumber(text) == Self.slowGroupedNumber(text), "\(text)")
+            #expect(Day.parseISO(text) == Self.slowISO(text), "\(text)")
         }
     }
 }

@@ -45,6 +45,23 @@ struct ServeBinaryTests {
         #expect(status == 0)
     }
 
+    @Test("initialize names where sessions are saved: sqlite with --store sqlite:PATH, memory with --no-store")
+    func persistence() throws {
+        let folder = NSTemporaryDirectory() + "coach-serve-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let initialize = #"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":1,"clientInfo":{"name":"t"}}}"#
+        for (store, expected) in [(["--store", "sqlite:\(folder)/coach.sqlite"], "sqlite"), (["--no-store"], "memory")] {
+            let server = try ServeProcess(
+                arguments: ["serve", "--playbooks", ServeProcess.fixturePlaybooks] + store, noStore: false)
+            server.send(Array(initialize.utf8) + [0x0A])
+            let reply = try JSONReader.read(try #require(try server.readLine()))
+            #expect(reply["result"]?["capabilities"]?["persistence"] == .string(expected), "\(store)")
+            #expect(try server.finish().status == 0)
+        }
+        // The SQLite store was really opened: its file is there.
+        #expect(FileManager.default.fileExists(atPath: folder + "/coach.sqlite"))
+    }
+
     @Test("--schema prints the schema; a bad --log-level is a usage error")
     func options() throws {
         let schema = try ServeProcess(arguments: ["serve", "--schema"])

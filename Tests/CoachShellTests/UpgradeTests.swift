@@ -23,7 +23,7 @@ struct UpgradeTests {
         defer { try? FileManager.default.removeItem(atPath: home) }
         let service = ServiceFixture.fileService(home: home)
         #expect(service.isDurable)
-        #expect(try CoachStore.open(home: home).schemaVersion() == "v3")
+        #expect(try CoachStore.open(home: home).schemaVersion() == "v4")
         let listed = try service.list()
         #expect(Set(listed.map(\.id)) == ["s-bdmjme", "s-pfq2wb", "s-h64dxg"])
         #expect(listed.first { $0.id == "s-bdmjme" }?.currentStep == "budget")

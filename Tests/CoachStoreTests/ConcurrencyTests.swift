@@ -54,7 +54,7 @@ import Testing
         }
         #expect(try store.facts(account: "shared").map(\.display) == Array(repeating: "\(rounds)", count: writers))
         #expect(try store.listAccounts().count == 1)
-        #expect(try store.schemaVersion() == "v3")
+        #expect(try store.schemaVersion() == "v4")
     }
 
     /// A second process (the sqlite3 shell) writes the same database while this one saves progress.

@@ -28,7 +28,7 @@ import Testing
         #expect(pragmas.1 == 1)
         #expect(pragmas.2 == 5000)
         #expect(pragmas.3 == true)
-        #expect(try store.schemaVersion() == "v3")
+        #expect(try store.schemaVersion() == "v4")
     }
 
     @Test func wideModesLeftByOthersAreTightened() throws {
@@ -192,7 +192,7 @@ import Testing
         #expect(error?.kind == .locked)
         #expect(CoachStore.now() - started >= 0.15)
         #expect(flock(descriptor, LOCK_UN) == 0)
-        #expect(try CoachStore.open(home: folder.home, busyTimeout: 0.2).schemaVersion() == "v3")
+        #expect(try CoachStore.open(home: folder.home, busyTimeout: 0.2).schemaVersion() == "v4")
     }
 
     @Test func aFileWhereTheFolderShouldBeIsAnIOError() throws {

@@ -76,6 +76,33 @@ import Testing
         #expect(error?.message.contains("s-gone") == true)
     }
 
+    @Test func theCachedInsertStoresWhatTheRecordsOwnInsertStores() throws {
+        let store = try CoachStore.inMemory()
+        let one = try store.makeSession()
+        let two = try store.makeSession()
+        let lines = [
+            JournalEntry(kind: .answer, step: "budget", text: "€120,000", value: Data(#"{"money":1}"#.utf8), at: 5, seq: 1),
+            JournalEntry(kind: .note, step: nil, text: "line — café", value: nil, at: 6.25, seq: 2),
+        ]
+        try store.database.write { db in
+            for line in lines {
+                try JournalRecord(line, sessionID: one).insert(db)
+                try JournalRecord(line, sessionID: two).insertCached(db)
+            }
+        }
+        let rows = try store.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM journal ORDER BY session_id = ?, seq", arguments: [two])
+        }
+        func cells(_ row: Row) -> [DatabaseValue] {
+            row.columnNames.filter { $0 != "session_id" }.map { row[$0] as DatabaseValue }
+        }
+        let byRecord = rows.prefix(2).map(cells)
+        let byCache = rows.suffix(2).map(cells)
+        #expect(rows.count == 4)
+        #expect(byCache == byRecord)
+        #expect(try store.journal(sessionID: two) == store.journal(sessionID: one))
+    }
+
     @Test func appendingNothingIsFine() throws {
         let store = try CoachStore.inMemory()
         let id = try store.makeSession()

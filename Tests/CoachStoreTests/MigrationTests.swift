@@ -65,9 +65,9 @@ import Testing
         #expect(mkdir(folder.home, 0o700) == 0)
         try FileManager.default.copyItem(atPath: try Self.fixture.path, toPath: folder.database)
         let store = try CoachStore.open(home: folder.home, clock: TickingClock(start: 1_800_000_000).function)
-        #expect(try store.schemaVersion() == "v3")
+        #expect(try store.schemaVersion() == "v4")
         let userVersion = try store.database.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
-        #expect(userVersion == 3)
+        #expect(userVersion == 4)
 
         let acme = try #require(try store.session(id: "v1a"))
         #expect(acme.origin == .repl)
@@ -105,6 +105,38 @@ import Testing
         #expect(error?.kind == .newerSchema)
         #expect(error?.message.contains("newer version of Coach (schema v9)") == true)
         #expect(error?.message.contains(folder.database) == true)
+    }
+
+    @Test func theChecksTakeExactlyTheStoresWordsAndNeedNoTemporaryIndex() throws {
+        let store = try CoachStore.inMemory()
+        let id = try store.makeSession()
+        try store.database.write { db in
+            let insert = "INSERT INTO journal (session_id, seq, at, kind, text) VALUES (?, ?, 0, ?, '')"
+            for (index, kind) in JournalKind.allCases.enumerated() {
+                try db.execute(sql: insert, arguments: [id, index + 1, kind.rawValue])
+            }
+            for word in ["", "Answer", "answers", "skip ", "other"] {
+                #expect(throws: DatabaseError.self) { try db.execute(sql: insert, arguments: [id, 99, word]) }
+            }
+            let status = "UPDATE sessions SET status = ? WHERE id = ?"
+            for word in SessionStatus.allCases.map(\.rawValue) {
+                try db.execute(sql: status, arguments: [word, id])
+            }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: status, arguments: ["paused", id]) }
+            let origin = "UPDATE sessions SET origin = ? WHERE id = ?"
+            for word in SessionOrigin.allCases.map(\.rawValue) {
+                try db.execute(sql: origin, arguments: [word, id])
+            }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: origin, arguments: ["cli", id]) }
+            // SQLite checks `IN` over more than two words with an index it builds at every statement; each turn's
+            // statements check the lists, so they must compile without one.
+            for sql in [JournalRecord.insertSQL, status, origin] {
+                let unbound = StatementArguments(Array(repeating: DatabaseValue.null, count: sql.count { $0 == "?" }))
+                let opcodes = try Row.fetchAll(db, sql: "EXPLAIN " + sql, arguments: unbound).map { $0["opcode"] as String }
+                #expect(!opcodes.isEmpty)
+                #expect(!opcodes.contains("OpenEphemeral"), "\(sql)")
+            }
+        }
     }
 
     @Test func inMemoryStoreHasTheLatestSchema() throws {

@@ -51,6 +51,10 @@ class Worker:
                                         stderr=subprocess.DEVNULL, env=self.env, text=True, encoding="utf-8")
         reply = self.call("initialize", {"protocolVersion": 1, "clientInfo": {"name": "fleet_test", "version": "1"}})
         assert "result" in reply, f"{self.name}: initialize failed: {reply}"
+        # initialize names the store the worker saves in.
+        expected = "memory" if not self.store else "postgres" if self.store.startswith("postgres") else "sqlite"
+        persistence = reply["result"]["capabilities"]["persistence"]
+        assert persistence == expected, f"{self.name}: initialize says persistence {persistence!r}, not {expected!r}"
 
     def send(self, method, params):
         self.next_id += 1

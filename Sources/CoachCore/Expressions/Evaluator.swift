@@ -129,7 +129,7 @@ extension Expression {
     static func samePerson(_ a: String, _ b: String) -> Bool {
         func name(_ s: String) -> String {
             let cut = s.prefix { $0 != "(" && $0 != "," && $0 != "<" && $0 != "@" }
-            return cut.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+            return String(cut).collapsingWhitespace().lowercased()
         }
         let x = name(a)
         let y = name(b)

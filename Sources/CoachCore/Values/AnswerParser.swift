@@ -137,7 +137,7 @@ public enum AnswerParser {
     static func parseText(_ text: String, _ step: Step) -> Result<Value, Reason> {
         let count = characterCount(text)
         if let min = step.minLength, count < min {
-            return .failure(Reason("That is \(count) characters; give at least \(min)."))
+            return .failure(Reason("That is \(count) character\(count == 1 ? "" : "s"); give at least \(min)."))
         }
         if let max = step.maxLength, count > max {
             return .failure(Reason("That is \(count) characters; keep it to \(max) or fewer."))
@@ -275,7 +275,7 @@ public enum AnswerParser {
     /// today), `this friday` (the coming one, today when it is a Friday) and `next friday` (the one in the
     /// following week, which starts on Monday), `next week` (its Monday).
     public static func parseDate(_ raw: String, today: Day) -> Day? {
-        let text = raw.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let text = raw.lowercased().collapsingWhitespace()
         if let iso = Day.parseISO(text) { return iso }
         switch text {
         case "today", "now": return today
@@ -314,11 +314,13 @@ public enum AnswerParser {
 
     /// 0 for `monday`, `mon`, `mo` ... 6 for `sunday` (three letters or more, or the whole name); nil otherwise.
     static func weekdayIndex(_ word: String) -> Int? {
-        Day.weekdayNames.firstIndex { name in
-            let lower = name.lowercased()
-            return word == lower || (word.count >= 3 && lower.hasPrefix(word))
+        lowercaseWeekdays.firstIndex { name in
+            word == name || (word.count >= 3 && name.hasPrefix(word))
         }
     }
+
+    /// `monday` ... `sunday`.
+    static let lowercaseWeekdays = Day.weekdayNames.map { $0.lowercased() }
 
     /// The date word a refused answer was probably meant to be (`thursdayy` gives `thursday`, `next fridya` gives
     /// `next friday`), or nil.
@@ -428,10 +430,12 @@ public enum AnswerParser {
     /// Reads `14:30`, `14.30`, `2pm`, `2:30 pm`, `noon`, `midnight`, with a time zone after it if wanted
     /// (`2pm CET`); gives `14:00`, `14:30 CET`.
     static func parseTime(_ raw: String) -> Result<String, Reason> {
-        let failure = Reason(
-            "'\(short(raw))' is not a time: type 14:30, 2pm, 2:30 pm or noon (a time zone such as CET may follow).")
+        // Built only when the answer is refused.
+        func failure() -> Reason {
+            Reason("'\(short(raw))' is not a time: type 14:30, 2pm, 2:30 pm or noon (a time zone such as CET may follow).")
+        }
         var words = raw.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard !words.isEmpty else { return .failure(failure) }
+        guard !words.isEmpty else { return .failure(failure()) }
         var zone: String?
         if words.count > 1, let last = words.last, isZone(last) {
             zone = last.uppercased()
@@ -455,20 +459,20 @@ public enum AnswerParser {
                 if let close = Suggest.closest(text, in: ["noon", "midday", "midnight"]), text.count >= 3 {
                     return .failure(Reason("'\(short(raw))' is not a time: did you mean '\(close)'?"))
                 }
-                return .failure(failure)
+                return .failure(failure())
             }
             hour = h
             if parts.count == 2 {
-                guard parts[1].count == 2, let m = Int(parts[1]), (0...59).contains(m) else { return .failure(failure) }
+                guard parts[1].count == 2, let m = Int(parts[1]), (0...59).contains(m) else { return .failure(failure()) }
                 minute = m
             }
             if let half {
-                guard (1...12).contains(hour) else { return .failure(failure) }
+                guard (1...12).contains(hour) else { return .failure(failure()) }
                 hour = hour % 12 + (half == "p" ? 12 : 0)
             } else if parts.count == 1 {
-                return .failure(failure)
+                return .failure(failure())
             }
-            guard (0...23).contains(hour) else { return .failure(failure) }
+            guard (0...23).contains(hour) else { return .failure(failure()) }
         }
         let clock = (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
         return .success(zone.map { "\(clock) \($0)" } ?? clock)

@@ -71,6 +71,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`.
     public static func parseISO(_ text: String) -> Day? {
+        // The year is read by `Int`: text that starts with neither a digit nor a sign is not a date.
+        guard let first = text.utf8.first, first == UInt8(ascii: "+") || (first >= 0x30 && first <= 0x39) else { return nil }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])

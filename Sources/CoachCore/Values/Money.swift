@@ -72,13 +72,14 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
             negative = true
             text = text.dropFirst()
         }
+        let upper = text.uppercased()
         if let first = text.first, symbols.contains(first) {
             currency = String(first)
             text = text.dropFirst()
-        } else if let code = codes.first(where: { text.uppercased().hasPrefix($0) }) {
+        } else if let code = codes.first(where: { upper.hasPrefix($0) }) {
             currency = code
             text = text.dropFirst(code.count)
-        } else if let code = codes.first(where: { text.uppercased().hasSuffix($0) }) {
+        } else if let code = codes.first(where: { upper.hasSuffix($0) }) {
             currency = code
             text = text.dropLast(code.count)
         } else if let last = text.last, symbols.contains(last) {
@@ -111,30 +112,32 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
 /// Parses `1,200.50`, `1200`, `12.5`; commas must group thousands.
 func parseGroupedNumber(_ text: String) -> Double? {
     guard !text.isEmpty else { return nil }
-    var digits = ""
+    // Read byte by byte: any byte other than an ASCII digit, a comma or a dot makes it no number, just as any
+    // Character other than those does (a non-ASCII Character has a non-ASCII byte, and CR LF is neither).
+    var digits: [UInt8] = []
     var seenDot = false
     var groupLength = -1
     var sawComma = false
-    for ch in text {
-        if ch.isASCII && ch.isNumber {
-            digits.append(ch)
+    for b in text.utf8 {
+        if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+            digits.append(b)
             if !seenDot && groupLength >= 0 { groupLength += 1 }
-        } else if ch == "," && !seenDot {
+        } else if b == UInt8(ascii: ",") && !seenDot {
             if sawComma && groupLength != 3 { return nil }
             if !sawComma && digits.isEmpty { return nil }
             sawComma = true
             groupLength = 0
-        } else if ch == "." && !seenDot {
+        } else if b == UInt8(ascii: ".") && !seenDot {
             if sawComma && groupLength != 3 { return nil }
             seenDot = true
-            digits.append(".")
+            digits.append(b)
         } else {
             return nil
         }
     }
     if sawComma && !seenDot && groupLength != 3 { return nil }
-    if digits == "." || digits.hasSuffix(".") && digits.count == 1 { return nil }
-    return Double(digits)
+    if digits == [UInt8(ascii: ".")] { return nil }
+    return Double(String(decoding: digits, as: UTF8.self))
 }
 
 extension String {
@@ -152,6 +155,42 @@ extension String {
         while start < end, self[start].isWhitespace { start = index(after: start) }
         while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
         return String(self[start..<end])
+    }
+
+    /// The string's words (what lies between spaces, tabs and line breaks) joined by single spaces:
+    /// `" Kowalski \t Logistics "` gives `Kowalski Logistics`.
+    package func collapsingWhitespace() -> String {
+        // ASCII text is read byte by byte: there every byte is a whole Character, except CR LF, which is whitespace
+        // either way. Text that is already collapsed comes back as it is.
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var collapsed = true
+            var afterSpace = true
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if Self.isASCIISpace(b) {
+                    if b != 0x20 || afterSpace { collapsed = false }
+                    afterSpace = true
+                } else {
+                    afterSpace = false
+                }
+            }
+            if collapsed && !(afterSpace && !bytes.isEmpty) { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var space = false
+            for b in bytes {
+                if Self.isASCIISpace(b) {
+                    space = !out.isEmpty
+                } else {
+                    if space { out.append(0x20) }
+                    space = false
+                    out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let ascii, let ascii { return ascii }
+        return split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }

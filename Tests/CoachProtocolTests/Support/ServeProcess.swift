@@ -36,15 +36,17 @@ final class ServeProcess {
         return found
     }
 
-    /// Starts `coach serve --playbooks <fixtures>` with `COACH_TODAY` fixed.
-    init(arguments: [String] = ["serve", "--playbooks", ServeProcess.fixturePlaybooks]) throws {
+    /// Starts `coach serve --playbooks <fixtures>` with `COACH_TODAY` fixed; with `noStore` (the default) nothing is
+    /// saved (`COACH_NO_STORE=1`), else the arguments say where.
+    init(arguments: [String] = ["serve", "--playbooks", ServeProcess.fixturePlaybooks], noStore: Bool = true) throws {
         signal(SIGPIPE, SIG_IGN)
         process.executableURL = try ServeProcess.binary()
         process.arguments = arguments
         process.currentDirectoryURL = ServeProcess.packageRoot
         var env = ProcessInfo.processInfo.environment
         env["COACH_TODAY"] = "2026-11-23"
-        env["COACH_NO_STORE"] = "1"
+        env["COACH_STORE"] = nil
+        env["COACH_NO_STORE"] = noStore ? "1" : nil
         process.environment = env
         process.standardInput = input
         process.standardOutput = output

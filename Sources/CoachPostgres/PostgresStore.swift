@@ -26,6 +26,8 @@
         private var failedAttempts = 0
         /// Before this time (``CoachStore/now()``) no new connection is tried: a request fails at once instead.
         private var nextAttempt: Double = 0
+        /// Why the last connection attempt failed, given again to the requests that fail during its backoff.
+        private var lastFailure: StoreError?
         /// Whether ``open(_:environment:clock:)`` has returned this store: until then a failure stops the command
         /// that opens it, after it the store reconnects by itself.
         private var opened = false
@@ -154,8 +156,7 @@
             connection = nil
             let now = CoachStore.now()
             if failedAttempts > 0 && now < nextAttempt {
-                throw unreachable(
-                    "the last attempt failed; the next one is in \(Self.seconds(nextAttempt - now))")
+                throw lastFailure ?? unreachable("the next attempt is in \(Self.seconds(nextAttempt - now))")
             }
             do {
                 let made = try PostgresConnection.connect(
@@ -170,6 +171,7 @@
                 if failure.kind == .unavailable {
                     failedAttempts += 1
                     nextAttempt = CoachStore.now() + Self.backoff(afterFailures: failedAttempts)
+                    lastFailure = failure
                 }
                 throw failure
             }
@@ -187,7 +189,7 @@
                 return error
             }
             guard let error = error as? PSQLError else {
-                return unreachable(String(describing: error))
+                return unreachable(Self.reason(error))
             }
             let state = error.serverInfo?[.sqlState] ?? ""
             let message = error.serverInfo?[.message] ?? String(describing: error.code)
@@ -229,8 +231,28 @@
                 return StoreError(
                     .io, "The PostgreSQL server at \(url) does not offer TLS, which sslmode=require asks for.")
             default:
-                return unreachable(error.underlying.map { String(describing: $0) } ?? String(describing: error.code))
+                return unreachable(error.underlying.map(Self.reason) ?? String(describing: error.code))
             }
+        }
+
+        /// Why a connection failed, in the system's words ("connection refused", "no such file or directory")
+        /// rather than NIO's nested description of every attempt.
+        static func reason(_ error: any Error) -> String {
+            if let failure = error as? NIOConnectionError {
+                if let dns = failure.dnsAError ?? failure.dnsAAAAError {
+                    return "the host name '\(failure.host)' could not be resolved: \(dns)"
+                }
+                if let first = failure.connectionErrors.first {
+                    return reason(first.error)
+                }
+            }
+            if let io = error as? IOError {
+                return String(cString: strerror(io.errnoCode)).lowercased()
+            }
+            if let channel = error as? ChannelError, case .connectTimeout(let limit) = channel {
+                return "no answer within \(limit.nanoseconds / 1_000_000_000) s"
+            }
+            return String(describing: error)
         }
 
         /// The command that creates the database `url` names, owned by its user, on the server it names:

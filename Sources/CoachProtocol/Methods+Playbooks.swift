@@ -4,8 +4,12 @@ extension ProtocolServer {
     /// The methods that read the playbooks, in the order the documentation gives them.
     static let playbookMethods: [any ProtocolMethod.Type] = [Methods.PlaybooksList.self, Methods.PlaybooksGet.self]
 
-    /// The error for a playbook id the catalog does not have (with the near misses it suggests).
+    /// The error for a playbook id the catalog does not have (with the near misses it suggests), or whose file has
+    /// errors (with where they are).
     func unknownPlaybook(_ id: String) -> ProtocolError {
+        if case .failure(let problem) = catalog.load(id), case .broken = problem {
+            return ProtocolError(.brokenPlaybook, problem.description)
+        }
         var message = catalog.unknownMessage(id)
         if let cut = message.firstRange(of: " See them all with:") { message = String(message[..<cut.lowerBound]) }
         return ProtocolError(.unknownPlaybook, message)

@@ -455,6 +455,7 @@ extension ProtocolError {
                 self.init(.closed, error.message)
             }
         case .unknownPlaybook, .playbookMissing: self.init(.unknownPlaybook, error.message)
+        case .brokenPlaybook: self.init(.brokenPlaybook, error.message)
         case .playbookChanged: self.init(.unknownPlaybook, error.message)
         case .unknownSession, .ambiguousSession: self.init(.unknownSession, error.message)
         case .invalid: self.init(.invalidParams, error.message, field: error.field ?? "prefill")

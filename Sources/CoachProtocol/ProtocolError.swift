@@ -7,7 +7,7 @@ public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible
         case parseError, invalidUTF8, tooDeep, lineTooLong, invalidRequest, methodNotFound, invalidParams, internalError
         case notInitialized, alreadyInitialized
         case unknownPlaybook, unknownSession, staleStep, notOptional, nothingBefore, unknownStep, notReached, closed
-        case storeFailed, storeUnavailable
+        case storeFailed, storeUnavailable, brokenPlaybook
 
         /// The JSON-RPC error code.
         public var code: Int {
@@ -29,6 +29,7 @@ public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible
             case .closed: return 1008
             case .storeFailed: return 1009
             case .storeUnavailable: return 1010
+            case .brokenPlaybook: return 1011
             }
         }
 
@@ -60,6 +61,9 @@ public struct ProtocolError: Error, Equatable, Sendable, CustomStringConvertible
             case .storeUnavailable:
                 return "Nothing was saved: the shared database cannot be reached. Send the same request again in a few "
                     + "seconds; Coach reconnects by itself when the database is back."
+            case .brokenPlaybook:
+                return "The playbook's file has errors, listed in the message as path:line:col. Fix them and check the "
+                    + "file with `coach lint PATH`; nothing was started or changed, and the other playbooks still work."
             }
         }
     }

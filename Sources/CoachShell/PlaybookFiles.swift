@@ -43,9 +43,16 @@ public enum PlaybookFiles {
         }
     }
 
+    /// Everything a pipe or a device (`/dev/stdin`, a FIFO) gives until it ends; nil when it cannot be opened or read.
+    static func readStream(_ path: String) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return try? handle.readToEnd() ?? Data()
+    }
+
     /// Reads a file as UTF-8 text.
     public static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileManager.default.contents(atPath: path) ?? readStream(path) else {
             throw ShellError("cannot read \(path): no such file, or no permission")
         }
         // Decoding repairs invalid bytes; the text is UTF-8 when nothing needed repair (a byte compare is much

@@ -6,6 +6,8 @@ public struct ServiceError: Error, Equatable, Sendable, CustomStringConvertible 
     public enum Kind: String, Equatable, Sendable {
         /// No playbook has that id.
         case unknownPlaybook
+        /// The playbook's file has errors, so it cannot run until it is fixed; the message says where.
+        case brokenPlaybook
         /// No stored session has that id.
         case unknownSession
         /// The id prefix matches several sessions.

@@ -102,10 +102,11 @@ extension SessionService {
     static func rememberedNotice(account: String, defaults: [String: SessionState.Prefill], playbook: Playbook)
         -> String?
     {
-        let names = playbook.steps.map(\.id).filter { defaults[$0] != nil }
-        guard !names.isEmpty else { return nil }
-        return "Coach remembers \(names.count) answer\(names.count == 1 ? "" : "s") about \(account) "
-            + "(\(names.joined(separator: ", "))): each is offered as the default, with its age; change any of them."
+        // Counted, not listed: step ids mean nothing to the person, and each question shows its own default.
+        let count = playbook.steps.filter { defaults[$0.id] != nil }.count
+        guard count > 0 else { return nil }
+        return "Coach remembers \(count) answer\(count == 1 ? "" : "s") about \(account) from earlier sessions: "
+            + "\(count == 1 ? "it is" : "each is") offered as the default at its question, with its age; change any of them."
     }
 
     /// The account a session is for: the answer of its playbook's account step when there is one, else `current`
@@ -118,12 +119,24 @@ extension SessionService {
         return name.isEmpty ? current : name
     }
 
-    /// The account step's answer as a name; `""` when it was skipped (or answered with no name); nil when it is
-    /// not answered, or the playbook has no account step.
-    static func accountAnswer(of session: Session) -> String? {
-        guard let step = session.playbook.accountStep else { return nil }
-        if let answer = session.state.answers[.step(step)] { return tidy(answer.display) }
-        return session.state.skipped.contains(.step(step)) ? "" : nil
+    /// What a session's account step holds: its answer as given and whether it was skipped. Taken before and after
+    /// every event, it says without working out a name whether the event touched the account step.
+    struct AccountStepAnswer: Equatable {
+        var value: Value?
+        var skipped: Bool
+
+        /// Nil when the playbook has no account step.
+        init?(_ session: Session) {
+            guard let step = session.playbook.accountStep else { return nil }
+            value = session.state.answers[.step(step)]
+            skipped = value == nil && session.state.skipped.contains(.step(step))
+        }
+
+        /// The answer as a name; `""` when it was skipped (or answered with no name); nil when it is not answered.
+        var name: String? {
+            if let value { return SessionService.tidy(value.display) }
+            return skipped ? "" : nil
+        }
     }
 
     /// Points the session at the account its answers now name, when the event changed the account step's answer
@@ -132,8 +145,9 @@ extension SessionService {
     /// remembered currency becomes the session's. A skipped account step files the session under no account; an
     /// answer cleared by a restart keeps it where it is until the step is answered again. An event that leaves the
     /// answer as it was never moves the session (where a merge or a rename put it stays).
-    func followAccount(_ entry: inout Live, before: String?) -> [String] {
-        guard let answer = Self.accountAnswer(of: entry.session), answer != before else { return [] }
+    func followAccount(_ entry: inout Live, before: AccountStepAnswer?) -> [String] {
+        let after = AccountStepAnswer(entry.session)
+        guard after != before, let answer = after?.name, answer != before?.name else { return [] }
         let account: String? = answer.isEmpty ? nil : answer
         guard account != entry.account else { return [] }
         let old = entry.account

@@ -88,7 +88,7 @@ extension SessionService {
             playbook = found
         case .failure(.broken):
             let problem = catalog.unknownMessage(stored.playbookID)
-            throw ServiceError(.playbookMissing, "Session \(id) cannot resume until its playbook is fixed. \(problem)\n\(keep)")
+            throw ServiceError(.brokenPlaybook, "Session \(id) cannot resume until its playbook is fixed. \(problem)\n\(keep)")
         case .failure:
             throw ServiceError(
                 .playbookMissing,

@@ -99,8 +99,12 @@ public final class SessionService {
         playbookID: String, account: String? = nil, prefill: [String: String] = [:], prefillNote: String? = nil,
         dropInvalidPrefill: Bool = false, origin: SessionOrigin
     ) throws(ServiceError) -> SessionUpdate {
-        guard let playbook = catalog.playbook(playbookID) else {
-            throw ServiceError(.unknownPlaybook, catalog.unknownMessage(playbookID))
+        let playbook: Playbook
+        switch catalog.load(playbookID) {
+        case .success(let found): playbook = found
+        case .failure(let problem):
+            guard case .broken = problem else { throw ServiceError(.unknownPlaybook, catalog.unknownMessage(playbookID)) }
+            throw ServiceError(.brokenPlaybook, problem.description)
         }
         var notices: [String] = []
         var given = prefill
@@ -188,7 +192,7 @@ public final class SessionService {
         // copy and an accepted answer does not copy them all; every path below puts it back.
         var (id, entry) = try liveSession(id, taking: true)
         let before = entry.turn
-        let accountBefore = Self.accountAnswer(of: entry.session)
+        let accountBefore = AccountStepAnswer(entry.session)
         let turn: Turn
         switch entry.session.handle(event) {
         case .failure(let refusal):

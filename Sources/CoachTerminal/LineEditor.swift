@@ -209,7 +209,11 @@ public final class LineEditor: LineReader {
         }
         var inserted = text
         if case .join(let separator) = request.paste, text.contains("\n") {
-            inserted = LineRequest.joined(text, separator: separator)
+            // The spaces around the block stay: a paste after typed text must not glue two words together.
+            let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+            let before = text.prefix(while: blank)
+            let after = text.reversed().prefix(while: blank)
+            inserted = before + LineRequest.joined(text, separator: separator) + String(after.reversed())
         }
         _ = el_insertstr(editLine, Self.sanitizedPrefill(inserted))
         return UInt8(CC_REFRESH)

@@ -143,7 +143,14 @@ extension ReplController {
             return reply
         }
         let from = session?.playbook.title ?? "the last playbook"
-        return beginNew(playbook, prefill: offer.prefill, note: "from \(from)")
+        var prefill = offer.prefill
+        if let step = playbook.accountStep, prefill[step] != nil, let sessionID,
+            let account = try? services.sessions.stored(sessionID).account, !account.isEmpty
+        {
+            // The account as it is filed now (after a merge or a rename), not as it was first typed.
+            prefill[step] = account
+        }
+        return beginNew(playbook, prefill: prefill, note: "from \(from)")
     }
 
     static func expandTilde(_ path: String) -> String {

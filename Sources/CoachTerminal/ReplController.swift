@@ -266,6 +266,7 @@ public struct ReplController {
     /// Shows what the engine returned: the next question, an invalid answer, or the finished drafts.
     mutating func present(_ next: Turn) -> ReplReply {
         var reply = ReplReply()
+        let asked = turn?.prompt
         turn = next
         multiline = nil
         items = nil
@@ -274,7 +275,9 @@ public struct ReplController {
             if options.interactive {
                 reply.say(renderer.style.dim("  " + echo) + "\n")
             } else {
-                reply.warn("coach: \(accepted.step) \(echo)\n")
+                // Named as refusals are: by the line read and the words of its question, never the step id.
+                let question = asked.flatMap { $0.step == accepted.step ? " (\(renderer.safe($0.text)))" : nil } ?? ""
+                reply.warn("coach: line \(lineNumber)\(question) \(echo)\n")
             }
         }
         if let notice = next.notice {

@@ -203,16 +203,30 @@ struct ReplRenderer {
 
     /// Why the last answer was refused, and from the third miss an example.
     func invalid(_ invalid: Invalid) -> String {
-        var out = style.red("✗ " + safe(invalid.message)) + "\n"
+        var out = style.red(hanging("✗ ", invalid.message)) + "\n"
         if let example = invalid.example {
-            out += "  For example: \(safe(example))\n"
+            out += hanging("  For example: ", example) + "\n"
         }
         return out
     }
 
     /// A refused command, in red.
     func refusal(_ message: String) -> String {
-        style.red("✗ " + TerminalText.neutralize(message, keepNewlines: true)) + "\n"
+        style.red(hanging("✗ ", message)) + "\n"
+    }
+
+    /// `text` after `lead`, wrapped to the terminal with its other lines indented under the text, so that no word
+    /// is split at the edge; its own line breaks are kept.
+    func hanging(_ lead: String, _ text: String) -> String {
+        let indent = TerminalText.displayWidth(lead)
+        var body = TerminalText.neutralize(text, keepNewlines: true)
+        while let last = body.last, last.isWhitespace { body.removeLast() }
+        let pad = String(repeating: " ", count: indent)
+        return TerminalText.wrap(body, width: max(20, columns - 1 - indent))
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+            .map { ($0.offset == 0 ? lead : pad) + $0.element }
+            .joined(separator: "\n")
     }
 
     /// A short note in dim text.
@@ -335,7 +349,7 @@ struct ReplRenderer {
         var out = "\n" + style.bold("Next:") + "\n"
         for (index, offer) in handoffs.enumerated() {
             let missing = installed(offer.playbook) ? "" : style.dim(" (not installed here)")
-            out += "  \(index + 1). \(safe(offer.label)): start \(safe(offer.playbook))\(missing)\n"
+            out += hanging("  \(index + 1). ", "\(offer.label): start \(offer.playbook)") + "\(missing)\n"
         }
         let ids = drafts.map(\.id)
         let first = ids.first ?? "<draft>"

@@ -108,6 +108,9 @@ struct ValueTests {
         }
         guard case .failure(let r) = parse("far too long", s) else { return fail("accepted") }
         #expect(r.message == "That is 12 characters; keep it to 5 or fewer.")
+        let short = step(.text) { $0.minLength = 2 }
+        guard case .failure(let one) = parse("y", short) else { return fail("accepted") }
+        #expect(one.message == "That is 1 character; give at least 2.")
         let p = step(.text) {
             $0.pattern = "[A-Z]{3}-[0-9]+"
             $0.patternHint = "Use the account code, like ACM-12."

@@ -56,6 +56,15 @@ struct BatchCommandTests {
         #expect(!r.stdout.contains("&amp;"))
     }
 
+    @Test("answers piped in are read through /dev/stdin as through -", arguments: ["-", "/dev/stdin"])
+    func answersFromAPipe(path: String) throws {
+        let r = try BatchHarness.run(
+            ["run", "account-checkup", "--answers", path, "--playbooks", BatchHarness.example, "--no-store"],
+            stdin: BatchHarness.goodAnswers)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Subject: Acme & Sons: our account check-up"))
+    }
+
     @Test("missing required answers exit 1 naming every missing step")
     func missingAnswers() throws {
         let answers = try BatchHarness.temporaryFile("answers.yaml", "client: Acme\nhealth: good\n")

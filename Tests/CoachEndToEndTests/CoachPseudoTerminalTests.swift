@@ -273,6 +273,17 @@ struct CoachPseudoTerminalTests {
         #expect(off.lowerBound > on.lowerBound, "paste mode left on at exit")
     }
 
+    @Test func aPasteIntoTypedTextKeepsTheSpaceBeforeIt() throws {
+        let (terminal, _) = try startAtClient()
+        terminal.send("Acme")
+        paste(terminal, " Logistics\nand Sons ")
+        terminal.send("Ltd")
+        terminal.send(.enter)
+        try terminal.expect("email address?")
+        try expectClient(terminal, "Acme Logistics and Sons Ltd")
+        try quit(terminal)
+    }
+
     @Test func aRefusedAnswerIsBackInTheLineAndCommandsStillWork() throws {
         let (terminal, _) = try startAtClient()
         terminal.send("Acme")

@@ -113,6 +113,38 @@ struct ProtocolServerTests {
         #expect(final.first?["subject"] == .string("For Zoë"))
     }
 
+    @Test("a playbook whose file has errors is reported as broken, with where and what to run, not as unknown")
+    func brokenPlaybook() throws {
+        let yaml = """
+            format: 1
+            id: half-done
+            title: Half done
+            summary: A playbook with a misspelt key.
+            version: 1
+            steps:
+              - id: name
+                ask: Who?
+                max_lenght: 10
+            outputs:
+              - id: note
+                title: Note
+                kind: note
+                template: "{{name}}"
+            """
+        var h = try ServerHarness(extra: [yaml])
+        for (method, params) in [("session/start", #"{"playbook":"half-done"}"#), ("playbooks/get", #"{"playbook":"half-done"}"#)] {
+            let reply = try h.call(method, params)
+            #expect(reply["error"]?["code"]?.intValue == 1011, "\(method): \(JSONWriter.text(of: reply))")
+            #expect(reply["error"]?["data"]?["kind"] == .string("brokenPlaybook"))
+            let message = reply["error"]?["message"]?.stringValue ?? ""
+            #expect(message.contains("inline-0.yaml:9:5:"), "\(message)")
+            #expect(message.contains("coach lint inline-0.yaml"), "\(message)")
+            #expect(reply["error"]?["data"]?["hint"]?.stringValue?.contains("coach lint") == true)
+            #expect(reply["error"]?["data"]?["hint"]?.stringValue?.contains("playbooks/list") == false)
+        }
+        #expect(try h.error("session/start", #"{"playbook":"half-dome"}"#) == (1001, "unknownPlaybook"))
+    }
+
     @Test("random bytes never stop the server and every non-blank line is answered")
     func randomLines() throws {
         var h = try ServerHarness()

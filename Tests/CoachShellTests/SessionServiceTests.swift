@@ -148,6 +148,7 @@ struct SessionServiceTests {
                 _ = attempt == "start" ? try service.start(playbookID: "mini", origin: .repl) : try service.resume(id)
                 Issue.record("\(attempt) should have failed")
             } catch {
+                #expect(error.kind == .brokenPlaybook, "\(attempt): \(error.kind)")
                 #expect(!error.message.contains("Did you mean"), "\(attempt): \(error.message)")
                 #expect(error.message.contains("team/mini.yaml:10:5:"), "\(attempt): \(error.message)")
                 #expect(error.message.contains("min_lenght"), "\(attempt): \(error.message)")

@@ -1,4 +1,5 @@
 import CoachCore
+import CoachShell
 import Foundation
 import Testing
 
@@ -82,6 +83,84 @@ import Testing
         let result = Self.run(["Nordwind GmbH", "Thanks.", ".", "1", "", "/quit"], playbook: "quick-note")
         #expect(result.text.contains("1. Check the account's health: start account-checkup"))
         #expect(result.text.contains("Default: Nordwind GmbH (from Quick note). Enter keeps it"))
+    }
+
+    @Test("a hand-off from a session whose account was merged carries the account's name, not the misspelt answer")
+    func handoffAfterAMergeCarriesTheMergedAccount() throws {
+        let visit = """
+            format: 1
+            id: client-visit
+            title: Client visit
+            summary: A note after a client visit.
+            version: 1
+            account_step: client
+            steps:
+              - id: client
+                ask: Which client?
+              - id: contact
+                ask: Who did you meet?
+                account: true
+            outputs:
+              - id: note
+                title: Visit note
+                kind: note
+                body: "Met {{contact}} at {{client}}."
+            handoffs:
+              - playbook: account-checkup
+                label: Check this account's health
+                carry:
+                  client: client
+            """
+        let catalog = ReplHarness.catalog(extra: [visit])
+        let service = SessionService.inMemory(catalog: catalog, reason: "tests", today: { ReplHarness.today })
+        func finished(_ client: String) throws -> String {
+            let id = try service.start(playbookID: "client-visit", origin: .repl).sessionID
+            _ = try service.apply(id, .answer(.text(client), step: "client"))
+            _ = try service.apply(id, .answer(.text("Zoë"), step: "contact"))
+            return id
+        }
+        let typo = try finished("Nortwind GmbH")
+        _ = try finished("Nordwind GmbH")
+        _ = try service.mergeAccounts("Nortwind GmbH", into: "Nordwind GmbH")
+
+        var controller = ReplController(
+            catalog: catalog, options: .init(interactive: true, style: .plain, columns: { 80 }),
+            services: ReplServices(sessions: service, today: { ReplHarness.today }))
+        let resumed = controller.start(playbookID: nil, resume: typo)
+        #expect(resumed.output.contains("1. Check this account's health: start account-checkup"), "\(resumed.output)")
+        _ = controller.handle(.line("1"))
+        let next = controller.handle(.line(""))  // past the info screen
+        #expect(next.output.contains("Default: Nordwind GmbH (from Client visit)"), "\(next.output)")
+        #expect(!next.output.contains("Nortwind"))
+    }
+
+    @Test("a refusal wider than a narrow terminal wraps between words, its lines indented under the text")
+    func refusalsWrapToTheTerminal() {
+        let controller = ReplHarness.controller(columns: 60)
+        let script = ["", "Acme", "", "€120k", "$36k", "/quit", "/quit"]
+        let result = ReplHarness.transcript(script, playbook: "account-checkup", controller: controller)
+        let lines = result.text.split(separator: "\n").map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("✗ '$36k' is in $") }) else {
+            Issue.record("no refusal of $36k in:\n\(result.text)")
+            return
+        }
+        let refusal = lines[start...].prefix { $0.hasPrefix("✗ ") || $0.hasPrefix("  ") && !$0.hasPrefix("  Default") }
+        #expect(refusal.count >= 3, "\(refusal)")
+        for line in refusal {
+            #expect(TerminalText.displayWidth(line) <= 59, "too wide: \(line)")
+        }
+        for line in refusal.dropFirst() {
+            #expect(line.hasPrefix("  ") && !line.hasPrefix("   "), "not indented under the text: \(line)")
+        }
+        let words = refusal.map { $0.dropFirst(2) }.joined(separator: " ")
+        #expect(words.contains("no draft mixes currencies"), "\(words)")
+    }
+
+    @Test("piped mode shows what it understood by the line and the words of its question, not the step id")
+    func pipedEchoNamesTheLineAndTheQuestion() {
+        let result = Self.run(["Acme", "", "120k"], playbook: "account-checkup", interactive: false)
+        #expect(result.text.contains("[stderr] coach: line 3 (What is the annual budget of the account?) → $120,000\n"), "\(result.text)")
+        #expect(!result.text.contains("coach: budget"))
     }
 
     @Test func escapeSequencesInAnswersAreNeverEchoedRaw() {
@@ -177,7 +256,7 @@ import Testing
             .replacingOccurrences(of: "minutes: 2", with: "minutes: 2\nowner: me")
         let controller = ReplHarness.controller(extra: [broken])
         let result = ReplHarness.transcript(["broken-note", "/quit"], controller: controller)
-        #expect(result.text.contains("✗ The playbook 'broken-note' (extra0.yaml) has 1 error and cannot run:\n  extra0.yaml:"))
+        #expect(result.text.contains("✗ The playbook 'broken-note' (extra0.yaml) has 1 error and cannot run:\n    extra0.yaml:"))
         #expect(result.text.contains("unknown key 'owner'"))
         #expect(!result.text.contains("␊"), "\(result.text)")
         #expect(!result.text.contains("Did you mean"))

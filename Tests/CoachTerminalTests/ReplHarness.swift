@@ -58,7 +58,7 @@ enum ReplHarness {
 
     /// A controller with fixed day and width, plain or coloured, whose files go into `files`.
     static func controller(
-        interactive: Bool = true, color: Bool = false, files: Files = Files(), extra: [String] = [],
+        interactive: Bool = true, color: Bool = false, files: Files = Files(), extra: [String] = [], columns: Int = 80,
         editor: @escaping (String) -> Result<String, ExternalEditor.Failure> = { _ in
             .failure(ExternalEditor.Failure("No editor is set: set VISUAL or EDITOR."))
         }
@@ -71,7 +71,7 @@ enum ReplHarness {
             today: { today })
         return ReplController(
             catalog: catalog,
-            options: .init(interactive: interactive, style: TerminalText.Style(colorEnabled: color), columns: { 80 }),
+            options: .init(interactive: interactive, style: TerminalText.Style(colorEnabled: color), columns: { columns }),
             services: services)
     }
 

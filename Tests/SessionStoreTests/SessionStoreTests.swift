@@ -18,6 +18,18 @@ struct SessionStoreTests {
         #expect(try StoreFixture(.postgres).open().schemaVersion() == "v3")
     }
 
+    @Test("each store names its kind, as initialize reports it in capabilities.persistence", arguments: StoreKind.tested)
+    func persistenceName(kind: StoreKind) throws {
+        let fixture = StoreFixture(kind)
+        let expected =
+            switch kind {
+            case .sqlite: "sqlite"
+            case .memory: "memory"
+            case .postgres: "postgres"
+            }
+        #expect(try fixture.open().persistence == expected)
+    }
+
     @Test("a session starts with its first lines, takes changes after them, and resumes from its snapshot", arguments: StoreKind.tested)
     func roundTrip(kind: StoreKind) throws {
         let fixture = StoreFixture(kind)
@@ -248,12 +260,11 @@ struct SessionStoreTests {
     func blankAccountName(kind: StoreKind) throws {
         let fixture = StoreFixture(kind)
         let store = try fixture.open()
-        let name = fixture.unique("Acme")
-        let account = try store.upsertAccount(name: name)
+        let account = try store.upsertAccount(name: fixture.unique("Acme"))
         let fact = Fact(name: "budget", value: Data("5".utf8), display: "$5")
         for blank in ["", "   ", "\t\n"] {
             let refusals = [
-                #expect(throws: StoreError.self) { try store.renameAccount(from: name, to: blank) },
+                #expect(throws: StoreError.self) { try store.renameAccount(from: account.name, to: blank) },
                 #expect(throws: StoreError.self) { try store.upsertAccount(name: blank) },
                 #expect(throws: StoreError.self) { try store.saveFacts(account: blank, facts: [fact], sessionID: nil) },
             ]
@@ -261,7 +272,7 @@ struct SessionStoreTests {
                 #expect(refusal == StoreError(.invalid, "An account name cannot be empty."))
             }
         }
-        #expect(try store.findAccount(name: name) == account)
+        #expect(try store.findAccount(name: account.name) == account)
         #expect(try store.listAccounts().allSatisfy { !$0.key.isEmpty })
     }
 

@@ -134,7 +134,10 @@ def bad_stores(binary, url, env):
          "sslmode 'bogus' is not one of disable, prefer, require"),
         ("a password in the URL", f"postgres://coach:secret@127.0.0.1:{port}/coach_test", 2, "PGPASSWORD"),
         ("a server not running", "postgres://coach@127.0.0.1:1/coach_test", 1,
-         "server is running and accepts connections there, then run the command again"),
+         "(connection refused). Check that the server is running and accepts connections there, then run the "
+         "command again."),
+        ("a socket folder with no server", f"postgres://coach@/coach_test?host={directory}/nowhere", 1,
+         "(no such file or directory). Check that the server is running"),
     ]
     for what, bad, status, advice in cases:
         run, _ = coach(binary, ["sessions", "list", "--store", bad], env)
@@ -149,7 +152,8 @@ def bad_stores(binary, url, env):
     try:
         bad = f"postgres://coach@127.0.0.1:{silent.getsockname()[1]}/coach_test"
         run, took = coach(binary, ["sessions", "list", "--store", bad], env, timeout=60)
-        check("a server that never answers", run, 1, "then run the command again", secrets=(right,))
+        check("a server that never answers", run, 1, "(no answer within 10 s). Check that the server is running",
+              secrets=(right,))
         count += 1
     finally:
         silent.close()

@@ -137,7 +137,7 @@ public enum AnswerParser {
     static func parseText(_ text: String, _ step: Step) -> Result<Value, Reason> {
         let count = characterCount(text)
         if let min = step.minLength, count < min {
-            return .failure(Reason("That is \(count) characters; give at least \(min)."))
+            return .failure(Reason("That is \(count) character\(count == 1 ? "" : "s"); give at least \(min)."))
         }
         if let max = step.maxLength, count > max {
             return .failure(Reason("That is \(count) characters; keep it to \(max) or fewer."))

@@ -22,6 +22,7 @@ import shlex
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 
@@ -36,8 +37,11 @@ def fail(message):
 
 class Worker:
     def __init__(self, binary, url, env):
-        self.process = subprocess.Popen([binary, "serve", "--store", url], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+        # Its log, at debug level, is read at the end: the password must never be in it.
+        self.log = tempfile.TemporaryFile(mode="w+")
+        self.process = subprocess.Popen([binary, "serve", "--log-level", "debug", "--store", url],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, env=env,
+                                        text=True)
         self.next_id = 0
         reply = self.call("initialize", {"protocolVersion": 1,
                                          "clientInfo": {"name": "fleet_outage_test", "version": "1"}})
@@ -212,6 +216,11 @@ def main():
     cases = bad_stores(binary, url, env)
     worker.process.stdin.close()
     worker.process.wait(timeout=10)
+    worker.log.seek(0)
+    log = worker.log.read()
+    if env["PGPASSWORD"] in log or "warn: nothing was saved" not in log or "cannot reach the PostgreSQL" not in log:
+        fail(f"the worker's debug log should warn that nothing was saved while the database was away, without the "
+             f"password: {log[-600:]!r}")
     print(f"fleet_outage_test: refused while down, carried on {waited:.1f} s after the database came back; "
           f"{cases} mistakes in pointing a worker at the database each explained")
     print("fleet_outage_test: 1 passed, 0 failed")

@@ -63,6 +63,12 @@ public struct ProtocolServer {
     /// step now asked. Empty almost always.
     public func staleRefusals() -> [String: ProtocolError] {
         guard !service.staleInLastGroup.isEmpty || !service.unsavedInLastGroup.isEmpty else { return [:] }
+        if let failure = service.unsavedInLastGroup.values.first {
+            // The operator's view of an outage: the replies say it to the clients, this line says it in the log.
+            let count = service.unsavedInLastGroup.count
+            let sessions = count == 1 ? "1 session" : "\(count) sessions"
+            log.log(.warn, "nothing was saved for \(sessions) (refused as storeUnavailable): \(failure.message)")
+        }
         return service.staleRefusals().mapValues { ProtocolError(service: $0) }
     }
 

@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Testing
 
 @testable import CoachCore
@@ -8,11 +9,13 @@ import Testing
         "", "plain text", "Hello {{name}},", "{{ name }} and {{&raw}}", "{{#items}}- {{.}}\n{{/items}}",
         "{{^done}}not yet{{/done}}", "{{#a}}{{#b}}x{{/b}}{{/a}}", "a { b } {x}} {{x}}}", "café {{client}} — ok",
         "Line\r\n{{x}}\r\n", "{{risks_first.title}}", "日本 {{x}} 語", "{{\u{301}x}}",
+        "{{f(x)}}", "{{ a(discount) }}", "{{capital(.)}}", "{{#lower(name(x))}}y{{/lower(name(x))}}", "Zoë {{a(x)}} é",
     ]
     static let refused = [
         "{{", "{{x", "{{x}", "{{#a}}", "{{/a}}", "{{#a}}{{/b}}", "{{!comment}}", "{{{x}}}", "{{>partial}}",
-        "{{=<% %>=}}", "{{%PRAGMA}}", "{{ #a}}{{/a}}", "{{x\ty}}", "{{f(x)}}", "{{\nx}}", "{{}}", "{{#a}}{{/a }}x{{/a}}",
-        "x{{x}}\u{301}",
+        "{{=<% %>=}}", "{{%PRAGMA}}", "{{ #a}}{{/a}}", "{{x\ty}}", "{{\nx}}", "{{}}", "{{#a}}{{/a }}x{{/a}}",
+        "x{{x}}\u{301}", "{{f(x}}", "{{f(x))}}", "{{f()}}", "{{(x)}}", "{{f(x)y}}", "{{f(g)(x)}}", "{{x)}}",
+        "{{#f(x)}}y{{/x}}", "é{{f(x}}",
     ]
 
     @Test(arguments: accepted)
@@ -24,6 +27,22 @@ import Testing
     @Test(arguments: refused)
     func doubtfulTemplatesAreParsedAtLoadTime(_ text: String) {
         #expect(!CompiledTemplate.certainlyParses(text))
+    }
+
+    /// Random templates made of tag pieces: whatever the check accepts, swift-mustache parses.
+    @Test func randomTemplatesTheCheckAcceptsParse() {
+        var random = SplitMix(seed: 5)
+        let pieces = ["{{", "}}", "#", "/", "^", "&", "a", "x", "f(", "(", ")", " ", ".", "é", "text", "{{#a}}", "{{/a}}", "{{x}}"]
+        var accepted = 0
+        for _ in 0..<4000 {
+            let count = 1 + Int(random.next() % 9)
+            let text = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            if CompiledTemplate.certainlyParses(text) {
+                accepted += 1
+                #expect(CompiledTemplate.parsesNow(text), "\(text)")
+            }
+        }
+        #expect(accepted > 200)
     }
 
     @Test func aDeferredTemplateRendersLikeAParsedOne() throws {

@@ -51,13 +51,15 @@ final class CompiledTemplate: Sendable {
     /// Whether swift-mustache parses `text` (what `certainlyParses` promises, checked by the tests).
     static func parsesNow(_ text: String) -> Bool { parsed(text) != nil }
 
-    /// Characters a Mustache name may have (swift-mustache's set without the brackets of transforms).
-    private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
+    /// Characters a Mustache name may have (swift-mustache's set, with the brackets of transforms).
+    private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*()")
 
     /// True only when swift-mustache certainly parses `text`: every `{{` opens a tag written `{{name}}`,
-    /// `{{#name}}`, `{{^name}}`, `{{/name}}` or `{{&name}}` (spaces allowed around the name, nothing else), and
-    /// sections close in order. Anything else (comments, `{{{`, pragmas, partials, tabs or line breaks inside a
-    /// tag, transforms) answers false and is parsed at load time. Reads Characters, as swift-mustache does.
+    /// `{{#name}}`, `{{^name}}`, `{{/name}}` or `{{&name}}` (spaces allowed around the name, nothing else), where a
+    /// name may be wrapped in transforms (`a(discount)`, `lower(name(owner))`), and sections close in order.
+    /// Anything else (comments, `{{{`, pragmas, partials, tabs or line breaks inside a tag, an empty part or an
+    /// unmatched bracket in a name) answers false and is parsed at load time. Reads Characters, as swift-mustache
+    /// does.
     static func certainlyParses(_ text: String) -> Bool {
         if let ascii = text.utf8.withContiguousStorageIfAvailable({ certainlyParses(utf8: $0) }), let ascii {
             return ascii
@@ -76,6 +78,8 @@ final class CompiledTemplate: Sendable {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 return true
             case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "?"), UInt8(ascii: "*"):
+                return true
+            case UInt8(ascii: "("), UInt8(ascii: ")"):
                 return true
             default: return false
             }
@@ -105,6 +109,7 @@ final class CompiledTemplate: Sendable {
             while j < count && isName(bytes[j]) { j += 1 }
             guard j > nameStart else { return j < count && bytes[j] >= 0x80 ? nil : false }
             let name = Array(bytes[nameStart..<j])[...]
+            guard isTagName(name) else { return false }
             while j < count && bytes[j] == space { j += 1 }
             guard j + 1 < count, bytes[j] == close1, bytes[j + 1] == close1 else {
                 return j < count && bytes[j] >= 0x80 ? nil : false
@@ -146,6 +151,7 @@ final class CompiledTemplate: Sendable {
             while j < count && nameCharacters.contains(chars[j]) { j += 1 }
             guard j > nameStart else { return false }
             let name = String(chars[nameStart..<j])
+            guard isTagName(Array(name.utf8)[...]) else { return false }
             while j < count && chars[j] == " " { j += 1 }
             guard j + 1 < count, chars[j] == "}", chars[j + 1] == "}" else { return false }
             switch sigil {
@@ -158,5 +164,34 @@ final class CompiledTemplate: Sendable {
             i = j + 2
         }
         return open.isEmpty
+    }
+
+    /// Whether swift-mustache reads `name` (made of name characters and brackets) as a tag's name: a plain name,
+    /// or transforms around one, `f(x)` or `f(g(x))`, with no part empty and exactly one `)` for each `(`, all of
+    /// them at the end.
+    static func isTagName(_ name: ArraySlice<UInt8>) -> Bool {
+        let open = UInt8(ascii: "(")
+        let close = UInt8(ascii: ")")
+        var transforms = 0
+        var part = 0
+        var i = name.startIndex
+        while i < name.endIndex, name[i] != close {
+            if name[i] == open {
+                guard part > 0 else { return false }
+                transforms += 1
+                part = 0
+            } else {
+                part += 1
+            }
+            i += 1
+        }
+        guard part > 0 else { return false }
+        var closes = 0
+        while i < name.endIndex {
+            guard name[i] == close else { return false }
+            closes += 1
+            i += 1
+        }
+        return closes == transforms
     }
 }

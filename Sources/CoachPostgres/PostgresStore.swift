@@ -229,7 +229,10 @@
                         + "~/.pgpass (never put it in the URL).")
             case .sslUnsupported:
                 return StoreError(
-                    .io, "The PostgreSQL server at \(url) does not offer TLS, which sslmode=require asks for.")
+                    .io,
+                    "The PostgreSQL server at \(url) does not offer TLS, which sslmode=require asks for. Turn TLS on "
+                        + "in the server (ssl = on in postgresql.conf), or leave sslmode=require out of the URL only on "
+                        + "a network you trust.")
             default:
                 return unreachable(error.underlying.map(Self.reason) ?? String(describing: error.code))
             }

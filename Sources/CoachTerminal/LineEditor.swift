@@ -156,6 +156,15 @@ public final class LineEditor: LineReader {
         }
         guard let raw else {
             let error = coach_errno()
+            if count < 0, error == EINTR, coach_sigint_pending() == 0, !interruptedInSearch {
+                // Another signal cut the read short, such as a Ctrl-Z where there is no job control to stop Coach
+                // (started straight from tmux, ssh or a container): carry on with what was typed, nothing lost.
+                var again = request
+                again.text = Self.wholeLine(editLine)
+                again.textEnded = false
+                coach_stdout_write("\n")
+                return readLine(again)
+            }
             if interruptedInSearch || (count < 0 && (error == EINTR || coach_sigint_pending() != 0)) {
                 coach_sigint_clear()
                 coach_stdout_write("^C\n")

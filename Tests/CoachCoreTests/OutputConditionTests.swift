@@ -65,3 +65,18 @@ struct OutputConditionTests {
         #expect(!quiet.body.contains("Late pallets") && !quiet.body.contains("A new buyer"), "\(quiet.body)")
     }
 }
+
+@Suite("Template helpers")
+struct TemplateHelperTests {
+    @Test("compact() shortens an amount of a thousand or more and keeps its currency and the text around it")
+    func compact() {
+        #expect(Grammar.compactAmount("$11,500,000") == "$11.5M")
+        #expect(Grammar.compactAmount("£850,000") == "£850k")
+        #expect(Grammar.compactAmount("€1,150,000") == "€1.15M")
+        #expect(Grammar.compactAmount("€4,200,000 a year") == "€4.2M a year")
+        #expect(Grammar.compactAmount("$12,500") == "$12.5k")
+        #expect(Grammar.compactAmount("$999,999") == "$1M")
+        #expect(Grammar.compactAmount("$950") == "$950")
+        #expect(Grammar.compactAmount("none") == "none")
+    }
+}

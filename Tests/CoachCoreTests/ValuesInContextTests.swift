@@ -91,6 +91,34 @@ struct ValuesInContextTests {
         #expect(body.contains("Costs: €60,000."))
     }
 
+    @Test("a refusal that points at an amount in a repeated group names its item, not only the shared question")
+    func refusalNamesTheGroupItem() throws {
+        let yaml = """
+            id: costs-only
+            title: Costs only
+            summary: Costs in a group.
+            version: 1
+            steps:
+              - id: costs
+                type: group
+                item: cost line
+                steps:
+                  - id: amount
+                    type: money
+                    ask: How much is it?
+            outputs:
+              - id: note
+                title: Note
+                kind: note
+                body: "{{#costs}}{{amount}} {{/costs}}"
+            """
+        var s = Session(playbook: try Fixtures.playbook(yaml), today: Fixtures.monday)
+        s.say("€42,000")
+        s.say("yes")
+        let message = try #require(s.say("$18,000").invalid?.message)
+        #expect(message.contains("(as in “Cost line 1: How much is it?”)"), "\(message)")
+    }
+
     @Test("a code and a symbol of one currency agree: EUR 900 in a euro session is kept as €900")
     func codesAndSymbolsAgree() throws {
         var s = Session(playbook: try Self.moneyPlaybook(), today: Fixtures.monday)

@@ -301,6 +301,21 @@ struct CoachPseudoTerminalTests {
         try quit(terminal)
     }
 
+    @Test func ctrlZWithNoJobControlToStopCoachKeepsTheTypedText() throws {
+        // The pseudo-terminal's child leads its own session, so nothing can stop it: Ctrl-Z must not clear the line.
+        let (terminal, _) = try startAtClient()
+        terminal.send("Acme")
+        _ = terminal.drain(for: 0.3)
+        terminal.send("\u{1A}")  // Ctrl-Z
+        _ = terminal.drain(for: 0.5)
+        kill(terminal.pid, SIGCONT)
+        terminal.send(" Logistics")
+        terminal.send(.enter)
+        try terminal.expect("email address?")
+        try expectClient(terminal, "Acme Logistics")
+        try quit(terminal)
+    }
+
     @Test func ctrlZGivesTheTerminalBackWithoutPasteModeAndFgResumes() throws {
         let (terminal, _) = try startAtClient()
         let before = terminal.transcript.count

@@ -115,34 +115,22 @@ struct ProtocolServerTests {
 
     @Test("a playbook whose file has errors is reported as broken, with where and what to run, not as unknown")
     func brokenPlaybook() throws {
-        let yaml = """
-            format: 1
-            id: half-done
-            title: Half done
-            summary: A playbook with a misspelt key.
-            version: 1
-            steps:
-              - id: name
-                ask: Who?
-                max_lenght: 10
-            outputs:
-              - id: note
-                title: Note
-                kind: note
-                template: "{{name}}"
-            """
+        // The fixture playbook with a misspelt key, given inline (so its path reads inline-0.yaml).
+        let path = ServeProcess.packageRoot.appendingPathComponent(ServeProcess.fixturePlaybooks + "/broken-checkup.yaml").path
+        let yaml = try String(contentsOfFile: path, encoding: .utf8)
         var h = try ServerHarness(extra: [yaml])
-        for (method, params) in [("session/start", #"{"playbook":"half-done"}"#), ("playbooks/get", #"{"playbook":"half-done"}"#)] {
+        for method in ["session/start", "playbooks/get"] {
+            let params = #"{"playbook":"broken-checkup"}"#
             let reply = try h.call(method, params)
             #expect(reply["error"]?["code"]?.intValue == 1011, "\(method): \(JSONWriter.text(of: reply))")
             #expect(reply["error"]?["data"]?["kind"] == .string("brokenPlaybook"))
             let message = reply["error"]?["message"]?.stringValue ?? ""
-            #expect(message.contains("inline-0.yaml:9:5:"), "\(message)")
+            #expect(message.contains("inline-0.yaml:11:5: unknown key 'max_lenght'"), "\(message)")
             #expect(message.contains("coach lint inline-0.yaml"), "\(message)")
             #expect(reply["error"]?["data"]?["hint"]?.stringValue?.contains("coach lint") == true)
             #expect(reply["error"]?["data"]?["hint"]?.stringValue?.contains("playbooks/list") == false)
         }
-        #expect(try h.error("session/start", #"{"playbook":"half-dome"}"#) == (1001, "unknownPlaybook"))
+        #expect(try h.error("session/start", #"{"playbook":"broken-checkout"}"#) == (1001, "unknownPlaybook"))
     }
 
     @Test("random bytes never stop the server and every non-blank line is answered")

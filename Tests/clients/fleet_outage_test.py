@@ -10,8 +10,9 @@ status and in bounded time:
   the right password anywhere in Coach's output, its serve log (debug level) or the server's log;
 - a missing database: exit 1 and the `createdb -h HOST -p PORT -O USER DB` command that creates it, which is run
   (over the cluster's socket folder) and then the same URL works;
-- store URLs with typos, a password in the URL, a server that is not running, and one that accepts connections
-  but never answers.
+- no password at all, TLS asked of a server without it, store URLs with typos, a password in the URL, a server that
+  is not running, a socket folder with no server, and a server that accepts connections but never answers.
+And the worker's own log (debug level) warns of the outage and never holds the password.
 
 Usage: fleet_outage_test.py BINARY (needs COACH_TEST_POSTGRES_URL and COACH_TEST_POSTGRES_DIR, as .ci/test sets)
 """
@@ -102,6 +103,12 @@ def bad_stores(binary, url, env):
     with open(os.path.join(directory, "data", "server.log"), errors="replace") as log:
         if wrong in log.read():
             fail("the wrong password appears in PostgreSQL's log")
+    # No password at all (none in the environment, no password file): where to put one.
+    with tempfile.TemporaryDirectory() as home:
+        bare_env = {k: v for k, v in env.items() if k not in ("PGPASSWORD", "PGPASSFILE")}
+        run, _ = coach(binary, ["sessions", "list", "--store", url], dict(bare_env, HOME=home))
+        check("no password", run, 1, "set PGPASSWORD or add a line to ~/.pgpass")
+        count += 1
 
     # A missing database: exit 1 and the createdb command that creates it, with the URL's host (or socket folder)
     # and port; run as the cluster's admin role, it creates the database, and then the same URL works.
@@ -140,6 +147,7 @@ def bad_stores(binary, url, env):
         ("a server not running", "postgres://coach@127.0.0.1:1/coach_test", 1,
          "(connection refused). Check that the server is running and accepts connections there, then run the "
          "command again."),
+        ("TLS asked of a server without it", f"{url}?sslmode=require", 1, "Turn TLS on in the server (ssl = on"),
         ("a socket folder with no server", f"postgres://coach@/coach_test?host={directory}/nowhere", 1,
          "(no such file or directory). Check that the server is running"),
     ]

@@ -189,11 +189,19 @@ public struct Session: Sendable {
     func currency(excluding key: StepKey?, route: [Slot]) -> SessionCurrency {
         for slot in route where slot.step.kind == .money && slot.step.currency == nil && !slot.step.ownCurrency {
             if slot.key != key, case .money(let m)? = state.answers[slot.key] {
-                return SessionCurrency(symbol: m.currency, source: .answer(question: slot.step.ask))
+                return SessionCurrency(symbol: m.currency, source: .answer(question: askedAs(slot)))
             }
         }
         if let c = state.currency { return SessionCurrency(symbol: c, source: .account) }
         return SessionCurrency(symbol: playbook.currency ?? "$", source: .playbook)
+    }
+
+    /// The question of `slot` as a person saw it: inside a repeated group, led by its item ("Cost line 2: How
+    /// much is it?"), since every item asks the same words.
+    func askedAs(_ slot: Slot) -> String {
+        guard let group = slot.group else { return slot.step.ask }
+        let name = group.item ?? "item"
+        return name.prefix(1).uppercased() + name.dropFirst() + " \(slot.item): " + slot.step.ask
     }
 
     /// The step's examples as they should read now (dates from today, amounts in the session's currency).

@@ -92,6 +92,20 @@ enum Grammar {
         return name.isEmpty ? text : String(name)
     }
 
+    /// The first amount in `text` in short form when it is a thousand or more, the rest of the text kept:
+    /// "$11,500,000" is "$11.5M", "£850,000" is "£850k", "€1,150,000" is "€1.15M", "$950" stays "$950".
+    static func compactAmount(_ text: String) -> String {
+        guard let start = text.firstIndex(where: \.isNumber) else { return text }
+        let end = text[start...].firstIndex { !($0.isNumber || $0 == "," || $0 == ".") } ?? text.endIndex
+        var digits = text[start..<end]
+        while digits.last == "," || digits.last == "." { digits.removeLast() }
+        guard let amount = Double(digits.filter { $0 != "," }), amount >= 1000 else { return text }
+        // 999,999 rounds to a thousand k: that is 1M.
+        let (scaled, suffix) = amount >= 999_995 ? (amount / 1_000_000, "M") : (amount / 1000, "k")
+        let short = Value.format(number: scaled, decimals: nil) + suffix
+        return String(text[..<start]) + short + String(text[text.index(start, offsetBy: digits.count)...])
+    }
+
     /// `1 risk`, `3 risks`, `0 risks`.
     static func counted(_ n: Double, singular: String, plural: String) -> String {
         let number = Value.format(number: n, decimals: nil)

@@ -14,8 +14,9 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, CustomStringConve
     var description: String { text }
     func child(named: String) -> Any? { nil }
 
-    /// The template helpers, written `{{a(discount)}}`, `{{capital(.)}}`, `{{lower(title)}}`, `{{name(owner)}}`.
-    static let transforms: Set<String> = ["a", "capital", "lower", "name"]
+    /// The template helpers, written `{{a(discount)}}`, `{{capital(.)}}`, `{{lower(title)}}`, `{{name(owner)}}`,
+    /// `{{compact(revenue)}}`.
+    static let transforms: Set<String> = ["a", "capital", "lower", "name", "compact"]
 
     /// Open text (a section on it renders once).
     init(_ text: String) {
@@ -32,13 +33,15 @@ struct TemplateText: MustacheCustomRenderable, MustacheParent, CustomStringConve
 extension TemplateText: MustacheTransformable {
     /// `a(x)`: the text after its indefinite article (`an 8%`); `capital(x)`: the first letter raised, for the
     /// start of a sentence or a bullet; `lower(x)`: the text as it reads mid-sentence (see `Grammar.midSentence`);
-    /// `name(x)`: a person's name without the role after it (`Leila Benali (CSM)` signs as `Leila Benali`).
+    /// `name(x)`: a person's name without the role after it (`Leila Benali (CSM)` signs as `Leila Benali`);
+    /// `compact(x)`: an amount of a thousand or more in short form (`$11,500,000` as `$11.5M`).
     func transform(_ name: String) -> Any? {
         switch name {
         case "a": return TemplateText(text: Grammar.withArticle(text), closed: closed)
         case "capital": return TemplateText(text: Grammar.capitalized(text), closed: closed)
         case "lower": return TemplateText(text: Grammar.midSentence(text), closed: closed)
         case "name": return TemplateText(text: Grammar.personName(text), closed: closed)
+        case "compact": return TemplateText(text: Grammar.compactAmount(text), closed: closed)
         default: return nil
         }
     }

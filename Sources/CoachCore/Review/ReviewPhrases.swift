@@ -34,6 +34,7 @@ enum ReviewPhrases {
         "your *? \(people) failed|forgot|neglected|ignored",
         "you did|have|has|had not \(actions)",
         "your *? *? did|have|has|had|could|would not|never \(actions)",
+        "your *? *? never \(actions)",
         "you never \(actions)",
         "your fault|mistake|mistakes|error|errors|failure|negligence|oversight",
         "your team's|side's|company's|people's|staff's \(faults)",
@@ -315,6 +316,12 @@ enum ReviewPhrases {
     ]
 
     /// Words that turn a sentence into a meeting request when a cue comes first.
+    /// Words that say an apology is for the reply itself ("sorry for the slow reply").
+    static let replyWords: Set<String> = ["reply", "response", "answer", "replying", "responding", "answering"]
+
+    /// Words that turn a meeting cue into a statement ("could not book").
+    static let negations: Set<String> = ["not", "never", "cannot", "no"]
+
     static let meetingWords: Set<String> = [
         "call", "meeting", "meet", "chat", "catch", "sync", "speak", "talk", "huddle", "zoom", "session", "walkthrough",
         "hour", "minutes", "visit", "demo", "workshop", "discussion", "conversation", "lunch", "coffee", "video",
@@ -331,7 +338,7 @@ enum ReviewPhrases {
         "schedule|book|arrange|organise|organize|pencil",
         "set up", "find time", "i|we would like to", "if you would like|want to", "would you like to",
         "how about", "i|we propose|suggest", "are you open to", "jump|hop on",
-        "does|do|would|will|could|can * *? *? *? *? *? work|suit|suits|works|help|helps|useful|helpful",
+        "does|do|would|will|could|can * *? *? *? *? *? *? *? work|suit|suits|works|help|helps|useful|helpful",
         "i|we would|want like? a|an",
         "can|could you do|make",
         "let me know if * *? *? *? works|suits|work|suit",

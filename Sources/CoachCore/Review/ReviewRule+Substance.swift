@@ -22,7 +22,8 @@ extension ReviewRule {
         let tokens = text.tokens
         // Each request: its sentence, and the words to quote (the cue up to the meeting word).
         var requests: [(sentence: Range<Int>, quote: Range<Int>)] = []
-        for cue in text.matches(.meetingCues) {
+        // "guests could not book for 47 minutes" is no request.
+        for cue in text.matches(.meetingCues) where !text.isNegated(cue) {
             let sentence = text.sentence(containing: cue.lowerBound)
             let window = cue.lowerBound..<min(sentence.upperBound, cue.upperBound + 8)
             if let word = window.first(where: { ReviewPhrases.meetingWords.contains(tokens[$0].word) }) {
@@ -103,6 +104,8 @@ extension ReviewRule {
         let tokens = text.tokens
         var seen: Set<Int> = []
         return text.matches(.impactClaims).filter { range in
+            // A claim word in the subject or inside quotes names something ("Promotion uplift dashboard").
+            guard !text.isNamed(range) else { return false }
             let sentence = text.sentence(containing: range.lowerBound)
             let hasNumber = sentence.contains {
                 tokens[$0].hasDigit || ReviewPhrases.numberWords.contains(tokens[$0].word)
@@ -118,15 +121,35 @@ extension ReviewRule {
 
 /// What the substance rules ask of the whole draft.
 extension ReviewText {
-    /// The apologies, without sympathy such as "sorry to hear".
+    /// The apologies, without sympathy such as "sorry to hear" and without apologies for the reply itself ("sorry
+    /// for the slow reply"), which need no plan.
     var apologies: [Range<Int>] {
         matches(.apologies).filter { range in
             let next = range.upperBound
+            let following = tokens[next..<min(tokens.count, next + 5)].map(\.word)
+            if following.first == "for", following.contains(where: ReviewPhrases.replyWords.contains) { return false }
             guard next + 1 < tokens.count, tokens[range.lowerBound].word == "sorry", tokens[next].word == "to" else {
                 return true
             }
             return !["hear", "see", "learn", "read"].contains(tokens[next + 1].word)
         }
+    }
+
+    /// Whether a match is on the subject line, or inside double quotes on its line: a name, not a claim.
+    func isNamed(_ range: Range<Int>) -> Bool {
+        let number = tokens[range.lowerBound].line
+        guard let line = lines.first(where: { $0.number == number }) else { return false }
+        if line.isSubject { return true }
+        let word = tokens[range.lowerBound].word
+        let unquoted = line.text.replacingOccurrences(of: #""[^"]*"|“[^”]*”"#, with: " ", options: .regularExpression)
+        return line.text.lowercased().contains(word) && !unquoted.lowercased().contains(word)
+    }
+
+    /// Whether a match is negated: "not", "never", "cannot" or "no" just before or just after it.
+    func isNegated(_ range: Range<Int>) -> Bool {
+        let before = range.lowerBound > 0 ? tokens[range.lowerBound - 1].word : ""
+        let after = range.upperBound < tokens.count ? tokens[range.upperBound].word : ""
+        return ReviewPhrases.negations.contains(before) || ReviewPhrases.negations.contains(after)
     }
 
     /// Whether the draft says what happens next: a plan phrase, or a sentence in the future tense with a date.
@@ -145,7 +168,13 @@ extension ReviewText {
         var times: Set<String> = []
         func collect(_ range: Range<Int>) {
             for index in range {
-                if let day = ReviewCalendar.dayKey(tokens, index) { days.insert(day) }
+                // "Thursday 10 December" is one day: a weekday followed by its date counts as the date.
+                let dated =
+                    !tokens[index].kinds.isDisjoint(with: [.weekday])
+                    && (index + 1..<min(tokens.count, index + 4)).contains {
+                        !tokens[$0].kinds.isDisjoint(with: [.may, .shortMonth, .month])
+                    }
+                if !dated, let day = ReviewCalendar.dayKey(tokens, index) { days.insert(day) }
                 if let time = ReviewCalendar.timeKey(tokens, index) { times.insert(time) }
             }
         }

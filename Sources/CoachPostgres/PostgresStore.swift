@@ -84,7 +84,7 @@
                     host: url.host ?? "localhost", port: url.port, username: url.user, password: password,
                     database: url.database, tls: tls)
             }
-            configuration.options.connectTimeout = .seconds(10)
+            configuration.options.connectTimeout = deadline
             let store = PostgresStore(url: url, configuration: configuration, clock: clock)
             try store.migrate()
             store.opened = true
@@ -92,6 +92,32 @@
         }
 
         // MARK: - The one blocking adapter
+
+        /// How long connecting, or any one statement, may wait for the server. Past it the connection is closed and
+        /// the request is refused as `unavailable`: a server that stopped answering (stopped, partitioned away, or
+        /// behind a lock that is never released) costs a request seconds, not the minutes TCP takes to give up.
+        static let deadline: TimeAmount = .seconds(10)
+
+        /// The server gave no answer within ``deadline``.
+        struct DeadlinePassed: Error {}
+
+        /// Waits for `future`, but no longer than ``deadline``: past it `expired` runs (to close the connection)
+        /// and this throws ``DeadlinePassed``, whatever the future does later.
+        static func wait<T: Sendable>(
+            _ future: EventLoopFuture<T>, expired: @escaping @Sendable () -> Void
+        ) throws -> T {
+            let loop = future.eventLoop
+            let bounded = loop.makePromise(of: T.self)
+            let timer = loop.scheduleTask(in: deadline) {
+                bounded.fail(DeadlinePassed())
+                expired()
+            }
+            future.whenComplete { result in
+                timer.cancel()
+                bounded.completeWith(result)
+            }
+            return try bounded.futureResult.wait()
+        }
 
         /// One connection in use: queries run on it one after another, each waited for.
         struct Link {
@@ -102,10 +128,19 @@
             @discardableResult
             func run(_ query: PostgresQuery) throws(StoreError) -> PostgresQueryResult {
                 do {
-                    return try connection.query(query, logger: store.logger).wait()
+                    let connection = connection
+                    return try PostgresStore.wait(connection.query(query, logger: store.logger)) {
+                        let _: EventLoopFuture<Void> = connection.close()
+                    }
                 } catch {
                     throw store.mapped(error)
                 }
+            }
+
+            /// Whether the connection can still take a statement after `error`: not once it is closed or lost, nor
+            /// after a statement went unanswered (a ROLLBACK would only wait as long again).
+            func isUsable(after error: StoreError) -> Bool {
+                !connection.isClosed && error.kind != .unavailable
             }
 
             /// The number of rows the last statement changed.
@@ -122,7 +157,9 @@
             do {
                 return try body(link)
             } catch {
-                if link.connection.isClosed {
+                if !link.isUsable(after: error) {
+                    // Closed, or silent past the deadline: the next request connects afresh (after the backoff).
+                    let _: EventLoopFuture<Void> = link.connection.close()
                     connection = nil
                 }
                 throw error
@@ -137,7 +174,7 @@
                 do throws(StoreError) {
                     value = try body(link)
                 } catch {
-                    if !link.connection.isClosed {
+                    if link.isUsable(after: error) {
                         _ = try? link.run("ROLLBACK")
                     }
                     throw error
@@ -159,10 +196,13 @@
                 throw lastFailure ?? unreachable("the next attempt is in \(Self.seconds(nextAttempt - now))")
             }
             do {
-                let made = try PostgresConnection.connect(
+                // A server that accepts the connection but never answers it is given up on at the deadline too.
+                let attempt = PostgresConnection.connect(
                     on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1,
-                    logger: logger
-                ).wait()
+                    logger: logger)
+                let made = try Self.wait(attempt) {
+                    attempt.whenSuccess { let _: EventLoopFuture<Void> = $0.close() }
+                }
                 connection = made
                 failedAttempts = 0
                 return made
@@ -187,6 +227,11 @@
         func mapped(_ error: any Error) -> StoreError {
             if let error = error as? StoreError {
                 return error
+            }
+            if error is DeadlinePassed {
+                return unreachable(
+                    "no answer within \(Self.deadline.nanoseconds / 1_000_000_000) s: the server may be stopped or "
+                        + "overloaded, or a lock another session holds may be blocking it")
             }
             guard let error = error as? PSQLError else {
                 return unreachable(Self.reason(error))

@@ -162,7 +162,7 @@ extension Methods {
             let update = try server.call { () throws(ServiceError) in
                 try service.start(playbookID: playbook.id, account: params.account, prefill: prefill, origin: .protocol)
             }
-            server.log.log(.info, "started \(update.sessionID) (\(playbook.id))")
+            server.logStart(update.sessionID, playbook: playbook.id)
             return TurnResult(update)
         }
     }

@@ -30,6 +30,9 @@ public struct ProtocolServer {
     let log: ServeLog
     var initialized = false
     var stopping = false
+    /// The sessions started in the open group (id, playbook), logged by ``endGroup()`` once it knows whether
+    /// they were saved; nil when no group is open, and a start is logged as soon as it is saved.
+    var startedInGroup: [(session: String, playbook: String)]?
 
     /// A server whose sessions `service` runs (and keeps, in the store or in memory).
     public init(service: SessionService, log: ServeLog = ServeLog(level: .warn)) {
@@ -47,15 +50,33 @@ public struct ProtocolServer {
     ///
     /// The caller must hold every reply of the group until ``endGroup()`` returns, then write them: an answer is
     /// acknowledged only once it is in the database.
-    public func beginGroup() {
+    public mutating func beginGroup() {
         service.beginGroup()
+        if startedInGroup == nil {
+            startedInGroup = []
+        }
     }
 
     /// Saves the changes of the lines handled since ``beginGroup()``. Returns nil when they are in the database;
     /// otherwise the notice to add to each of their replies (``Outgoing/adding(notice:)``): the store failed and the
     /// changes were kept in memory, as when a single save fails.
-    public func endGroup() -> String? {
-        service.endGroup()
+    public mutating func endGroup() -> String? {
+        let notice = service.endGroup()
+        for (session, playbook) in startedInGroup ?? [] {
+            let saved = notice == nil && service.unsavedInLastGroup[session] == nil
+            log.log(.info, saved ? "started \(session) (\(playbook))" : "started \(session) (\(playbook)), not saved")
+        }
+        startedInGroup = nil
+        return notice
+    }
+
+    /// Logs that `session` was started, now or, inside a group, once the group is saved (``endGroup()``).
+    mutating func logStart(_ session: String, playbook: String) {
+        if startedInGroup != nil {
+            startedInGroup?.append((session, playbook))
+        } else {
+            log.log(.info, "started \(session) (\(playbook))")
+        }
     }
 
     /// The error to reply, instead of its turn, for each session of the last group whose changes were not saved

@@ -50,20 +50,30 @@ public enum StoreURL: Sendable, Equatable, CustomStringConvertible {
             self.tls = tls
         }
 
+        /// `text` with every character but letters, digits, `-._~` and those of `keeping` percent-encoded.
+        static func encoded(_ text: String, keeping: String = "") -> String {
+            var allowed = CharacterSet(charactersIn: "-._~" + keeping)
+            allowed.formUnion(CharacterSet(charactersIn: "a"..."z"))
+            allowed.formUnion(CharacterSet(charactersIn: "A"..."Z"))
+            allowed.formUnion(CharacterSet(charactersIn: "0"..."9"))
+            return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        }
+
         /// The socket file's path when a socket folder is used.
         public var socketPath: String? {
             socketFolder.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/.s.PGSQL.\(port)" }
         }
 
-        /// The URL as shown in messages (never with a password: it has none).
+        /// The URL as shown in messages (never with a password: it has none), percent-encoded so that it can be
+        /// given back to `--store` as it is: a database named `no db` is written `no%20db`.
         public var description: String {
-            var text = "postgres://\(user)@\(host ?? "")"
+            var text = "postgres://\(Self.encoded(user))@\(host.map { Self.encoded($0, keeping: ":[]") } ?? "")"
             if host != nil {
                 text += ":\(port)"
             }
-            text += "/\(database)"
+            text += "/\(Self.encoded(database))"
             var query: [String] = []
-            if let socketFolder { query += ["host=\(socketFolder)", "port=\(port)"] }
+            if let socketFolder { query += ["host=\(Self.encoded(socketFolder, keeping: "/"))", "port=\(port)"] }
             if tls != .prefer { query.append("sslmode=\(tls.rawValue)") }
             return query.isEmpty ? text : text + "?" + query.joined(separator: "&")
         }

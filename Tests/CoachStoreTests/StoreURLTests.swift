@@ -27,6 +27,16 @@ struct StoreURLTests {
         #expect(socket.description == "postgres://coach@/coach_test?host=/tmp/pg&port=5491")
     }
 
+    @Test("a URL shown in a message is percent-encoded, so it can be given back to --store as it is")
+    func shownURLReads() throws {
+        let odd = StoreURL.postgres(
+            .init(user: "ana maria", host: nil, socketFolder: "/run/my pg", port: 5433, database: "no db&x", tls: .disable))
+        #expect(odd.description == "postgres://ana%20maria@/no%20db%26x?host=/run/my%20pg&port=5433&sslmode=disable")
+        #expect(try StoreURL(parsing: odd.description) == odd)
+        let host = StoreURL.postgres(.init(user: "coach", host: "db.example", port: 6543, database: "café", tls: .require))
+        #expect(try StoreURL(parsing: host.description) == host)
+    }
+
     @Test(
         "a URL Coach cannot use is refused with what to write instead",
         arguments: [

@@ -12,6 +12,8 @@ status and in bounded time:
   (over the cluster's socket folder) and then the same URL works;
 - no password at all, TLS asked of a server without it, store URLs with typos, a password in the URL, a server that
   is not running, a socket folder with no server, and a server that accepts connections but never answers.
+Then the server stops answering without closing anything (SIGSTOP): the next answer is refused with 1010 within the
+10 s deadline and a little, and once the server goes on (SIGCONT) the same answer is taken, once.
 And the worker's own log (debug level) warns of the outage and never holds the password.
 
 Usage: fleet_outage_test.py BINARY (needs COACH_TEST_POSTGRES_URL and COACH_TEST_POSTGRES_DIR, as .ci/test sets)
@@ -19,6 +21,8 @@ Usage: fleet_outage_test.py BINARY (needs COACH_TEST_POSTGRES_URL and COACH_TEST
 import json
 import os
 import re
+import select
+import signal
 import shlex
 import socket
 import subprocess
@@ -29,6 +33,7 @@ import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 UNAVAILABLE = 1010
+FROZEN_ANSWER = "the late invoices of the November run"
 
 
 def fail(message):
@@ -49,15 +54,69 @@ class Worker:
         if reply.get("result", {}).get("capabilities", {}).get("persistence") != "postgres":
             fail(f"initialize on a PostgreSQL store should say persistence 'postgres': {json.dumps(reply)[:300]}")
 
-    def call(self, method, params):
+    def call(self, method, params, timeout=60):
         self.next_id += 1
         self.process.stdin.write(json.dumps({"jsonrpc": "2.0", "id": self.next_id, "method": method,
                                              "params": params}) + "\n")
         self.process.stdin.flush()
+        if not select.select([self.process.stdout], [], [], timeout)[0]:
+            fail(f"the worker gave no reply to {method} within {timeout} s: it must give up and say why")
         line = self.process.stdout.readline()
         if not line:
             fail(f"the worker exited (status {self.process.wait()}) after {method}")
         return json.loads(line)
+
+
+def server_processes():
+    """The postmaster of the private cluster and every process it started (its backends and helpers)."""
+    with open(os.path.join(os.environ["COACH_TEST_POSTGRES_DIR"], "data", "postmaster.pid")) as f:
+        postmaster = int(f.readline())
+    children = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                # The parent's pid is the 2nd field after the parenthesised command name.
+                if int(f.read().rsplit(")", 1)[1].split()[1]) == postmaster:
+                    children.append(int(entry))
+        except (ValueError, OSError, IndexError):
+            continue
+    return [postmaster] + children
+
+
+def frozen_server(worker, session, turn):
+    """The server stops answering (SIGSTOP) without closing anything: the next answer is refused with 1010 within
+    the 10 s deadline (and a little), and once the server goes on (SIGCONT) the same answer is taken, once."""
+    step = turn["prompt"]["step"]
+    processes = server_processes()
+    for pid in processes:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        reply = worker.call("session/answer", {"session": session, "step": step, "value": FROZEN_ANSWER}, timeout=30)
+        took = time.monotonic() - started
+        error = reply.get("error")
+        if not error or error["code"] != UNAVAILABLE or "nothing was saved" not in error["message"] \
+                or "no answer within 10 s" not in error["message"]:
+            fail(f"an answer to a server that stopped answering: expected 1010 storeUnavailable saying it got no "
+                 f"answer within 10 s, got {json.dumps(reply)[:400]}")
+        if took > 12:
+            fail(f"the refusal took {took:.1f} s, more than the 10 s deadline and 2 s")
+    finally:
+        for pid in processes:
+            os.kill(pid, signal.SIGCONT)
+    resumed = time.monotonic()
+    while True:
+        reply = worker.call("session/answer", {"session": session, "step": step, "value": FROZEN_ANSWER}, timeout=30)
+        if "result" in reply:
+            break
+        if reply["error"]["code"] != UNAVAILABLE or time.monotonic() - resumed > 20:
+            fail(f"the worker did not carry on after the server answered again: {json.dumps(reply)[:300]}")
+        time.sleep(0.1)
+    state = worker.call("session/state", {"session": session})["result"]
+    answered = [a for a in state["answers"] if a["step"] == step]
+    if len(answered) != 1 or answered[0]["answer"] != FROZEN_ANSWER:
+        fail(f"after the server answered again the session holds {answered} for {step}, expected one answer")
+    return took
 
 
 def cluster(action):
@@ -164,7 +223,7 @@ def bad_stores(binary, url, env):
     try:
         bad = f"postgres://coach@127.0.0.1:{silent.getsockname()[1]}/coach_test"
         run, took = coach(binary, ["sessions", "list", "--store", bad], env, timeout=60)
-        check("a server that never answers", run, 1, "(no answer within 10 s). Check that the server is running",
+        check("a server that never answers", run, 1, "(no answer within 10 s: the server may be stopped",
               secrets=(right,))
         count += 1
     finally:
@@ -221,6 +280,7 @@ def main():
     if session not in listing.stdout:
         fail(f"coach sessions does not list {session}: {listing.stdout} {listing.stderr}")
 
+    frozen = frozen_server(worker, session, reply["result"])
     cases = bad_stores(binary, url, env)
     worker.process.stdin.close()
     worker.process.wait(timeout=10)
@@ -229,7 +289,8 @@ def main():
     if env["PGPASSWORD"] in log or "warn: nothing was saved" not in log or "cannot reach the PostgreSQL" not in log:
         fail(f"the worker's debug log should warn that nothing was saved while the database was away, without the "
              f"password: {log[-600:]!r}")
-    print(f"fleet_outage_test: refused while down, carried on {waited:.1f} s after the database came back; "
+    print(f"fleet_outage_test: refused while down, carried on {waited:.1f} s after the database came back; a "
+          f"stopped server refused in {frozen:.1f} s; "
           f"{cases} mistakes in pointing a worker at the database each explained")
     print("fleet_outage_test: 1 passed, 0 failed")
 

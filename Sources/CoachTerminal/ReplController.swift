@@ -247,8 +247,8 @@ public struct ReplController {
         return reply
     }
 
-    /// Starts `session` and shows its first question.
-    mutating func begin(_ session: Session, notices: [String] = []) -> ReplReply {
+    /// Starts `session` and shows `turn`, its first question as the session service returned it.
+    mutating func begin(_ session: Session, turn: Turn, notices: [String] = []) -> ReplReply {
         self.session = session
         warnedUnsaved = false
         answeredHere = false
@@ -257,7 +257,7 @@ public struct ReplController {
         for notice in notices {
             if options.interactive { reply.say(renderer.note(notice)) } else { reply.warn("coach: \(notice)\n") }
         }
-        reply.append(present(session.currentTurn()))
+        reply.append(present(turn))
         return reply
     }
 
@@ -290,7 +290,9 @@ public struct ReplController {
             if isMultiline { multiline = [] }
             if !options.interactive {
                 if let invalid {
-                    reply.warn("coach: line \(lineNumber) (\(renderer.safe(prompt.text))): \(renderer.safe(invalid.message))\n")
+                    // Reading on would put the next line on this question and every later one a question too early.
+                    reply.append(stopAtRefusal(invalid, question: prompt))
+                    return reply
                 }
                 if prompt.kind == .info {
                     // Info screens ask nothing; piped input goes straight on.
@@ -659,6 +661,32 @@ public struct ReplController {
         } else {
             reply.warn("coach: \(where_) \(what)\n")
         }
+        return reply
+    }
+
+    /// Piped input stops at its first refused line, so no later line can answer the wrong question: says why and
+    /// what to do, keeps the answers before that line (none kept is said too), and ends with exit 1.
+    mutating func stopAtRefusal(_ invalid: Invalid, question prompt: Prompt) -> ReplReply {
+        var reply = ReplReply()
+        reply.exitCode = 1
+        reply.warn("coach: line \(lineNumber) (\(renderer.safe(prompt.text))): \(renderer.safe(invalid.message))\n")
+        let fix = "fix line \(lineNumber) and run again"
+        let service = services.sessions
+        guard let sessionID, service.isDurable else {
+            reply.warn(
+                "coach: stopped there and read no further; nothing was saved (\(service.memoryReason ?? "no store")): \(fix).\n")
+            return reply
+        }
+        if startedHere && !answeredHere, (try? service.delete(sessionID)) != nil {
+            self.sessionID = nil
+            reply.warn("coach: stopped there and read no further; nothing was answered, so no session was saved: \(fix).\n")
+            return reply
+        }
+        service.flush()
+        let count = session?.answeredSteps().count ?? 0
+        reply.warn(
+            "coach: stopped there and read no further. The session is saved with the \(Self.plural(count, "answer")) before "
+                + "that line: \(fix), or carry on from that question with `coach sessions resume \(sessionID)`.\n")
         return reply
     }
 

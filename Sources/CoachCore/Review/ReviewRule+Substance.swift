@@ -104,6 +104,8 @@ extension ReviewRule {
         let tokens = text.tokens
         var seen: Set<Int> = []
         return text.matches(.impactClaims).filter { range in
+            // A claim word in the subject or inside quotes names something ("Promotion uplift dashboard").
+            guard !text.isNamed(range) else { return false }
             let sentence = text.sentence(containing: range.lowerBound)
             let hasNumber = sentence.contains {
                 tokens[$0].hasDigit || ReviewPhrases.numberWords.contains(tokens[$0].word)
@@ -131,6 +133,16 @@ extension ReviewText {
             }
             return !["hear", "see", "learn", "read"].contains(tokens[next + 1].word)
         }
+    }
+
+    /// Whether a match is on the subject line, or inside double quotes on its line: a name, not a claim.
+    func isNamed(_ range: Range<Int>) -> Bool {
+        let number = tokens[range.lowerBound].line
+        guard let line = lines.first(where: { $0.number == number }) else { return false }
+        if line.isSubject { return true }
+        let word = tokens[range.lowerBound].word
+        let unquoted = line.text.replacingOccurrences(of: #""[^"]*"|“[^”]*”"#, with: " ", options: .regularExpression)
+        return line.text.lowercased().contains(word) && !unquoted.lowercased().contains(word)
     }
 
     /// Whether a match is negated: "not", "never", "cannot" or "no" just before or just after it.

@@ -153,9 +153,11 @@ def floor(binary, count):
 
 
 def build_floor():
-    """The `floor-responder` target (benchmarks/Floors/Responder), built the same way as the suite builds it."""
+    """The `floor-responder` target (benchmarks/Floors/Responder), built the same way as the suite builds it (the
+    floors are package targets only when COACH_BENCHMARKS is set)."""
     subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", ".build-static",
-                    "--product", "floor-responder"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+                    "--product", "floor-responder"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+                   env=dict(os.environ, COACH_BENCHMARKS="1"))
     return os.path.join(ROOT, ".build-static", "release", "floor-responder")
 
 

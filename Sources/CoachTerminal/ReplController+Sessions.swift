@@ -57,6 +57,7 @@ extension ReplController {
     mutating func sendThroughService(_ event: Event, service: SessionService, id: String) -> ReplReply {
         do {
             let update = try service.apply(id, event)
+            eventsTaken += 1
             session = try service.session(id)
             var reply = ReplReply()
             for notice in update.notices {

@@ -50,6 +50,8 @@ public struct ReplController {
     /// True once an answer of the current session was accepted in this run (a piped run that fails before
     /// that leaves no session behind).
     var answeredHere = false
+    /// Events the session service has taken in this run (a refused one is not counted).
+    var eventsTaken = 0
     /// True when the current session was started in this run (not resumed).
     var startedHere = false
     var saved: [SavedSessionSummary] = []
@@ -291,7 +293,7 @@ public struct ReplController {
             if !options.interactive {
                 if let invalid {
                     // Reading on would put the next line on this question and every later one a question too early.
-                    reply.append(stopAtRefusal(invalid, question: prompt))
+                    reply.append(stopAtRefusal(invalid.message, question: prompt))
                     return reply
                 }
                 if prompt.kind == .info {
@@ -445,16 +447,19 @@ public struct ReplController {
             reply.say(renderer.why(prompt))
         case .back:
             let typed = typedSoFar
+            let taken = eventsTaken
             let result = send(.back)  // first: noteDropped must see the turn after it
-            return noteDropped(typed, after: result)
+            return stillHere(text, after: noteDropped(typed, after: result), taken: taken, from: prompt)
         case .goto(let argument):
             let typed = typedSoFar
+            let taken = eventsTaken
             let result = goto(argument)
-            return noteDropped(typed, after: result)
+            return stillHere(text, after: noteDropped(typed, after: result), taken: taken, from: prompt)
         case .skip:
             let typed = typedSoFar
+            let taken = eventsTaken
             let result = send(.skip(step: prompt.step))
-            return noteDropped(typed, after: result)
+            return stillHere(text, after: noteDropped(typed, after: result), taken: taken, from: prompt)
         case .answers:
             reply.say(renderer.answers(answeredQuestions))
             reply.say(reminder())
@@ -475,6 +480,17 @@ public struct ReplController {
         case .unknown(let name):
             reply.say(renderer.refusal(unknownCommand(name)))
         }
+        return reply
+    }
+
+    /// `result` of `/back`, `/goto` or `/skip`, when `taken` events had been taken before it; from a pipe, one that
+    /// was refused (no event taken) ends the run, since the next line was meant for another question and would
+    /// answer this one.
+    mutating func stillHere(_ command: String, after result: ReplReply, taken: Int, from prompt: Prompt) -> ReplReply {
+        guard !options.interactive, result.exitCode == nil, screen == .asking, eventsTaken == taken else { return result }
+        var reply = result
+        reply.append(
+            stopAtRefusal("\(command) was refused, so the next line would answer this question instead of the one meant", question: prompt))
         return reply
     }
 
@@ -666,15 +682,15 @@ public struct ReplController {
 
     /// Piped input stops at its first refused line, so no later line can answer the wrong question: says why and
     /// what to do, keeps the answers before that line (none kept is said too), and ends with exit 1.
-    mutating func stopAtRefusal(_ invalid: Invalid, question prompt: Prompt) -> ReplReply {
+    mutating func stopAtRefusal(_ reason: String, question prompt: Prompt) -> ReplReply {
         var reply = ReplReply()
         reply.exitCode = 1
-        reply.warn("coach: line \(lineNumber) (\(renderer.safe(prompt.text))): \(renderer.safe(invalid.message))\n")
+        reply.warn("coach: line \(lineNumber) (\(renderer.safe(prompt.text))): \(renderer.safe(reason))\n")
         let fix = "fix line \(lineNumber) and run again"
         let service = services.sessions
         guard let sessionID, service.isDurable else {
-            reply.warn(
-                "coach: stopped there and read no further; nothing was saved (\(service.memoryReason ?? "no store")): \(fix).\n")
+            let reason = service.memoryReason.map { " " + $0 } ?? ""
+            reply.warn("coach: stopped there and read no further, and nothing was saved.\(reason) Fix line \(lineNumber) and run again.\n")
             return reply
         }
         if startedHere && !answeredHere, (try? service.delete(sessionID)) != nil {

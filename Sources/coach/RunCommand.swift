@@ -11,7 +11,7 @@ struct RunCommand: ParsableCommand {
         abstract: "Walk through a playbook, or fill it from an answers file and print the drafts.",
         discussion: """
             With no terminal on stdin, each line answers the next question and only the drafts reach stdout. \
-            The first refused line stops the run with exit 1 (no later line is read, so none answers the wrong \
+            The first refused line (an answer, or a /skip, /back or /goto that could not be done) stops the run with exit 1 (no later line is read, so none answers the wrong \
             question); the answers before it stay saved for `coach sessions resume ID`.
             """)
 

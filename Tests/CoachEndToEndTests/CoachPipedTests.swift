@@ -63,6 +63,19 @@ struct CoachPipedTests {
         #expect(!result.stderr.contains("coach sessions resume"))
     }
 
+    @Test(arguments: ["/skip", "/goto nothing"])
+    func aRefusedCommandStopsTheRunToo(command: String) throws {
+        // The line after it was meant for another question: read on, it would answer the budget.
+        var lines = Self.answers
+        lines.insert(command, at: 2)
+        let result = try CoachBinary.piped(["run", "account-checkup", "--no-store"], input: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        #expect(result.stderr.contains("coach: line 3 (What is the annual budget of the account?): \(command) was refused"))
+        #expect(result.stderr.contains("nothing was saved"))
+        #expect(!result.stderr.contains("→ $120,000"), "the line after it was not read: \(result.stderr)")
+    }
+
     @Test func homeScreenTakesTheFirstLineAsThePlaybook() throws {
         let input = (["account-checkup"] + Self.answers).joined(separator: "\n") + "\n"
         let result = try CoachBinary.piped([], input: input)
@@ -201,7 +214,8 @@ struct CoachSessionsListingTests {
     @Test(
         "piped input that leaves before its first answer, by /quit or by ending, keeps no session",
         arguments: [
-            (["run", "short-check"], "/quit\n", 0), (["run", "short-check"], "/back\n/skip\n/quit\n", 0),
+            (["run", "short-check"], "/quit\n", 0), (["run", "short-check"], "/back\n/quit\n", 0),
+            (["run", "short-check"], "/back\n/skip\n/quit\n", 1),
             ([], "short-check\n", 1), ([], "short-check\n/help\n/quit\n", 0),
         ])
     func leavingBeforeTheFirstAnswerKeepsNothing(arguments: [String], input: String, status: Int32) throws {

@@ -99,7 +99,7 @@ extension ReplController {
         if service.isDurable {
             return "It is saved: carry on with `coach sessions resume \(sessionID)`, or pick it on the home screen."
         }
-        return "It is not saved (\(service.memoryReason ?? "no store")). Use /export markdown FILE to keep a copy."
+        return "\(service.memoryReason ?? "This session is not saved.") Use /export markdown FILE to keep a copy."
     }
 
     /// True when leaving now would lose answers that are only in memory (the first /quit warns instead).

@@ -642,7 +642,7 @@ public struct ReplController {
             reply.exitCode = nil
             reply.say(
                 renderer.note(
-                    "This session is not saved (\(services.sessions.memoryReason ?? "no store")). Keep a copy with "
+                    "\(services.sessions.memoryReason ?? "This session is not saved.") Keep a copy with "
                         + "/export markdown FILE, or /quit again to leave without it."))
             return reply
         }

@@ -226,8 +226,7 @@ public struct ReplController {
         let entries = catalog.summaries
         if let number = Int(text) {
             guard number >= 1 && number <= entries.count else {
-                reply.say(renderer.refusal("Type a number from 1 to \(entries.count), or a playbook id."))
-                return reply
+                return homeRefusal("Type a number from 1 to \(entries.count), or a playbook id.")
             }
             return beginNew(id: entries[number - 1].id)
         }
@@ -245,7 +244,20 @@ public struct ReplController {
         if !message.contains("Did you mean"), starting.count == 1 {
             message = "There is no playbook '\(text)'. Did you mean '\(starting[0])'? "
         }
-        reply.say(renderer.refusal(message + "Type \(entries.count == 1 ? "1" : "a number from 1 to \(entries.count)"), or an id."))
+        return homeRefusal(message + "Type \(entries.count == 1 ? "1" : "a number from 1 to \(entries.count)"), or an id.")
+    }
+
+    /// A line that picks no playbook. From a pipe the run ends there: the lines after it are answers, and one of
+    /// them that happened to be a number would start a playbook and answer its questions with the wrong lines.
+    func homeRefusal(_ message: String) -> ReplReply {
+        var reply = ReplReply()
+        guard !options.interactive else {
+            reply.say(renderer.refusal(message))
+            return reply
+        }
+        reply.warn("coach: line \(lineNumber): \(renderer.safe(message))\n")
+        reply.warn("coach: stopped there and read no further: fix line \(lineNumber) so it names a playbook, and run again.\n")
+        reply.exitCode = 1
         return reply
     }
 

@@ -83,6 +83,17 @@ struct CoachPipedTests {
         #expect(result.stdout.hasPrefix("== Check-up email =="))
     }
 
+    @Test func aHomeScreenLineThatPicksNoPlaybookStopsTheRun() throws {
+        // Read on, the severity line "4" would start the fourth playbook and the lines after it would answer it.
+        let input = (["acount-checkup"] + Self.answers).joined(separator: "\n") + "\n"
+        let result = try CoachBinary.piped([], input: input)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        #expect(result.stderr.contains("coach: line 1: There is no playbook 'acount-checkup'. Did you mean 'account-checkup'?"))
+        #expect(result.stderr.contains("fix line 1 so it names a playbook"))
+        #expect(!result.stderr.contains("line 2"), "\(result.stderr)")
+    }
+
     @Test func emptyInputOnTheHomeScreenExitsOne() throws {
         let result = try CoachBinary.piped([], input: "")
         #expect(result.status == 1)

@@ -39,9 +39,10 @@ struct PhraseNameTests {
 
     @Test("only texts that read as names give name words, without their joining words or roles")
     func nameWords() {
-        #expect(Grammar.nameWords(in: ["The Body Shop", "Marks and Spencer", "Ana Ruiz (Head of Finance)"]) == [
-            "body", "shop", "marks", "spencer", "ana", "ruiz",
-        ])
+        #expect(
+            Grammar.nameWords(in: ["The Body Shop", "Marks and Spencer", "Ana Ruiz (Head of Finance)"]) == [
+                "body", "shop", "marks", "spencer", "ana", "ruiz",
+            ])
         #expect(Grammar.nameWords(in: ["Replies now take four days instead of same-day", ""]) == [])
     }
 

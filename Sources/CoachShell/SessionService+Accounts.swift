@@ -188,6 +188,23 @@ extension SessionService {
         return notices
     }
 
+    /// `turn` as the session's shells get it: a hand-off that carries the session's account over offers the
+    /// account's name as it is filed now (after a merge or a rename), not the answer as it was first typed.
+    func handingOver(_ turn: Turn, from entry: Live) -> Turn {
+        guard case .completed(let outputs, let handoffs, let progress, let notice, let accepted) = turn,
+            let account = entry.account, let typed = AccountStepAnswer(entry.session)?.name, !typed.isEmpty, typed != account
+        else { return turn }
+        let offers = handoffs.map { offer in
+            guard let step = catalog.playbook(offer.playbook)?.accountStep, let carried = offer.prefill[step],
+                Self.tidy(carried) == typed
+            else { return offer }
+            var filed = offer
+            filed.prefill[step] = account
+            return filed
+        }
+        return .completed(outputs, handoffs: offers, progress: progress, notice: notice, accepted: accepted)
+    }
+
     /// The answers of a completed session that are facts about its account (`account: true` steps other than
     /// the account step, whose answer is the account's name).
     func factsToRemember(_ session: Session) -> [Fact] {

@@ -31,7 +31,7 @@ extension SessionService {
             }
         }
         live[full] = entry
-        return SessionUpdate(sessionID: full, turn: entry.turn, notices: notices, title: entry.title)
+        return SessionUpdate(sessionID: full, turn: handingOver(entry.turn, from: entry), notices: notices, title: entry.title)
     }
 
     /// Reads session `full` from the store into memory: its snapshot, then the later events replayed through the

@@ -232,14 +232,15 @@ public final class SessionService {
         }
         live[id] = entry
         return SessionUpdate(
-            sessionID: id, turn: entry.turn, notices: notices, draftVersion: version, title: entry.title)
+            sessionID: id, turn: handingOver(entry.turn, from: entry), notices: notices, draftVersion: version,
+            title: entry.title)
     }
 
     /// The turn of a session as it stands, loading it from the store if needed; nothing is saved.
     public func current(_ id: String) throws(ServiceError) -> SessionUpdate {
         let (id, entry) = try liveSession(id)
         // Only a summary of the last turn is kept in memory: build the whole turn again.
-        let turn = entry.session.currentTurn()
+        let turn = handingOver(entry.session.currentTurn(), from: entry)
         return SessionUpdate(sessionID: id, turn: turn, title: entry.title)
     }
 

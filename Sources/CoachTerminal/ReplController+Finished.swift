@@ -143,14 +143,8 @@ extension ReplController {
             return reply
         }
         let from = session?.playbook.title ?? "the last playbook"
-        var prefill = offer.prefill
-        if let step = playbook.accountStep, prefill[step] != nil, let sessionID,
-            let account = try? services.sessions.stored(sessionID).account, !account.isEmpty
-        {
-            // The account as it is filed now (after a merge or a rename), not as it was first typed.
-            prefill[step] = account
-        }
-        return beginNew(playbook, prefill: prefill, note: "from \(from)")
+        // The session service already put the account's name as it is filed now into the offer.
+        return beginNew(playbook, prefill: offer.prefill, note: "from \(from)")
     }
 
     static func expandTilde(_ path: String) -> String {

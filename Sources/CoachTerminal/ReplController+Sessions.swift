@@ -24,7 +24,7 @@ extension ReplController {
                 playbookID: playbook.id, prefill: prefill, prefillNote: note, dropInvalidPrefill: true, origin: .repl)
             sessionID = update.sessionID
             startedHere = true
-            return begin(try service.session(update.sessionID), notices: update.notices)
+            return begin(try service.session(update.sessionID), turn: update.turn, notices: update.notices)
         } catch {
             var reply = ReplReply()
             reply.say(renderer.refusal(error.message))
@@ -41,7 +41,7 @@ extension ReplController {
             startedHere = false
             var notices = update.notices
             notices.insert("Resumed \(update.sessionID): \(update.title).", at: 0)
-            return begin(try service.session(update.sessionID), notices: notices)
+            return begin(try service.session(update.sessionID), turn: update.turn, notices: notices)
         } catch {
             var reply = ReplReply()
             if options.interactive {
@@ -57,6 +57,7 @@ extension ReplController {
     mutating func sendThroughService(_ event: Event, service: SessionService, id: String) -> ReplReply {
         do {
             let update = try service.apply(id, event)
+            eventsTaken += 1
             session = try service.session(id)
             var reply = ReplReply()
             for notice in update.notices {
@@ -98,7 +99,7 @@ extension ReplController {
         if service.isDurable {
             return "It is saved: carry on with `coach sessions resume \(sessionID)`, or pick it on the home screen."
         }
-        return "It is not saved (\(service.memoryReason ?? "no store")). Use /export markdown FILE to keep a copy."
+        return "\(service.memoryReason ?? "This session is not saved.") Use /export markdown FILE to keep a copy."
     }
 
     /// True when leaving now would lose answers that are only in memory (the first /quit warns instead).

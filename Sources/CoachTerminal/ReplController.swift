@@ -50,6 +50,8 @@ public struct ReplController {
     /// True once an answer of the current session was accepted in this run (a piped run that fails before
     /// that leaves no session behind).
     var answeredHere = false
+    /// Events the session service has taken in this run (a refused one is not counted).
+    var eventsTaken = 0
     /// True when the current session was started in this run (not resumed).
     var startedHere = false
     var saved: [SavedSessionSummary] = []
@@ -224,8 +226,7 @@ public struct ReplController {
         let entries = catalog.summaries
         if let number = Int(text) {
             guard number >= 1 && number <= entries.count else {
-                reply.say(renderer.refusal("Type a number from 1 to \(entries.count), or a playbook id."))
-                return reply
+                return homeRefusal("Type a number from 1 to \(entries.count), or a playbook id.")
             }
             return beginNew(id: entries[number - 1].id)
         }
@@ -243,12 +244,25 @@ public struct ReplController {
         if !message.contains("Did you mean"), starting.count == 1 {
             message = "There is no playbook '\(text)'. Did you mean '\(starting[0])'? "
         }
-        reply.say(renderer.refusal(message + "Type \(entries.count == 1 ? "1" : "a number from 1 to \(entries.count)"), or an id."))
+        return homeRefusal(message + "Type \(entries.count == 1 ? "1" : "a number from 1 to \(entries.count)"), or an id.")
+    }
+
+    /// A line that picks no playbook. From a pipe the run ends there: the lines after it are answers, and one of
+    /// them that happened to be a number would start a playbook and answer its questions with the wrong lines.
+    func homeRefusal(_ message: String) -> ReplReply {
+        var reply = ReplReply()
+        guard !options.interactive else {
+            reply.say(renderer.refusal(message))
+            return reply
+        }
+        reply.warn("coach: line \(lineNumber): \(renderer.safe(message))\n")
+        reply.warn("coach: stopped there and read no further: fix line \(lineNumber) so it names a playbook, and run again.\n")
+        reply.exitCode = 1
         return reply
     }
 
-    /// Starts `session` and shows its first question.
-    mutating func begin(_ session: Session, notices: [String] = []) -> ReplReply {
+    /// Starts `session` and shows `turn`, its first question as the session service returned it.
+    mutating func begin(_ session: Session, turn: Turn, notices: [String] = []) -> ReplReply {
         self.session = session
         warnedUnsaved = false
         answeredHere = false
@@ -257,7 +271,7 @@ public struct ReplController {
         for notice in notices {
             if options.interactive { reply.say(renderer.note(notice)) } else { reply.warn("coach: \(notice)\n") }
         }
-        reply.append(present(session.currentTurn()))
+        reply.append(present(turn))
         return reply
     }
 
@@ -290,7 +304,9 @@ public struct ReplController {
             if isMultiline { multiline = [] }
             if !options.interactive {
                 if let invalid {
-                    reply.warn("coach: line \(lineNumber) (\(renderer.safe(prompt.text))): \(renderer.safe(invalid.message))\n")
+                    // Reading on would put the next line on this question and every later one a question too early.
+                    reply.append(stopAtRefusal(invalid.message, question: prompt))
+                    return reply
                 }
                 if prompt.kind == .info {
                     // Info screens ask nothing; piped input goes straight on.
@@ -443,16 +459,19 @@ public struct ReplController {
             reply.say(renderer.why(prompt))
         case .back:
             let typed = typedSoFar
+            let taken = eventsTaken
             let result = send(.back)  // first: noteDropped must see the turn after it
-            return noteDropped(typed, after: result)
+            return stillHere(text, after: noteDropped(typed, after: result), taken: taken, from: prompt)
         case .goto(let argument):
             let typed = typedSoFar
+            let taken = eventsTaken
             let result = goto(argument)
-            return noteDropped(typed, after: result)
+            return stillHere(text, after: noteDropped(typed, after: result), taken: taken, from: prompt)
         case .skip:
             let typed = typedSoFar
+            let taken = eventsTaken
             let result = send(.skip(step: prompt.step))
-            return noteDropped(typed, after: result)
+            return stillHere(text, after: noteDropped(typed, after: result), taken: taken, from: prompt)
         case .answers:
             reply.say(renderer.answers(answeredQuestions))
             reply.say(reminder())
@@ -473,6 +492,17 @@ public struct ReplController {
         case .unknown(let name):
             reply.say(renderer.refusal(unknownCommand(name)))
         }
+        return reply
+    }
+
+    /// `result` of `/back`, `/goto` or `/skip`, when `taken` events had been taken before it; from a pipe, one that
+    /// was refused (no event taken) ends the run, since the next line was meant for another question and would
+    /// answer this one.
+    mutating func stillHere(_ command: String, after result: ReplReply, taken: Int, from prompt: Prompt) -> ReplReply {
+        guard !options.interactive, result.exitCode == nil, screen == .asking, eventsTaken == taken else { return result }
+        var reply = result
+        reply.append(
+            stopAtRefusal("\(command) was refused, so the next line would answer this question instead of the one meant", question: prompt))
         return reply
     }
 
@@ -612,7 +642,7 @@ public struct ReplController {
             reply.exitCode = nil
             reply.say(
                 renderer.note(
-                    "This session is not saved (\(services.sessions.memoryReason ?? "no store")). Keep a copy with "
+                    "\(services.sessions.memoryReason ?? "This session is not saved.") Keep a copy with "
                         + "/export markdown FILE, or /quit again to leave without it."))
             return reply
         }
@@ -659,6 +689,32 @@ public struct ReplController {
         } else {
             reply.warn("coach: \(where_) \(what)\n")
         }
+        return reply
+    }
+
+    /// Piped input stops at its first refused line, so no later line can answer the wrong question: says why and
+    /// what to do, keeps the answers before that line (none kept is said too), and ends with exit 1.
+    mutating func stopAtRefusal(_ reason: String, question prompt: Prompt) -> ReplReply {
+        var reply = ReplReply()
+        reply.exitCode = 1
+        reply.warn("coach: line \(lineNumber) (\(renderer.safe(prompt.text))): \(renderer.safe(reason))\n")
+        let fix = "fix line \(lineNumber) and run again"
+        let service = services.sessions
+        guard let sessionID, service.isDurable else {
+            let reason = service.memoryReason.map { " " + $0 } ?? ""
+            reply.warn("coach: stopped there and read no further, and nothing was saved.\(reason) Fix line \(lineNumber) and run again.\n")
+            return reply
+        }
+        if startedHere && !answeredHere, (try? service.delete(sessionID)) != nil {
+            self.sessionID = nil
+            reply.warn("coach: stopped there and read no further; nothing was answered, so no session was saved: \(fix).\n")
+            return reply
+        }
+        service.flush()
+        let count = session?.answeredSteps().count ?? 0
+        reply.warn(
+            "coach: stopped there and read no further. The session is saved with the \(Self.plural(count, "answer")) before "
+                + "that line: \(fix), or carry on from that question with `coach sessions resume \(sessionID)`.\n")
         return reply
     }
 

@@ -8,7 +8,12 @@ import Foundation
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Walk through a playbook, or fill it from an answers file and print the drafts.")
+        abstract: "Walk through a playbook, or fill it from an answers file and print the drafts.",
+        discussion: """
+            With no terminal on stdin, each line answers the next question and only the drafts reach stdout. \
+            The first refused line (an answer, or a /skip, /back or /goto that could not be done) stops the run with exit 1 (no later line is read, so none answers the wrong \
+            question); the answers before it stay saved for `coach sessions resume ID`.
+            """)
 
     /// How batch outputs are written.
     enum Format: String, ExpressibleByArgument, CaseIterable {

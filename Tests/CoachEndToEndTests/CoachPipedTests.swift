@@ -30,13 +30,50 @@ struct CoachPipedTests {
         #expect(result.stderr.contains("coach run account-checkup --answers FILE"))
     }
 
-    @Test func invalidLinesAreReportedOnStderrAndTheNextLineAnswersAgain() throws {
+    @Test func aRefusedLineStopsTheRunSoNoLaterLineAnswersTheWrongQuestion() throws {
+        let home = try PseudoTerminal.makeTemporaryFolder() + "/coach"
         var lines = Self.answers
-        lines.insert("lots", at: 2)
-        let result = try CoachBinary.piped(["run", "account-checkup"], input: lines.joined(separator: "\n") + "\n")
-        #expect(result.status == 0)
+        lines[2] = "lots"
+        let result = try CoachBinary.piped(
+            ["run", "account-checkup"], input: lines.joined(separator: "\n") + "\n", environment: ["COACH_HOME": home])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "no draft from the lines after the refusal: \(result.stdout)")
         #expect(result.stderr.contains("coach: line 3 (What is the annual budget of the account?): 'lots' is not an amount"))
-        #expect(result.stdout.hasPrefix("== Check-up email =="))
+        #expect(result.stderr.contains("fix line 3 and run again"))
+        #expect(result.stderr.contains("saved with the 2 answers before that line"))
+        #expect(!result.stderr.contains("line 4"), "no later line was read: \(result.stderr)")
+        // The saved session waits at the refused question: the lines from there on finish it as they were meant.
+        let resume = try #require(result.stderr.range(of: #"coach sessions resume (s-[^`]+)`"#, options: .regularExpression))
+        let id = String(result.stderr[resume].dropFirst("coach sessions resume ".count).dropLast())
+        let rest = Self.answers.dropFirst(2).joined(separator: "\n") + "\n"
+        let resumed = try CoachBinary.piped(["sessions", "resume", id], input: rest, environment: ["COACH_HOME": home])
+        #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
+        #expect(resumed.stdout.hasPrefix("== Check-up email ==\nSubject: Zoë Müller GmbH: our account check-up\n"))
+        #expect(resumed.stdout.contains("Issue 1: Late deliveries (severity 4, owner José Álvarez)\n"))
+    }
+
+    @Test func aRefusedLineWithoutAStoreSaysNothingWasSaved() throws {
+        var lines = Self.answers
+        lines[2] = "lots"
+        let result = try CoachBinary.piped(["run", "account-checkup", "--no-store"], input: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("'lots' is not an amount"))
+        #expect(result.stderr.contains("nothing was saved"))
+        #expect(!result.stderr.contains("coach sessions resume"))
+    }
+
+    @Test(arguments: ["/skip", "/goto nothing"])
+    func aRefusedCommandStopsTheRunToo(command: String) throws {
+        // The line after it was meant for another question: read on, it would answer the budget.
+        var lines = Self.answers
+        lines.insert(command, at: 2)
+        let result = try CoachBinary.piped(["run", "account-checkup", "--no-store"], input: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        #expect(result.stderr.contains("coach: line 3 (What is the annual budget of the account?): \(command) was refused"))
+        #expect(result.stderr.contains("nothing was saved"))
+        #expect(!result.stderr.contains("→ $120,000"), "the line after it was not read: \(result.stderr)")
     }
 
     @Test func homeScreenTakesTheFirstLineAsThePlaybook() throws {
@@ -44,6 +81,17 @@ struct CoachPipedTests {
         let result = try CoachBinary.piped([], input: input)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.hasPrefix("== Check-up email =="))
+    }
+
+    @Test func aHomeScreenLineThatPicksNoPlaybookStopsTheRun() throws {
+        // Read on, the severity line "4" would start the fourth playbook and the lines after it would answer it.
+        let input = (["acount-checkup"] + Self.answers).joined(separator: "\n") + "\n"
+        let result = try CoachBinary.piped([], input: input)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        #expect(result.stderr.contains("coach: line 1: There is no playbook 'acount-checkup'. Did you mean 'account-checkup'?"))
+        #expect(result.stderr.contains("fix line 1 so it names a playbook"))
+        #expect(!result.stderr.contains("line 2"), "\(result.stderr)")
     }
 
     @Test func emptyInputOnTheHomeScreenExitsOne() throws {
@@ -177,7 +225,8 @@ struct CoachSessionsListingTests {
     @Test(
         "piped input that leaves before its first answer, by /quit or by ending, keeps no session",
         arguments: [
-            (["run", "short-check"], "/quit\n", 0), (["run", "short-check"], "/back\n/skip\n/quit\n", 0),
+            (["run", "short-check"], "/quit\n", 0), (["run", "short-check"], "/back\n/quit\n", 0),
+            (["run", "short-check"], "/back\n/skip\n/quit\n", 1),
             ([], "short-check\n", 1), ([], "short-check\n/help\n/quit\n", 0),
         ])
     func leavingBeforeTheFirstAnswerKeepsNothing(arguments: [String], input: String, status: Int32) throws {

@@ -113,6 +113,56 @@ struct ProtocolServerTests {
         #expect(final.first?["subject"] == .string("For Zoë"))
     }
 
+    @Test("a hand-off from a session whose account was merged carries the account's name, not the misspelt answer")
+    func handoffAfterAMergeCarriesTheMergedAccount() throws {
+        let visit = """
+            format: 1
+            id: client-visit
+            title: Client visit
+            summary: A note after a client visit.
+            version: 1
+            account_step: client
+            steps:
+              - id: client
+                ask: Which client?
+              - id: contact
+                ask: Who did you meet?
+            outputs:
+              - id: note
+                title: Visit note
+                kind: note
+                body: "Met {{contact}} at {{client}}."
+            handoffs:
+              - playbook: account-checkup
+                label: Check this account's health
+                carry:
+                  client: client
+            """
+        let store = try CoachStore.inMemory()
+        let service = try ServerHarness.durableService(store: store, extra: [visit])
+        var h = try ServerHarness(service: service)
+        func finished(_ client: String) throws -> (id: String, done: JSONValue) {
+            let id = try h.result("session/start", #"{"playbook":"client-visit"}"#)["session"]!.stringValue!
+            _ = try h.result("session/answer", #"{"session":"\#(id)","step":"client","value":"\#(client)"}"#)
+            let done = try h.result("session/answer", #"{"session":"\#(id)","step":"contact","value":"Zoë"}"#)
+            return (id, done)
+        }
+        func carried(_ turn: JSONValue) -> JSONValue? {
+            guard case .array(let offers)? = turn["handoffs"] else { return nil }
+            return offers.first?["prefill"]?["client"]
+        }
+        let typo = try finished("Nortwind GmbH")
+        #expect(carried(typo.done) == .string("Nortwind GmbH"), "before any merge the answer is the account: \(typo.done)")
+        _ = try finished("Nordwind GmbH")
+        _ = try service.mergeAccounts("Nortwind GmbH", into: "Nordwind GmbH")
+        let state = try h.result("session/state", #"{"session":"\#(typo.id)"}"#)
+        #expect(carried(state) == .string("Nordwind GmbH"), "\(state)")
+        // Another server on the same store, resuming the session, offers the merged name too.
+        var other = try ServerHarness(service: try ServerHarness.durableService(store: store, extra: [visit]))
+        let resumed = try other.result("session/resume", #"{"session":"\#(typo.id)"}"#)
+        #expect(carried(resumed) == .string("Nordwind GmbH"), "\(resumed)")
+    }
+
     @Test("a playbook whose file has errors is reported as broken, with where and what to run, not as unknown")
     func brokenPlaybook() throws {
         // The fixture playbook with a misspelt key, given inline (so its path reads inline-0.yaml).

@@ -191,7 +191,9 @@ import Testing
         let result = Self.run(["Acme"], playbook: "quick-note")
         let text = result.text.replacingOccurrences(of: "\n", with: " ")
         #expect(result.status == 0)
-        #expect(text.contains("This session is not saved"))
+        #expect(text.contains("This session is not saved (the tests keep sessions in memory). Keep a copy with"))
+        #expect(text.contains("in memory). Use /export markdown FILE to keep a copy."))
+        #expect(!text.contains("(This session"), "a reason is one sentence, never nested in another")
         #expect(text.contains("Leaving 'Quick note' unfinished at 'What do you want to say?'"))
     }
 

@@ -38,7 +38,7 @@ import Testing
     @Test func accountCheckupPiped() throws {
         let lines = [
             "account-checkup", "Acme Logistics", "", "$120,000", "15k", "shaky",
-            "Late deliveries", "x", "4", "José Álvarez", "no",
+            "Late deliveries", "4", "José Álvarez", "no",
             "2026-03-09", "no", "1,2", "Zoë Müller; Tom Reed", "/answers", "82%",
         ]
         let result = ReplHarness.transcript(lines, controller: ReplHarness.controller(interactive: false))

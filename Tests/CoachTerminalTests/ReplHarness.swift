@@ -65,7 +65,9 @@ enum ReplHarness {
     ) -> ReplController {
         let catalog = catalog(extra: extra)
         let services = ReplServices(
-            sessions: SessionService.inMemory(catalog: catalog, reason: "the tests keep sessions in memory", today: { today }),
+            sessions: SessionService.inMemory(
+                catalog: catalog, reason: "This session is not saved (the tests keep sessions in memory).",
+                today: { today }),
             writeFile: { path, text in files.written[path] = text },
             editText: editor,
             today: { today })

@@ -9,7 +9,8 @@ public enum InputKind: String, Sendable, CaseIterable {
 /// How a text or list answer is written, which decides how a template places it (`shape:` in a playbook).
 public enum TextShape: String, Sendable, CaseIterable {
     /// Words that go inside a sentence ("the missed delivery on Tuesday"): the first letter is lowered (unless the
-    /// first word is an acronym or a mixed-case name) and a final full stop is dropped.
+    /// first word is evidently a name: a possessive, an acronym, mixed case, a digit, a word of a known name) and a
+    /// final full stop is dropped.
     case phrase
     /// A full sentence: the first letter is raised and a full stop added when it has none.
     case sentence

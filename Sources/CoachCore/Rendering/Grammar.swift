@@ -54,18 +54,54 @@ enum Grammar {
     }
 
     /// A phrase answer as it reads inside a sentence: surrounding spaces and one final full stop dropped, and the
-    /// first letter lowered unless the first word is an acronym or a mixed-case name (`EMEA`, `iPhone`, `Q4`).
-    static func midSentence(_ text: String) -> String {
+    /// first letter lowered unless the first word is evidently a name (see `isEvidentName`).
+    static func midSentence(_ text: String, knownNames: Set<String> = []) -> String {
         var s = trimmed(text)
         if s.hasSuffix("."), !s.hasSuffix("..") { s.removeLast() }
         while let last = s.last, last == " " { s.removeLast() }
         let word = s.prefix { !$0.isWhitespace }
-        guard let first = word.first, first.isUppercase else { return s }
-        let tail = word.dropFirst()
-        // Lower "The" or "Two", never "EMEA", "Q4", "McKinsey" or "O'Neill".
-        guard tail.allSatisfy({ $0.isLowercase || $0 == "-" }) else { return s }
+        guard let first = word.first, first.isUppercase, !isEvidentName(word, knownNames: knownNames) else { return s }
         return first.lowercased() + s.dropFirst()
     }
+
+    /// Whether the first word of a phrase is evidently a name, which lowering would turn into a typo. It is when it
+    /// carries a possessive (`Northwind's`, `Tesco’s`), is an acronym or mixed case (`ACME`, `iPhone`, `McKinsey`,
+    /// `O'Neill`), contains a digit (`Q4`, `3M`), or is a word of a name the session knows (`knownNames`, lowercased,
+    /// as `nameWords` makes them). "The", "Missed" or "Follow-up" are not.
+    static func isEvidentName(_ word: Substring, knownNames: Set<String>) -> Bool {
+        var bare = word
+        while let last = bare.last, ",.;:!?)\"”".contains(last) { bare.removeLast() }
+        for ending in ["'s", "’s", "s'", "s’"] where bare.count > ending.count && bare.hasSuffix(ending) { return true }
+        if bare.contains(where: \.isNumber) { return true }
+        if !bare.dropFirst().allSatisfy({ $0.isLowercase || $0 == "-" }) { return true }
+        return knownNames.contains(bare.lowercased())
+    }
+
+    /// The words of names, lowercased, for `isEvidentName`: of each text that reads as a name (one to six words,
+    /// each capitalised but for small joining words: "Zoë Müller", "Northwind Grocers", "Priya Nair (Billing Lead)"
+    /// without its role), the capitalised words. Sentences and notes add nothing, and neither do joining words.
+    static func nameWords(in texts: [String]) -> Set<String> {
+        var out: Set<String> = []
+        for text in texts {
+            let words = personName(text).split { $0.isWhitespace || $0 == "," || $0 == "/" || $0 == "&" }
+            guard !words.isEmpty, words.count <= 6 else { continue }
+            guard words.allSatisfy({ $0.first?.isUppercase == true || nameJoiners.contains($0.lowercased()) }) else {
+                continue
+            }
+            for word in words where word.first?.isUppercase == true && !nameJoiners.contains(word.lowercased()) {
+                var bare = word
+                for ending in ["'s", "’s"] where bare.hasSuffix(ending) { bare.removeLast(2) }
+                out.insert(bare.lowercased())
+            }
+        }
+        return out
+    }
+
+    /// Small words inside names ("Head of Sales", "The Body Shop", "Marks and Spencer") that say nothing alone.
+    private static let nameJoiners: Set<String> = [
+        "a", "an", "the", "of", "and", "for", "at", "in", "on", "de", "del", "der", "den", "van", "von", "da", "di", "du",
+        "la", "le", "les", "el", "y", "e", "&",
+    ]
 
     /// A sentence answer: its first letter raised and a full stop added when it has no final punctuation.
     static func sentence(_ text: String) -> String {
@@ -91,6 +127,21 @@ enum Grammar {
         while name.first?.isWhitespace == true { name.removeFirst() }
         return name.isEmpty ? text : String(name)
     }
+
+    /// The name to greet a person by: the first name ("Aisha Khan (Head of IT)" is greeted as "Aisha"), or title
+    /// and surname when the name starts with a title ("Dr Aisha Khan" as "Dr Khan", "Dr Haddad" as typed).
+    static func greetingName(_ text: String) -> String {
+        let words = personName(text).split(whereSeparator: \.isWhitespace)
+        guard let first = words.first, words.count > 1 else { return personName(text) }
+        var title = first.lowercased()
+        if title.hasSuffix(".") { title.removeLast() }
+        if honorifics.contains(title) { return first + " " + words[words.count - 1] }
+        return String(first)
+    }
+
+    private static let honorifics: Set<String> = [
+        "dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "lord", "lady", "herr", "frau",
+    ]
 
     /// The first amount in `text` in short form when it is a thousand or more, the rest of the text kept:
     /// "$11,500,000" is "$11.5M", "£850,000" is "£850k", "€1,150,000" is "€1.15M", "$950" stays "$950".

@@ -115,29 +115,7 @@ struct ProtocolServerTests {
 
     @Test("a hand-off from a session whose account was merged carries the account's name, not the misspelt answer")
     func handoffAfterAMergeCarriesTheMergedAccount() throws {
-        let visit = """
-            format: 1
-            id: client-visit
-            title: Client visit
-            summary: A note after a client visit.
-            version: 1
-            account_step: client
-            steps:
-              - id: client
-                ask: Which client?
-              - id: contact
-                ask: Who did you meet?
-            outputs:
-              - id: note
-                title: Visit note
-                kind: note
-                body: "Met {{contact}} at {{client}}."
-            handoffs:
-              - playbook: account-checkup
-                label: Check this account's health
-                carry:
-                  client: client
-            """
+        let visit = ClientVisitPlaybook.yaml
         let store = try CoachStore.inMemory()
         let service = try ServerHarness.durableService(store: store, extra: [visit])
         var h = try ServerHarness(service: service)

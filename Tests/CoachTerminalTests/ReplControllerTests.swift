@@ -1,5 +1,6 @@
 import CoachCore
 import CoachShell
+import CoachTestSupport
 import Foundation
 import Testing
 
@@ -87,30 +88,7 @@ import Testing
 
     @Test("a hand-off from a session whose account was merged carries the account's name, not the misspelt answer")
     func handoffAfterAMergeCarriesTheMergedAccount() throws {
-        let visit = """
-            format: 1
-            id: client-visit
-            title: Client visit
-            summary: A note after a client visit.
-            version: 1
-            account_step: client
-            steps:
-              - id: client
-                ask: Which client?
-              - id: contact
-                ask: Who did you meet?
-                account: true
-            outputs:
-              - id: note
-                title: Visit note
-                kind: note
-                body: "Met {{contact}} at {{client}}."
-            handoffs:
-              - playbook: account-checkup
-                label: Check this account's health
-                carry:
-                  client: client
-            """
+        let visit = ClientVisitPlaybook.yaml
         let catalog = ReplHarness.catalog(extra: [visit])
         let service = SessionService.inMemory(catalog: catalog, reason: "tests", today: { ReplHarness.today })
         func finished(_ client: String) throws -> String {

@@ -160,37 +160,7 @@ extension String {
     /// The string's words (what lies between spaces, tabs and line breaks) joined by single spaces:
     /// `" Kowalski \t Logistics "` gives `Kowalski Logistics`.
     package func collapsingWhitespace() -> String {
-        // ASCII text is read byte by byte: there every byte is a whole Character, except CR LF, which is whitespace
-        // either way. Text that is already collapsed comes back as it is.
-        let ascii = utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            var collapsed = true
-            var afterSpace = true
-            for b in bytes {
-                if b >= 0x80 { return nil }
-                if Self.isASCIISpace(b) {
-                    if b != 0x20 || afterSpace { collapsed = false }
-                    afterSpace = true
-                } else {
-                    afterSpace = false
-                }
-            }
-            if collapsed && !(afterSpace && !bytes.isEmpty) { return self }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var space = false
-            for b in bytes {
-                if Self.isASCIISpace(b) {
-                    space = !out.isEmpty
-                } else {
-                    if space { out.append(0x20) }
-                    space = false
-                    out.append(b)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-        if let ascii, let ascii { return ascii }
-        return split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
